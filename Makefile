@@ -1,0 +1,77 @@
+# Pykälä: `make run` opens the program with an example draft; `make test` runs the suite.
+# Both set up everything they need: a .venv with the Python packages and, as root, the
+# Debian packages (otherwise they print the apt-get line to run).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+EXAMPLE := resources/examples/kh-2021-05-03-s333.pykala
+
+# Qt without a screen (tests, screenshots) and with one (the window).
+DEBS_QT := libglib2.0-0 libdbus-1-3 libxkbcommon0 libfontconfig1 libfreetype6 libx11-6 \
+	libgl1 libegl1
+DEBS_QT_X := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 xvfb xauth
+# DOCX → PDF, the fonts the layout is measured with (Arial's metrics: Liberation Sans),
+# and pdftotext/pdftoppm for the tests.
+DEBS_PDF := libreoffice-writer-nogui fonts-liberation fonts-crosextra-carlito \
+	fonts-dejavu-core poppler-utils
+DEBS_VENV := $(shell $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 || echo python3-venv)
+
+.PHONY: run test debs-run debs-test venv venv-test template clean
+
+run: debs-run venv
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$(uname)" = Linux ]; then \
+		echo "No display here: starting Pykälä on a virtual screen (xvfb-run); Ctrl+C ends it."; \
+		xvfb-run -a $(PY) main.py $(EXAMPLE); \
+	else \
+		$(PY) main.py $(EXAMPLE); \
+	fi
+
+test: debs-test venv-test
+	$(PY) -m pytest
+
+debs-run:
+	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF))
+
+debs-test:
+	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF))
+
+# Installs what is missing when run as root; otherwise prints the exact command.
+define ensure_debs
+if ! command -v dpkg-query >/dev/null 2>&1; then \
+	echo "Not a Debian system: make sure LibreOffice and poppler-utils are installed."; \
+	exit 0; \
+fi; \
+missing=""; \
+for p in $(1); do \
+	dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+		echo "These Debian packages are missing. Install them as root, then run make again:"; \
+		echo "  apt-get update && apt-get install -y --no-install-recommends$$missing"; \
+		exit 1; \
+	fi; \
+fi
+endef
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	touch $@
+
+venv: $(VENV)/.installed
+venv-test: $(VENV)/.installed
+
+# Rebuild the Word template from its script (tests check the committed one matches).
+template: venv
+	$(PY) templates/docx/build_templates.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

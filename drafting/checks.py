@@ -1,0 +1,160 @@
+"""What is missing or wrong in a draft, for the kind of document about to be produced.
+
+Each problem names its field by the path the file format uses (`item.decision.text`), so the
+GUI can jump to it and the CLI can print it. Errors block the document; warnings do not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafting.i18n import _
+from drafting.model import Draft
+from drafting.resources import appeal_categories, organization_ids
+
+ERROR = "error"
+WARNING = "warning"
+
+CASE_ID = re.compile(r"^[A-ZÅÄÖ]{2,6} \d{4}-\d{6}(, ?[A-ZÅÄÖ]{2,6} \d{4}-\d{6})*$")
+CLASSIFICATION = re.compile(r"^T( \d{2}){3,4}$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        label = _("error") if self.severity == ERROR else _("warning")
+        return f"{label}: {self.path}: {self.message}"
+
+
+def _required(problems: list[Problem], path: str, value: str, what: str) -> None:
+    if not value.strip():
+        problems.append(Problem(path, _("{what} is empty; it is required").format(what=what)))
+
+
+def check(draft: Draft, document: str | None = None, base: Path | None = None) -> list[Problem]:
+    """Problems of `draft` as a `document` ("minutes" | "agenda"; None: the draft's own).
+
+    `base` is the draft's folder, for finding attachment files.
+    """
+    document = document or draft.meeting.document
+    item = draft.item
+    problems: list[Problem] = []
+    add = problems.append
+
+    if draft.organization not in organization_ids():
+        add(
+            Problem(
+                "organization",
+                _('no organisation profile "{id}"; known: {known}').format(
+                    id=draft.organization, known=", ".join(organization_ids())
+                ),
+            )
+        )
+    _required(problems, "meeting.body", draft.meeting.body, _("The body (e.g. Kaupunginhallitus)"))
+    _required(problems, "meeting.number", draft.meeting.number, _("The meeting number"))
+    if draft.meeting.date is None:
+        add(Problem("meeting.date", _("The meeting date is empty; it is required")))
+    if item.agenda_item is None:
+        add(Problem("item.agenda_item", _("The agenda item number (Asia/N) is empty"), WARNING))
+    if item.section is None and document == "minutes":
+        add(Problem("item.section", _("The section number (§) is empty"), WARNING))
+    _required(problems, "item.title", item.title, _("The title"))
+    _required(problems, "item.case_id", item.case_id, _("The case id"))
+    if item.case_id.strip() and not CASE_ID.match(item.case_id.strip()):
+        add(
+            Problem(
+                "item.case_id",
+                _('"{value}" does not look like a case id; write e.g. HEL 2021-001526').format(
+                    value=item.case_id
+                ),
+                WARNING,
+            )
+        )
+    if item.classification.strip() and not CLASSIFICATION.match(item.classification.strip()):
+        add(
+            Problem(
+                "item.classification",
+                _('"{value}" does not look like a classification; write e.g. T 00 00 03').format(
+                    value=item.classification
+                ),
+                WARNING,
+            )
+        )
+
+    proposal = item.proposal
+    if document == "minutes":
+        decision = item.decision
+        if decision is None:
+            add(Problem("item.decision", _("The decision is not recorded; minutes need it")))
+        else:
+            _required(problems, "item.decision.text", decision.text, _("The decision"))
+            _required(
+                problems,
+                "item.decision.presenter.name",
+                decision.presenter.name,
+                _("The presenter at the meeting"),
+            )
+            if not decision.as_proposed:
+                _required(problems, "item.proposal.text", proposal.text, _("The proposal"))
+    else:
+        _required(problems, "item.proposal.text", proposal.text, _("The proposal"))
+    _required(problems, "item.proposal.reasoning", proposal.reasoning, _("The reasoning"))
+    _required(problems, "item.proposal.presenter.name", proposal.presenter.name, _("The presenter"))
+    if not any(c.name.strip() for c in item.contacts):
+        add(Problem("item.contacts", _("No contact person; add at least one")))
+    if not item.appeal:
+        add(Problem("item.appeal", _("The appeal category is not chosen")))
+    elif item.appeal not in appeal_categories():
+        add(
+            Problem(
+                "item.appeal",
+                _('"{value}" is not an appeal category; choose one of: {known}').format(
+                    value=item.appeal, known=", ".join(appeal_categories())
+                ),
+            )
+        )
+
+    for list_name, entries in (
+        ("attachments", item.attachments),
+        ("supplementary", item.supplementary),
+    ):
+        for n, entry in enumerate(entries):
+            path = f"item.{list_name}[{n}]"
+            _required(problems, f"{path}.title", entry.title, _("The title"))
+            if entry.file and base is not None and not (base / entry.file).is_file():
+                add(
+                    Problem(
+                        f"{path}.file",
+                        _("The file {file} is missing").format(file=entry.file),
+                        WARNING,
+                    )
+                )
+    for n, extract in enumerate(item.extracts):
+        path = f"item.extracts[{n}]"
+        _required(problems, f"{path}.recipient", extract.recipient, _("The recipient"))
+        for number in extract.attachments:
+            if not 1 <= number <= len(item.attachments):
+                add(
+                    Problem(
+                        f"{path}.attachments",
+                        _("Attachment {number} does not exist; the item has {count}").format(
+                            number=number, count=len(item.attachments)
+                        ),
+                    )
+                )
+    for n, entry in enumerate(item.history):
+        path = f"item.history[{n}]"
+        _required(problems, f"{path}.body", entry.body, _("The body"))
+        if entry.date is None:
+            add(Problem(f"{path}.date", _("The date is empty; it is required")))
+    return problems
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]

@@ -1,0 +1,150 @@
+"""The command line: everything the GUI does, on a machine without a screen.
+
+    python main.py render DRAFT.pykala -o OUT.docx [--pdf OUT.pdf] [--document agenda|minutes]
+                                                  [--language fi|sv] [--archival] [--public]
+    python main.py check DRAFT.pykala [--document agenda|minutes]
+
+Exit codes: 0 done; 1 problems that block the document (listed), or an output that could
+not be written; 2 an unreadable draft.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from drafting import atomic, checks, draftfile, i18n
+from drafting.i18n import _
+from drafting.render import context, docx, pdf
+
+OK, PROBLEMS, UNREADABLE = 0, 1, 2
+COMMANDS = ("render", "check")
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _messages_language() -> str:
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value[:2] in i18n.UI_LANGUAGES:
+            return value[:2]
+    return "en"
+
+
+def _load(path: Path) -> draftfile.DraftError | draftfile.Draft:
+    try:
+        return draftfile.load(path)
+    except draftfile.DraftError as exc:
+        _say(_("{path} cannot be read:").format(path=path))
+        for problem in exc.problems:
+            _say(f"  {problem}")
+        return exc
+
+
+def _report(problems: list[checks.Problem]) -> None:
+    for problem in problems:
+        _say(f"  {problem}")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    draft = _load(args.draft)
+    if isinstance(draft, draftfile.DraftError):
+        return UNREADABLE
+    problems = checks.check(draft, args.document, args.draft.parent)
+    _report(problems)
+    if checks.errors(problems):
+        return PROBLEMS
+    print(
+        _("{path}: no problems").format(path=args.draft)
+        if not problems
+        else _("{path}: warnings only").format(path=args.draft)
+    )
+    return OK
+
+
+def _write(path: Path, data: bytes) -> bool:
+    try:
+        atomic.write_bytes(path, data)
+    except OSError as exc:
+        _say(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc))
+        return False
+    return True
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    draft = _load(args.draft)
+    if isinstance(draft, draftfile.DraftError):
+        return UNREADABLE
+    document = args.document or draft.meeting.document
+    problems = checks.check(draft, document, args.draft.parent)
+    _report(problems)
+    if checks.errors(problems):
+        _say(_("No document was written: fix the errors above first."))
+        return PROBLEMS
+    options = context.Options(document=args.document, language=args.language, public=args.public)
+    data = docx.render(context.build(draft, options))
+    if not _write(args.output, data):
+        return PROBLEMS
+    print(_("wrote {path}").format(path=args.output))
+    if args.pdf:
+        try:
+            pdf_bytes = pdf.convert(data, archival=args.archival)
+        except pdf.ConversionError as exc:
+            _say(str(exc))
+            _say(_("The Word document was written; the PDF was not."))
+            return PROBLEMS
+        if not _write(args.pdf, pdf_bytes):
+            return PROBLEMS
+        print(_("wrote {path}").format(path=args.pdf))
+    return OK
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="pykala",
+        description=_("Pykälä: municipal decision documents from drafts."),
+    )
+    commands = top.add_subparsers(dest="command", required=True)
+    render = commands.add_parser("render", help=_("render a draft to Word (and PDF)"))
+    render.add_argument("draft", type=Path)
+    render.add_argument("-o", "--output", type=Path, required=True, help=_("the .docx to write"))
+    render.add_argument("--pdf", type=Path, help=_("also write this PDF (needs LibreOffice)"))
+    render.add_argument("--document", choices=("minutes", "agenda"))
+    render.add_argument("--language", choices=("fi", "sv"))
+    render.add_argument(
+        "--archival",
+        action="store_true",
+        help=_("PDF/A-2 with tags, for archiving and screen readers"),
+    )
+    render.add_argument(
+        "--public",
+        action="store_true",
+        help=_("mask personal data marked in the text, for publication"),
+    )
+    render.set_defaults(run=cmd_render)
+    check = commands.add_parser("check", help=_("list the problems of a draft"))
+    check.add_argument("draft", type=Path)
+    check.add_argument("--document", choices=("minutes", "agenda"))
+    check.set_defaults(run=cmd_check)
+    return top
+
+
+def main(argv: list[str]) -> int:
+    i18n.set_language(_messages_language())
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the user gets a sentence, never a traceback
+        _say(
+            _(
+                "Pykälä ran into an internal error: {error}. Nothing was overwritten; "
+                "please report this with the draft."
+            ).format(error=f"{type(exc).__name__}: {exc}")
+        )
+        return 3

@@ -1,0 +1,281 @@
+"""Reading and writing `.pykala` drafts (DRAFT-FORMAT.md, version 1).
+
+One generic walker reads every dataclass of `drafting.model` by its type hints, so a field
+added to the model is read, checked and written without new code. Every problem is
+collected with the path of its field (`item.history[0].date`) and a fix the user can apply.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import json
+import re
+import types
+import typing
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin, get_type_hints
+
+from drafting import atomic
+from drafting.i18n import _
+from drafting.model import FORMAT, VERSION, Draft
+
+SUFFIX = ".pykala"
+
+
+class DraftError(Exception):
+    """A draft that cannot be read; `problems` name the field and the fix, one per line."""
+
+    def __init__(self, problems: list[str], source: str = "") -> None:
+        self.problems = problems
+        self.source = source
+        super().__init__("\n".join(problems))
+
+
+_SKIP = object()
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FINNISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+
+
+def parse_date(text: str) -> _dt.date | None:
+    """An ISO 8601 calendar date (YYYY-MM-DD), or None."""
+    if not _ISO_DATE.match(text):
+        return None
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def date_fix(text: str) -> str:
+    """The message for a string that is not an ISO date, with the fix if one is guessable."""
+    match = _FINNISH_DATE.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return _('"{value}" is not a date; write {fix}').format(
+                value=text, fix=_dt.date(year, month, day).isoformat()
+            )
+        except ValueError:
+            pass
+    return _('"{value}" is not a date; write it as YYYY-MM-DD, e.g. 2021-05-03').format(value=text)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return _("true/false")
+    if isinstance(value, (int, float)):
+        return _("a number")
+    if isinstance(value, str):
+        return _("a text")
+    if isinstance(value, list):
+        return _("a list")
+    if isinstance(value, dict):
+        return _("an object")
+    return _("empty (null)")
+
+
+_EXPECTED = {
+    str: lambda: _("write a text in quotes"),
+    int: lambda: _("write a whole number, e.g. 17"),
+    bool: lambda: _("write true or false"),
+    list: lambda: _("write a list in [ ]"),
+    dict: lambda: _("write an object in { }"),
+}
+
+
+def _type_error(path: str, value: Any, expected: type, errors: list[str]) -> object:
+    errors.append(
+        _("{path}: {value} is {actual}; {fix}").format(
+            path=path,
+            value=json.dumps(value, ensure_ascii=False)[:40],
+            actual=_describe(value),
+            fix=_EXPECTED[expected](),
+        )
+    )
+    return _SKIP
+
+
+def _read_value(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
+    origin = get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in get_args(tp) if a is not type(None)]
+        if value is None:
+            return None
+        return _read_value(options[0], value, path, errors)
+    if origin is Literal:
+        allowed = get_args(tp)
+        if value in allowed:
+            return value
+        errors.append(
+            _('{path}: "{value}" is not allowed; write one of: {allowed}').format(
+                path=path, value=value, allowed=", ".join(allowed)
+            )
+        )
+        return _SKIP
+    if origin is list:
+        if not isinstance(value, list):
+            return _type_error(path, value, list, errors)
+        (inner,) = get_args(tp)
+        items = [_read_value(inner, v, f"{path}[{i}]", errors) for i, v in enumerate(value)]
+        return [v for v in items if v is not _SKIP]
+    if dataclasses.is_dataclass(tp):
+        return _read_object(tp, value, path, errors)
+    if tp is _dt.date:
+        if isinstance(value, str) and (parsed := parse_date(value)) is not None:
+            return parsed
+        if value == "":
+            return None
+        errors.append(f"{path}: {date_fix(str(value))}")
+        return _SKIP
+    if tp is str:
+        if value is None:
+            return ""
+        return value if isinstance(value, str) else _type_error(path, value, str, errors)
+    if tp is bool:
+        return value if isinstance(value, bool) else _type_error(path, value, bool, errors)
+    if tp is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return value if ok else _type_error(path, value, int, errors)
+    if tp is dict:
+        return value if isinstance(value, dict) else _type_error(path, value, dict, errors)
+    raise TypeError(f"no reader for {tp!r}")  # a model field of a new kind
+
+
+def _read_object(cls: type, data: Any, path: str, errors: list[str]) -> Any:
+    if not isinstance(data, dict):
+        _type_error(path or _("the file"), data, dict, errors)
+        return cls()
+    hints = get_type_hints(cls)
+    known = {f.name for f in dataclasses.fields(cls) if f.name != "extra"}
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in known:
+            read = _read_value(hints[key], value, f"{path}.{key}" if path else key, errors)
+            if read is not _SKIP:
+                values[key] = read
+        else:
+            extra[key] = value
+    obj = cls(**values)
+    obj.extra = extra
+    return obj
+
+
+def _write_value(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        out = {
+            f.name: _write_value(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name != "extra"
+        }
+        out.update(value.extra)
+        return out
+    if isinstance(value, list):
+        return [_write_value(v) for v in value]
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value
+
+
+def to_json(draft: Draft) -> dict:
+    head = {"format": FORMAT, "version": VERSION, "kind": "item"}
+    return head | _write_value(draft)
+
+
+def from_json(data: Any, source: str = "") -> Draft:
+    """Build a Draft from parsed JSON, or raise DraftError listing every problem."""
+    if not isinstance(data, dict):
+        raise DraftError([_("the file is not a Pykälä draft: it holds no JSON object")], source)
+    errors: list[str] = []
+    if data.get("format") != FORMAT:
+        raise DraftError(
+            [_('format: missing or wrong; a Pykälä draft starts with "format": "pykala"')],
+            source,
+        )
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DraftError([_("version: missing or not a whole number; write 1")], source)
+    if version > VERSION:
+        raise DraftError(
+            [
+                _(
+                    "version: this draft was saved by a newer Pykälä (format version "
+                    "{found}); this program reads version {known}. Update Pykälä to open it."
+                ).format(found=version, known=VERSION)
+            ],
+            source,
+        )
+    kind = data.get("kind", "item")
+    if kind != "item":
+        raise DraftError(
+            [_('kind: "{kind}" is not an item draft; write "item"').format(kind=kind)], source
+        )
+    body = {k: v for k, v in data.items() if k not in ("format", "version", "kind")}
+    draft = _read_object(Draft, body, "", errors)
+    if errors:
+        raise DraftError(errors, source)
+    return draft
+
+
+def dumps(draft: Draft) -> str:
+    data = to_json(draft)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate from another system: keep it, escaped, rather than lose it.
+        text = json.dumps(data, ensure_ascii=True, indent=2)
+    return text + "\n"
+
+
+def loads(text: str, source: str = "") -> Draft:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DraftError(
+            [
+                _("not valid JSON at line {line}, column {column}: {reason}").format(
+                    line=exc.lineno, column=exc.colno, reason=exc.msg
+                )
+            ],
+            source,
+        ) from None
+    return from_json(data, source)
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or DraftError saying why it cannot be read."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftError([_("no such file: {path}").format(path=path)], str(path)) from None
+    except IsADirectoryError:
+        raise DraftError(
+            [_("{path} is a folder, not a draft").format(path=path)], str(path)
+        ) from None
+    except OSError as exc:
+        raise DraftError(
+            [_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)], str(path)
+        ) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DraftError(
+            [
+                _("the file is not UTF-8 text (byte {offset}); save it as UTF-8").format(
+                    offset=exc.start
+                )
+            ],
+            str(path),
+        ) from None
+
+
+def load(path: Path) -> Draft:
+    return loads(read_text(path), str(path))
+
+
+def save(draft: Draft, path: Path) -> None:
+    """Write the draft atomically: the old file stays whole until the new one is complete."""
+    atomic.write_bytes(Path(path), dumps(draft).encode("utf-8"))

@@ -1,0 +1,139 @@
+"""The draft as plain Python objects: what DRAFT-FORMAT.md describes, nothing more.
+
+Field names and order follow the file format, so that reading and writing can be done by
+one generic walker (`drafting.draftfile`). Every object keeps the keys it did not know in
+`extra`, so a draft from a newer Pykälä loses nothing when saved by this one.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+FORMAT = "pykala"
+VERSION = 1
+
+Language = Literal["fi", "sv"]
+DocumentKind = Literal["minutes", "agenda"]
+ProposalKind = Literal["decision", "proposal", "statement"]
+HistoryKind = Literal["statement", "proposal", "decision"]
+
+
+def _extra() -> dict:
+    return field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Person:
+    title: str = ""
+    name: str = ""
+    extra: dict = _extra()
+
+
+@dataclass
+class Contact:
+    name: str = ""
+    title: str = ""
+    phone: str = ""
+    email: str = ""
+    extra: dict = _extra()
+
+
+@dataclass
+class Attachment:
+    title: str = ""
+    file: str | None = None
+    public: bool = True
+    extra: dict = _extra()
+
+
+@dataclass
+class Extract:
+    recipient: str = ""
+    proposal_text: bool = False
+    appeal: bool = False
+    attachments: list[int] = field(default_factory=list)
+    extra: dict = _extra()
+
+
+@dataclass
+class HandlingLine:
+    date: _dt.date | None = None
+    status: str = ""
+    note: str = ""
+    extra: dict = _extra()
+
+
+@dataclass
+class HistoryEntry:
+    body: str = ""
+    date: _dt.date | None = None
+    section: int | None = None
+    case_id: str = ""
+    classification: str = ""
+    kind: HistoryKind = "decision"
+    text: str = ""
+    handling: list[HandlingLine] = field(default_factory=list)
+    presenter: Person = field(default_factory=Person)
+    contacts: list[Contact] = field(default_factory=list)
+    extra: dict = _extra()
+
+
+@dataclass
+class Proposal:
+    kind: ProposalKind = "decision"
+    text: str = ""
+    summary: str = ""
+    reasoning: str = ""
+    presenter: Person = field(default_factory=Person)
+    extra: dict = _extra()
+
+
+@dataclass
+class Decision:
+    text: str = ""
+    as_proposed: bool = True
+    handling: str = ""
+    presenter: Person = field(default_factory=Person)
+    extra: dict = _extra()
+
+
+@dataclass
+class Meeting:
+    body: str = ""
+    document: DocumentKind = "minutes"
+    number: str = ""
+    date: _dt.date | None = None
+    extra: dict = _extra()
+
+
+@dataclass
+class Item:
+    agenda_item: int | None = None
+    section: int | None = None
+    council_date: _dt.date | None = None
+    title: str = ""
+    case_id: str = ""
+    classification: str = ""
+    proposal: Proposal = field(default_factory=Proposal)
+    decision: Decision | None = None
+    contacts: list[Contact] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    supplementary: list[Attachment] = field(default_factory=list)
+    appeal: str = ""
+    extracts: list[Extract] = field(default_factory=list)
+    for_information: list[str] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
+    extra: dict = _extra()
+
+
+@dataclass
+class Draft:
+    """A `.pykala` file of kind "item"."""
+
+    language: Language = "fi"
+    organization: str = "helsinki"
+    meeting: Meeting = field(default_factory=Meeting)
+    item: Item = field(default_factory=Item)
+    extra: dict = _extra()

@@ -1,0 +1,113 @@
+"""context dict + templates/docx/item.docx → DOCX bytes, through docxtpl.
+
+This module only translates the context's paragraph blocks into Word paragraphs of the
+template's styles; every font, indent and margin comes from the template.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate, RichText, RichTextParagraph
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates" / "docx"
+ITEM_TEMPLATE = TEMPLATES / "item.docx"
+
+# Block style (drafting.richtext / render.context) → style id in the template.
+PARAGRAPH_STYLES = {
+    "body": "BodyText",
+    "lines": "Lines",
+    "entry": "Entry",
+    "quote": "Quote",
+    "heading3": "Heading3",
+    "heading4": "Heading4",
+    "bullet": "ListBullet",
+    "number": "ListNumber",
+    "list_continuation": "ListContinue",
+    "table": "TableText",
+}
+NESTED_LIST_STYLES = {"bullet": "ListBullet2", "number": "ListNumber2"}
+
+
+def _environment() -> SandboxedEnvironment:
+    """User text is data: sandboxed, autoescaped, and a missing value is an error, not blank."""
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+def _runs(block: dict) -> RichText:
+    text = RichText()
+    if block["marker"]:
+        text.add(block["marker"] + "\t")
+    for run in block["runs"]:
+        text.add(run["text"], bold=run["bold"], italic=run["italic"])
+    return text
+
+
+def _paragraphs(blocks: list[dict]) -> RichTextParagraph:
+    paragraphs = RichTextParagraph()
+    for block in blocks:
+        style = block["style"]
+        if block["level"] > 1 and style in NESTED_LIST_STYLES:
+            style_id = NESTED_LIST_STYLES[style]
+        else:
+            style_id = PARAGRAPH_STYLES[style]
+        paragraphs.add(_runs(block), parastyle=style_id)
+    return paragraphs
+
+
+def _footer_cell(cell: dict) -> RichText:
+    return RichText(cell["text"], style="FooterLabel" if cell["label"] else None)
+
+
+def _template_values(context: dict) -> dict:
+    """The context with paragraph blocks turned into Word XML fragments."""
+    sections = []
+    for section in context["sections"]:
+        table = section["table"]
+        if table:
+            table = {
+                "columns": table["columns"],
+                "rows": [[_paragraphs(cell) for cell in row] for row in table["rows"]],
+            }
+        sections.append(
+            {"heading": section["heading"], "table": table, "body": _paragraphs(section["blocks"])}
+        )
+    footer_rows = [[_footer_cell(c) for c in row] for row in context["footer"]["rows"]]
+    return {
+        "header": context["header"],
+        "footer": {"rows": footer_rows},
+        "item": context["item"],
+        "sections": sections,
+    }
+
+
+def _set_language(template: DocxTemplate, tag: str) -> None:
+    """The document's default language: spelling, hyphenation and screen readers use it."""
+    styles = template.docx.styles.element
+    lang = (
+        styles.find(qn("w:docDefaults"))
+        .find(qn("w:rPrDefault"))
+        .find(qn("w:rPr"))
+        .find(qn("w:lang"))
+    )
+    lang.set(qn("w:val"), tag)
+
+
+def render(context: dict, template: Path = ITEM_TEMPLATE) -> bytes:
+    """The finished DOCX as bytes; nothing is written to disk here."""
+    document = DocxTemplate(str(template))
+    document.render(_template_values(context), jinja_env=_environment(), autoescape=True)
+    props = context["properties"]
+    core = document.docx.core_properties
+    core.title = props["title"]
+    core.subject = props["subject"]
+    core.author = props["author"]
+    core.language = props["language"]
+    _set_language(document, props["language"])
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

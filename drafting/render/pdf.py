@@ -1,0 +1,149 @@
+"""DOCX → PDF through LibreOffice, the one layout engine behind preview, print and export.
+
+A cold `soffice --convert-to` per call. It exits 0 even when it failed, so the result is
+checked to be a PDF; a stuck process is killed with its whole process group.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from drafting.i18n import _
+
+TIMEOUT_SECONDS = 120
+
+# PDF/A-2b and a structure tree (tagged PDF): what an archive and a screen reader need.
+ARCHIVAL_OPTIONS = {
+    "SelectPdfVersion": {"type": "long", "value": "2"},
+    "UseTaggedPDF": {"type": "boolean", "value": "true"},
+}
+
+
+class ConversionError(Exception):
+    """The PDF could not be made; the message says why and what to do."""
+
+
+class LibreOfficeMissing(ConversionError):
+    pass
+
+
+def _candidates() -> list[Path]:
+    found = [shutil.which(name) for name in ("soffice", "libreoffice")]
+    paths = [Path(p) for p in found if p]
+    if sys.platform == "win32":
+        for root in (os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMFILES(X86)")):
+            if root:
+                paths.append(Path(root) / "LibreOffice" / "program" / "soffice.exe")
+    elif sys.platform == "darwin":
+        paths.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
+    else:
+        paths += [
+            Path("/usr/bin/soffice"),
+            Path("/usr/lib/libreoffice/program/soffice"),
+            Path("/opt/libreoffice/program/soffice"),
+        ]
+    return paths
+
+
+def find_soffice() -> Path | None:
+    """LibreOffice's soffice: $PYKALA_SOFFICE, the PATH, then the usual install folders."""
+    override = os.environ.get("PYKALA_SOFFICE")
+    if override:
+        return Path(override) if Path(override).is_file() else None
+    return next((p for p in _candidates() if p.is_file()), None)
+
+
+def install_hint() -> str:
+    if sys.platform == "win32" or sys.platform == "darwin":
+        return _("Install LibreOffice from libreoffice.org, then try again.")
+    return _("Install LibreOffice: apt-get install libreoffice-writer-nogui")
+
+
+def _filter(archival: bool) -> str:
+    if not archival:
+        return "pdf:writer_pdf_Export"
+    return "pdf:writer_pdf_Export:" + json.dumps(ARCHIVAL_OPTIONS, separators=(",", ":"))
+
+
+_profile_lock = threading.Lock()
+_profile_dir: Path | None = None
+
+
+def _profile() -> Path:
+    """One private LibreOffice profile per process: two processes must never share one."""
+    global _profile_dir
+    if _profile_dir is None:
+        _profile_dir = Path(tempfile.mkdtemp(prefix="pykala-lo-profile-"))
+        atexit.register(shutil.rmtree, _profile_dir, ignore_errors=True)
+    return _profile_dir
+
+
+def _kill(process: subprocess.Popen) -> None:
+    if sys.platform == "win32":
+        process.kill()
+    else:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def convert(docx: bytes, archival: bool = False, timeout: float = TIMEOUT_SECONDS) -> bytes:
+    """The PDF of `docx`, as bytes. Raises ConversionError with a message for the user."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise LibreOfficeMissing(
+            _("LibreOffice was not found, so no PDF was made. {hint}").format(hint=install_hint())
+        )
+    with _profile_lock, tempfile.TemporaryDirectory(prefix="pykala-pdf-") as work:
+        source = Path(work) / "document.docx"
+        source.write_bytes(docx)
+        command = [
+            str(soffice),
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "--nolockcheck",
+            f"-env:UserInstallation={_profile().as_uri()}",
+            "--convert-to",
+            _filter(archival),
+            "--outdir",
+            work,
+            str(source),
+        ]
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=sys.platform != "win32",
+        )
+        try:
+            err = process.communicate(timeout=timeout)[1]
+        except subprocess.TimeoutExpired:
+            _kill(process)
+            raise ConversionError(
+                _("LibreOffice did not finish within {seconds} s and was stopped.").format(
+                    seconds=int(timeout)
+                )
+            ) from None
+        target = Path(work) / "document.pdf"
+        data = target.read_bytes() if target.is_file() else b""
+        if not data.startswith(b"%PDF"):
+            detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+            raise ConversionError(
+                _("LibreOffice could not convert the document to PDF. {detail}").format(
+                    detail=detail[0]
+                )
+            )
+        return data

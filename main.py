@@ -1,0 +1,19 @@
+"""Pykälä: with no arguments (or a draft file) the desktop program, else the command line."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str]) -> int:
+    from drafting import cli
+
+    if argv and (argv[0] in cli.COMMANDS or argv[0] in ("-h", "--help")):
+        return cli.main(argv)
+    from ui.app import run  # Qt is loaded only for the window
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

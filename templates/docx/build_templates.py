@@ -1,0 +1,457 @@
+"""Rebuild templates/docx/item.docx from code, byte for byte the same every time.
+
+    python templates/docx/build_templates.py          # writes item.docx beside this file
+
+The template holds the whole layout: A4 page and margins, Arial styles, the three-column page
+header with PAGE/NUMPAGES fields, the footer address table, and the Jinja tags that docxtpl
+fills. Word users may edit the result; re-run this script to get the canonical one back.
+Geometry follows SFS 2487 and Helsinki's layout (shared/design/LAYOUT.md).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Emu, Pt
+
+HERE = Path(__file__).resolve().parent
+FONT = "Arial"
+BODY_PT = 12
+INDENT = Cm(2.3)  # one column of the standard 2.3 cm grid
+TEXT_WIDTH = Cm(18.0)  # 21 cm page − 2 cm left − 1 cm right; body lines are 15.7 cm
+FIXED_TIME = datetime(2021, 1, 1)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+# --- styles -----------------------------------------------------------------------------
+
+
+def _set_fonts(rpr_parent, size_pt: float | None = None, bold: bool | None = None) -> None:
+    """Explicit Arial on a style, dropping theme fonts and colours that Word's defaults carry."""
+    rpr = rpr_parent.get_or_add_rPr()
+    for tag in ("w:rFonts", "w:color"):
+        for el in rpr.findall(qn(tag)):
+            rpr.remove(el)
+    fonts = OxmlElement("w:rFonts")
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    rpr.insert(0, fonts)
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), "000000")
+    rpr.append(color)
+
+
+def _paragraph_style(
+    doc,
+    name,
+    base="Normal",
+    *,
+    size=BODY_PT,
+    bold=False,
+    italic=False,
+    left=Cm(0),
+    hanging=None,
+    before=0,
+    after=0,
+    keep_next=False,
+    outline=None,
+    tabs=(),
+):
+    styles = doc.styles
+    style = (
+        styles[name]
+        if name in [s.name for s in styles]
+        else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    )
+    if name != "Normal":
+        style.base_style = styles[base]
+    style.quick_style = True
+    _set_fonts(style.element)
+    font = style.font
+    font.size = Pt(size)
+    font.bold = bold
+    font.italic = italic
+    pf = style.paragraph_format
+    pf.left_indent = left
+    pf.first_line_indent = -hanging if hanging else Cm(0)
+    pf.space_before = Pt(before)
+    pf.space_after = Pt(after)
+    pf.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+    pf.line_spacing = 1.15
+    pf.keep_with_next = keep_next
+    pf.widow_control = True
+    for position in tabs:
+        pf.tab_stops.add_tab_stop(position)
+    if outline is not None:
+        ppr = style.element.get_or_add_pPr()
+        for el in ppr.findall(qn("w:outlineLvl")):
+            ppr.remove(el)
+        level = OxmlElement("w:outlineLvl")
+        level.set(qn("w:val"), str(outline))
+        ppr.append(level)
+    return style
+
+
+def _character_style(doc, name, *, bold=False):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    style.font.bold = bold
+    return style
+
+
+def _numbering(doc) -> None:
+    """One bullet list definition (three levels) in the body column, used by List Bullet."""
+    part = doc.part.numbering_part
+    levels = []
+    for level, bullet in enumerate(("•", "–", "•")):
+        left = int(Cm(2.3 + 0.6 * (level + 1)).twips)
+        levels.append(
+            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+            f'<w:lvlText w:val="{bullet}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs>'
+            f'<w:ind w:left="{left}" w:hanging="{int(Cm(0.6).twips)}"/></w:pPr>'
+            f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/></w:rPr></w:lvl>'
+        )
+    xml = (
+        f"<w:numbering {nsdecls('w')}>"
+        f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>'
+        f"{''.join(levels)}</w:abstractNum>"
+        f'<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+    part._element = parse_xml(xml)
+
+
+def _list_level(style, level: int) -> None:
+    ppr = style.element.get_or_add_pPr()
+    for el in ppr.findall(qn("w:numPr")):
+        ppr.remove(el)
+    ppr.insert(
+        0,
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>'
+        ),
+    )
+    for el in ppr.findall(qn("w:contextualSpacing")):
+        ppr.remove(el)
+
+
+def _styles(doc) -> None:
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rpr.find(qn("w:rFonts")).attrib.clear()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rpr.find(qn("w:rFonts")).set(qn(attr), FONT)
+    rpr.find(qn("w:lang")).set(qn("w:val"), "fi-FI")
+    for size in ("w:sz", "w:szCs"):
+        rpr.find(qn(size)).set(qn("w:val"), str(BODY_PT * 2))
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    spacing.set(qn("w:after"), "0")
+
+    _paragraph_style(doc, "Normal")
+    # The item's own lines at the left margin: "§ 333", title, case id.
+    _paragraph_style(doc, "Section Number", size=BODY_PT + 1, bold=True, after=6, keep_next=True)
+    _paragraph_style(
+        doc, "Heading 1", size=BODY_PT + 1, bold=True, after=10, keep_next=True, outline=0
+    )
+    _paragraph_style(doc, "Case Id", after=12, keep_next=True)
+    # Section headings hang at the left margin; their text sits in the body column.
+    _paragraph_style(doc, "Heading 2", bold=True, before=10, after=6, keep_next=True, outline=1)
+    _paragraph_style(
+        doc, "Heading 3", bold=True, left=INDENT, before=6, after=6, keep_next=True, outline=2
+    )
+    _paragraph_style(
+        doc, "Heading 4", bold=True, left=INDENT, before=4, after=4, keep_next=True, outline=3
+    )
+    _paragraph_style(doc, "Body Text", left=INDENT, after=10)
+    _paragraph_style(doc, "Lines", "Body Text", left=INDENT, after=0)
+    _paragraph_style(
+        doc,
+        "Entry",
+        "Body Text",
+        left=Emu(INDENT + Cm(0.8)),
+        hanging=Cm(0.8),
+        after=0,
+        tabs=(Emu(INDENT + Cm(0.8)),),
+    )
+    _paragraph_style(doc, "Quote", "Body Text", left=Emu(INDENT + Cm(1.0)), after=10)
+    bullet = _paragraph_style(
+        doc, "List Bullet", "Body Text", left=Emu(INDENT + Cm(0.6)), hanging=Cm(0.6), after=4
+    )
+    _list_level(bullet, 0)
+    bullet2 = _paragraph_style(
+        doc, "List Bullet 2", "Body Text", left=Emu(INDENT + Cm(1.2)), hanging=Cm(0.6), after=4
+    )
+    _list_level(bullet2, 1)
+    # Numbered items carry their number as text ("3." + tab): each list restarts where the
+    # author started it, which Word numbering cannot do without a definition per list.
+    _paragraph_style(
+        doc,
+        "List Number",
+        "Body Text",
+        left=Emu(INDENT + Cm(0.8)),
+        hanging=Cm(0.8),
+        after=4,
+        tabs=(Emu(INDENT + Cm(0.8)),),
+    )
+    _paragraph_style(
+        doc,
+        "List Number 2",
+        "Body Text",
+        left=Emu(INDENT + Cm(1.6)),
+        hanging=Cm(0.8),
+        after=4,
+        tabs=(Emu(INDENT + Cm(1.6)),),
+    )
+    _paragraph_style(doc, "List Continue", "Body Text", left=Emu(INDENT + Cm(0.8)), after=4)
+    _paragraph_style(doc, "Table Text", after=0)
+    _paragraph_style(doc, "Table Heading", "Table Text", bold=True, keep_next=True)
+    _paragraph_style(doc, "Header", size=10)
+    _paragraph_style(doc, "Footer", size=7)
+    _character_style(doc, "Footer Label", bold=True)
+
+
+# --- tables and fields ------------------------------------------------------------------
+
+
+def _table_properties(table, widths, indent=Cm(0), borders=False) -> None:
+    """Fixed layout with widths on the grid and on every cell (LibreOffice reads the grid).
+
+    Children of tblPr are written in schema order, or Word reports unreadable content.
+    """
+    tbl = table._tbl
+    tblpr = tbl.tblPr
+    for child in list(tblpr):
+        if child.tag != qn("w:tblStyle"):
+            tblpr.remove(child)
+    total = sum(int(Emu(w).twips) for w in widths)
+    edge = "single" if borders else "nil"
+    tblpr.append(parse_xml(f'<w:tblW {nsdecls("w")} w:w="{total}" w:type="dxa"/>'))
+    tblpr.append(parse_xml(f'<w:tblInd {nsdecls("w")} w:w="{int(indent.twips)}" w:type="dxa"/>'))
+    tblpr.append(
+        parse_xml(
+            f"<w:tblBorders {nsdecls('w')}>"
+            + "".join(
+                f'<w:{side} w:val="{edge}" w:sz="4" w:space="0" w:color="000000"/>'
+                for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+            )
+            + "</w:tblBorders>"
+        )
+    )
+    tblpr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    tblpr.append(
+        parse_xml(
+            f'<w:tblCellMar {nsdecls("w")}><w:left w:w="0" w:type="dxa"/>'
+            f'<w:right w:w="113" w:type="dxa"/></w:tblCellMar>'
+        )
+    )
+    tblpr.append(
+        parse_xml(
+            f'<w:tblLook {nsdecls("w")} w:val="0420" w:firstRow="1" w:lastRow="0" '
+            f'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        )
+    )
+    grid = tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(width.twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+def _header_row(row) -> None:
+    """Mark a table's first row as its header: screen readers and page breaks both use it."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+
+
+def _unsplittable(table) -> None:
+    """A recipient and what they receive stay on one page."""
+    for row in table.rows:
+        row._tr.get_or_add_trPr().insert(0, parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    """A real Word field (PAGE, NUMPAGES): Word and LibreOffice compute it on every page."""
+    for xml in (
+        '<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r {{ns}}><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>',
+        '<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>',
+        f"<w:r {{ns}}><w:t>{shown}</w:t></w:r>",
+        '<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        paragraph._p.append(parse_xml(xml.format(ns=nsdecls("w"))))
+
+
+def _cell_text(cell, text: str, style: str, align=None) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = style
+    if text:
+        paragraph.add_run(text)
+    if align is not None:
+        paragraph.alignment = align
+
+
+# --- the page ---------------------------------------------------------------------------
+
+
+def _page(doc) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(2.0), Cm(1.0)
+    section.top_margin, section.header_distance = Cm(3.7), Cm(1.0)
+    section.bottom_margin, section.footer_distance = Cm(2.7), Cm(0.8)
+
+    header = section.header
+    table = header.add_table(rows=4, cols=3, width=TEXT_WIDTH)
+    widths = (Cm(9.2), Cm(6.5), Cm(2.3))
+    _table_properties(table, widths)
+    rows = table.rows
+    _cell_text(rows[0].cells[0], "{{ header.organization }}", "Header")
+    rows[0].cells[0].paragraphs[0].runs[0].bold = True
+    _cell_text(rows[0].cells[1], "{{ header.document }}\t{{ header.number }}", "Header")
+    rows[0].cells[1].paragraphs[0].paragraph_format.tab_stops.add_tab_stop(Cm(3.6))
+    page = rows[0].cells[2].paragraphs[0]
+    page.style = "Header"
+    page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _field(page, "PAGE", "1")
+    page.add_run(" (")
+    _field(page, "NUMPAGES", "1")
+    page.add_run(")")
+    _cell_text(rows[1].cells[0], "{{ header.body }}", "Header")
+    _cell_text(rows[2].cells[1], "{{ header.agenda_item }}", "Header")
+    _cell_text(rows[3].cells[1], "{{ header.date }}", "Header")
+    for row in rows[1:]:
+        for cell in row.cells:
+            if not cell.paragraphs[0].style or cell.paragraphs[0].style.name != "Header":
+                cell.paragraphs[0].style = "Header"
+    # python-docx leaves an empty paragraph before the table; keep it as the header's end.
+    header.paragraphs[0].style = "Header"
+    header._element.remove(header.paragraphs[0]._p)
+    header._element.append(
+        parse_xml(
+            f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Header"/>'
+            f'<w:spacing w:after="0" w:line="20" w:lineRule="exact"/>'
+            f"</w:pPr></w:p>"
+        )
+    )
+
+    footer = section.footer
+    table = footer.add_table(rows=3, cols=5, width=TEXT_WIDTH)
+    widths = (Cm(4.2), Cm(4.6), Cm(3.0), Cm(2.6), Cm(3.6))
+    _table_properties(table, widths)
+    tbl = table._tbl
+    top = parse_xml(
+        f'<w:tblBorders {nsdecls("w")}><w:top w:val="single" w:sz="4" w:space="0" '
+        f'w:color="000000"/></w:tblBorders>'
+    )
+    tbl.tblPr.replace(tbl.tblPr.find(qn("w:tblBorders")), top)
+    # docxtpl row loop: the first and last rows only carry the tags and disappear.
+    _cell_text(table.rows[0].cells[0], "{%tr for row in footer.rows %}", "Footer")
+    for column in range(5):
+        _cell_text(table.rows[1].cells[column], f"{{{{r row[{column}] }}}}", "Footer")
+    _cell_text(table.rows[2].cells[0], "{%tr endfor %}", "Footer")
+    footer.paragraphs[0]._p.getparent().remove(footer.paragraphs[0]._p)
+    footer._element.append(
+        parse_xml(
+            f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Footer"/>'
+            f'<w:spacing w:after="0" w:line="20" w:lineRule="exact"/>'
+            f"</w:pPr></w:p>"
+        )
+    )
+
+
+def _body(doc) -> None:
+    def para(text: str, style: str = "Normal") -> None:
+        doc.add_paragraph(text, style=style)
+
+    para("{%p if item.section_line %}")
+    para("{{ item.section_line }}", "Section Number")
+    para("{%p endif %}")
+    para("{{ item.title_line }}", "Heading 1")
+    para("{%p if item.case_line %}")
+    para("{{ item.case_line }}", "Case Id")
+    para("{%p endif %}")
+    para("{%p for s in sections %}")
+    para("{{ s.heading }}", "Heading 2")
+    para("{%p if s.table %}")
+    table = doc.add_table(rows=4, cols=2)
+    _table_properties(table, (Cm(7.85), Cm(7.85)), indent=INDENT)
+    _unsplittable(table)
+    _header_row(table.rows[0])
+    _cell_text(table.rows[0].cells[0], "{{ s.table.columns[0] }}", "Table Heading")
+    _cell_text(table.rows[0].cells[1], "{{ s.table.columns[1] }}", "Table Heading")
+    _cell_text(table.rows[1].cells[0], "{%tr for row in s.table.rows %}", "Table Text")
+    _cell_text(table.rows[2].cells[0], "{{p row[0] }}", "Table Text")
+    _cell_text(table.rows[2].cells[1], "{{p row[1] }}", "Table Text")
+    _cell_text(table.rows[3].cells[0], "{%tr endfor %}", "Table Text")
+    para("{%p else %}")
+    para("{{p s.body }}", "Body Text")
+    para("{%p endif %}")
+    para("{%p endfor %}")
+
+
+def _properties(doc) -> None:
+    props = doc.core_properties
+    props.author = "Pykälä"
+    props.last_modified_by = "Pykälä"
+    props.title = ""
+    props.subject = ""
+    props.comments = ""
+    props.keywords = ""
+    props.language = "fi-FI"
+    props.created = props.modified = FIXED_TIME
+    props.revision = 1
+    package = doc.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # a picture of python-docx's own sample document
+            del package.rels[r_id]
+
+
+def build_item() -> bytes:
+    doc = docx.Document()
+    _styles(doc)
+    _numbering(doc)
+    _page(doc)
+    _body(doc)
+    _properties(doc)
+    raw = io.BytesIO()
+    doc.save(raw)
+    return _normalise_zip(raw.getvalue())
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Same input, same bytes: fixed timestamps and member order in the ZIP container."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        ordered = ["[Content_Types].xml"] + sorted(n for n in names if n != "[Content_Types].xml")
+        for name in ordered:
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+TEMPLATES = {"item.docx": build_item}
+
+
+def main(argv: list[str]) -> int:
+    target = Path(argv[1]) if len(argv) > 1 else HERE
+    for name, builder in TEMPLATES.items():
+        (target / name).write_bytes(builder())
+        print(f"wrote {target / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,29 @@
+"""Shared test set-up: no real home folder, no screen, and the reference material."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Before any QApplication exists; an empty value would abort the run.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "resources" / "examples"
+SHARED = ROOT.parent / "shared"
+REFERENCE = SHARED / "reference"
+
+EXAMPLE_333 = EXAMPLES / "kh-2021-05-03-s333.pykala"
+EXAMPLE_885 = EXAMPLES / "kh-2021-11-22-s885.pykala"
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path_factory, monkeypatch):
+    """Every test gets its own HOME, so nothing touches the user's real folders."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
