@@ -43,8 +43,12 @@ def median_seconds(action: Callable[[], object], repeat: int) -> float:
 
 
 def figure(median: float, baseline: float) -> dict:
-    return {"median": round(median, 4), "unit": "s", "baseline": round(baseline, 4),
-            "ratio": round(median / baseline, 2) if baseline else None}
+    return {
+        "median": round(median, 4),
+        "unit": "s",
+        "baseline": round(baseline, 4),
+        "ratio": round(median / baseline, 2) if baseline else None,
+    }
 
 
 def _bare_docxtpl(ctx: dict) -> bytes:
@@ -79,15 +83,19 @@ def synthetic_long_item(pages: int = 40):
 def bench_render_example_docx(repeat: int) -> dict:
     draft = draftfile.load(EXAMPLE)
     ctx = context.build(draft)
-    return figure(median_seconds(lambda: _ours(draft), repeat),
-                  median_seconds(lambda: _bare_docxtpl(ctx), repeat))
+    return figure(
+        median_seconds(lambda: _ours(draft), repeat),
+        median_seconds(lambda: _bare_docxtpl(ctx), repeat),
+    )
 
 
 def bench_render_40_pages_docx(repeat: int) -> dict:
     draft = synthetic_long_item()
     ctx = context.build(draft)
-    return figure(median_seconds(lambda: _ours(draft), repeat),
-                  median_seconds(lambda: _bare_docxtpl(ctx), repeat))
+    return figure(
+        median_seconds(lambda: _ours(draft), repeat),
+        median_seconds(lambda: _bare_docxtpl(ctx), repeat),
+    )
 
 
 def _bare_soffice(data: bytes) -> None:
@@ -96,21 +104,110 @@ def _bare_soffice(data: bytes) -> None:
         source = Path(work) / "d.docx"
         source.write_bytes(data)
         profile = Path(work) / "profile"
-        subprocess.run([str(soffice), "--headless", "--norestore",
-                        f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
-                        "--outdir", work, str(source)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                str(soffice),
+                "--headless",
+                "--norestore",
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                work,
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+        )
 
 
 def bench_docx_to_pdf_cold(repeat: int) -> dict:
     data = _ours(draftfile.load(EXAMPLE))
-    return figure(median_seconds(lambda: pdf.convert(data), repeat),
-                  median_seconds(lambda: _bare_soffice(data), repeat))
+    return figure(
+        median_seconds(lambda: pdf.convert(data), repeat),
+        median_seconds(lambda: _bare_soffice(data), repeat),
+    )
+
+
+def _startup(kind: str) -> float:
+    probe = Path(__file__).with_name("startup_probe.py")
+    out = subprocess.run(
+        [sys.executable, str(probe), str(time.time()), kind],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def bench_startup_window(repeat: int) -> dict:
+    """Process start → main window shown with an example, against a bare Qt label window."""
+    ours = statistics.median(_startup("pykala") for _ in range(repeat))
+    bare = statistics.median(_startup("bare") for _ in range(repeat))
+    return figure(ours, bare)
+
+
+def _key_times(editor, keys: int) -> list[float]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    times = []
+    for n in range(keys):
+        key = Qt.Key.Key_Space if n % 6 == 5 else Qt.Key.Key_A
+        start = time.perf_counter()
+        QTest.keyClick(editor, key)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _p95(times: list[float]) -> float:
+    return sorted(times)[int(len(times) * 0.95)]
+
+
+def bench_keystroke_50_pages(repeat: int) -> dict:
+    """p95 handling time of one keystroke in a 50-page reasoning, against a plain QTextEdit
+    holding the same text (so the ratio is what Pykälä adds per key)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QTextEdit
+
+    from ui import app
+    from ui.mainwindow import MainWindow
+
+    QStandardPaths.setTestModeEnabled(True)
+    app.application()
+    draft = synthetic_long_item(50)
+    window = MainWindow()
+    window.new_from_example(EXAMPLE)
+    window.document.apply("item.proposal.reasoning", draft.item.proposal.reasoning)
+    window.show()
+    window.form.setCurrentIndex(1)
+    editor = window.form.binder.widget_for("item.proposal.reasoning").editor
+    editor.setFocus()
+    bare = QTextEdit()
+    bare.setPlainText(richtext_plain(draft.item.proposal.reasoning))
+    bare.show()
+    ours = _p95(_key_times(editor, 60 * repeat))
+    baseline = _p95(_key_times(bare, 60 * repeat))
+    window._terminating = True
+    window.close()
+    return {**figure(ours, baseline), "unit": "s (p95)"}
+
+
+def richtext_plain(text: str) -> str:
+    from drafting.richtext import plain_text
+
+    return plain_text(text)
 
 
 BENCHMARKS: dict[str, tuple[Callable[[int], dict], int]] = {
     "render_example_docx": (bench_render_example_docx, 15),
     "render_40_pages_docx": (bench_render_40_pages_docx, 5),
     "docx_to_pdf_cold": (bench_docx_to_pdf_cold, 3),
+    "startup_window": (bench_startup_window, 5),
+    "keystroke_50_pages": (bench_keystroke_50_pages, 5),
 }
 
 
@@ -126,8 +223,11 @@ def main() -> int:
         results[name] = bench(repeat)
         if not args.json:
             r = results[name]
-            print(f"{name:28} median {r['median']:8.4f} {r['unit']}   baseline "
-                  f"{r['baseline']:8.4f}   ratio {r['ratio']}", flush=True)
+            print(
+                f"{name:28} median {r['median']:8.4f} {r['unit']}   baseline "
+                f"{r['baseline']:8.4f}   ratio {r['ratio']}",
+                flush=True,
+            )
     if args.json:
         print(json.dumps(results, indent=2))
     return 0

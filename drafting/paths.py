@@ -1,0 +1,67 @@
+"""Field paths as the file format, the checks and the GUI name them: `item.history[0].date`.
+
+One syntax everywhere, so a problem found by `checks` leads straight to its field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+from typing import Any, get_args, get_type_hints
+
+_PART = re.compile(r"([A-Za-z_]\w*)|\[(\d+)\]")
+
+
+def parts(path: str) -> list[str | int]:
+    """`item.history[0].date` → ["item", "history", 0, "date"]."""
+    out: list[str | int] = []
+    for name, index in _PART.findall(path):
+        out.append(int(index) if index else name)
+    return out
+
+
+def join(*pieces: str | int) -> str:
+    text = ""
+    for piece in pieces:
+        if isinstance(piece, int):
+            text += f"[{piece}]"
+        else:
+            text += f".{piece}" if text else piece
+    return text
+
+
+def get(root: Any, path: str) -> Any:
+    value = root
+    for part in parts(path):
+        value = value[part] if isinstance(part, int) else getattr(value, part)
+    return value
+
+
+def set(root: Any, path: str, value: Any) -> None:  # noqa: A001 - mirrors get()
+    """Set the value at `path`, creating an absent optional object on the way (a draft's
+    `decision` is null until the secretary records one)."""
+    *head, last = parts(path)
+    target = root
+    for part in head:
+        if isinstance(part, int):
+            target = target[part]
+            continue
+        child = getattr(target, part)
+        if child is None:
+            child = _optional_type(type(target), part)()
+            setattr(target, part, child)
+        target = child
+    if isinstance(last, int):
+        target[last] = value
+    else:
+        setattr(target, last, value)
+
+
+def _optional_type(owner: type, name: str) -> type:
+    hint = get_type_hints(owner)[name]
+    if isinstance(hint, types.UnionType):
+        hint = next(a for a in get_args(hint) if a is not type(None))
+    if not dataclasses.is_dataclass(hint):
+        raise TypeError(f"{owner.__name__}.{name} is not an optional object")
+    return hint

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtTest import QTest
+
+from drafting import i18n
+
+
+@pytest.fixture(autouse=True)
+def _test_paths(qapp):
+    """QSettings and data folders in a test location, never the user's own."""
+    QStandardPaths.setTestModeEnabled(True)
+    qapp.setApplicationName("Pykälä")
+    qapp.setOrganizationName("PykalaTests")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    """A main window whose questions are answered by the test, not by a modal dialog."""
+    from PySide6.QtCore import QSettings
+
+    from ui import translation
+    from ui.mainwindow import MainWindow
+
+    QSettings().clear()
+    from ui import recovery
+
+    for copy in recovery.pending():
+        recovery.discard(copy.id)
+    translation.apply("en")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.answers = {}
+
+    def answer(name, default=None):
+        def respond(*args, **kwargs):
+            value = win.answers.get(name, default)
+            return value(*args) if callable(value) else value
+
+        return respond
+
+    for name, default in (
+        ("save_changes", "cancel"),
+        ("overwrite_changed_file", False),
+        ("restore", "later"),
+        ("open_path", None),
+        ("save_path", None),
+    ):
+        monkeypatch.setattr(win.ask, name, answer(name, default))
+    win.messages = []
+    monkeypatch.setattr(win.ask, "error", lambda *a: win.messages.append(a))
+    monkeypatch.setattr(win.ask, "information", lambda *a: win.messages.append(a))
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win._terminating = True  # the test decides; closing must not ask
+    win.close()
+
+
+def type_text(widget, text: str) -> None:
+    """Type like a user, one key at a time; ä/ö/å as single key events (keyClicks crashes)."""
+    for char in text:
+        if char == "\n":
+            QTest.keyClick(widget, Qt.Key.Key_Return)
+        elif char.isascii():
+            QTest.keyClicks(widget, char)
+        else:
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                widget,
+                Qt.Key.Key_unknown,
+                char,
+                Qt.KeyboardModifier.NoModifier,
+            )

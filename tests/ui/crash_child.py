@@ -1,0 +1,40 @@
+"""Run by test_recovery in a child process: open, edit, and keep running until killed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ui import app, settings  # noqa: E402
+
+
+def main() -> int:
+    app.application()
+    settings.Settings()[settings.AUTOSAVE_SECONDS] = 1
+    window = app.create_window([sys.argv[1]])
+    window.show()
+    notifier = app._on_sigterm(window)  # noqa: F841 - kept alive for the event loop
+
+    def edit() -> None:
+        form = window.form
+        title = form.binder.widget_for("item.title")
+        title.setText("Palautettava otsikko åäö")
+        title.textEdited.emit(title.text())
+        reasoning = form.binder.widget_for("item.proposal.reasoning").editor
+        cursor = reasoning.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        cursor.insertText(" Kaatumisen jälkeen palautettu lause.")
+        print("EDITED", flush=True)
+
+    QTimer.singleShot(0, edit)
+    return QApplication.instance().exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,280 @@
+"""The drafting window driven as a user drives it: type, undo, save, reopen, export."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from drafting import draftfile
+from drafting.render import pdf
+from tests.conftest import EXAMPLE_333, EXAMPLE_885
+from tests.documents import pdf_pages
+from tests.ui.conftest import type_text
+
+
+def field(window, path):
+    widget = None
+    for binder in window.form.binders():
+        widget = widget or binder.widget_for(path)
+    assert widget is not None, path
+    return getattr(widget, "editor", widget)
+
+
+def focus(window, path):
+    assert window.form.focus_path(path)
+    widget = field(window, path)
+    widget.setFocus()
+    return widget
+
+
+def end_of(editor):
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+
+
+def test_type_undo_redo_save_and_reopen(window, tmp_path, qtbot):
+    assert window.open_path(EXAMPLE_885)
+    title = focus(window, "item.title")
+    title.selectAll()
+    type_text(title, "Päätös ääriviivoista – Å")
+    assert window.isWindowModified()
+    assert window.document.draft.item.title == "Päätös ääriviivoista – Å"
+
+    reasoning = focus(window, "item.proposal.reasoning")
+    end_of(reasoning)
+    type_text(reasoning, "\n\nLisäys: säännöt öisin.")
+    window.flush()
+    assert window.document.draft.item.proposal.reasoning.endswith("\n\nLisäys: säännöt öisin.")
+
+    window.undo()  # the reasoning edit
+    assert not window.document.draft.item.proposal.reasoning.endswith("öisin.")
+    assert "öisin" not in reasoning.toPlainText()
+    window.redo()
+    assert reasoning.toPlainText().endswith("Lisäys: säännöt öisin.")
+
+    target = tmp_path / "tallennettu.pykala"
+    window.answers["save_path"] = target
+    assert window.save_as()
+    assert not window.isWindowModified()
+    reopened = draftfile.load(target)
+    assert reopened == window.document.draft
+    assert reopened.item.title == "Päätös ääriviivoista – Å"
+    assert reopened.item.proposal.reasoning.endswith("Lisäys: säännöt öisin.")
+
+
+def test_undo_back_to_the_saved_state_is_unmodified(window, tmp_path):
+    window.answers["save_path"] = tmp_path / "a.pykala"
+    window.open_path(EXAMPLE_885)
+    number = focus(window, "meeting.number")
+    type_text(number, "x")
+    assert window.isWindowModified()
+    window.undo()
+    assert not window.isWindowModified()
+    assert window.document.draft.meeting.number == "45/2021"
+
+
+@pytest.mark.libreoffice
+def test_exported_word_document_has_the_typed_text_in_its_section(window, tmp_path, qtbot):
+    window.open_path(EXAMPLE_885)
+    decision = focus(window, "item.decision.text")
+    end_of(decision)
+    type_text(decision, "\n\nLisäksi hallitus päätti kiittää työryhmää.")
+    target = tmp_path / "ote.docx"
+    window.answers["save_path"] = target
+    with qtbot.waitSignal(
+        window.statusBar().messageChanged,
+        timeout=30_000,
+        check_params_cb=lambda m: m.startswith("Exported"),
+    ):
+        window.export_word()
+    pages = pdf_pages_of(target, tmp_path)
+    text = "\n".join(pages)
+    lines = [line.strip() for line in text.splitlines()]
+    decision_at = lines.index("Päätös")
+    presenter_at = lines.index("Esittelijä")
+    typed_at = next(n for n, line in enumerate(lines) if "kiittää työryhmää" in line)
+    assert decision_at < typed_at < presenter_at
+
+
+def pdf_pages_of(docx_path, folder):
+    out = folder / "out.pdf"
+    out.write_bytes(pdf.convert(docx_path.read_bytes()))
+    return pdf_pages(out)
+
+
+def test_export_refuses_while_there_are_errors_and_names_them(window, tmp_path):
+    window.open_path(EXAMPLE_885)
+    title = focus(window, "item.title")
+    title.selectAll()
+    QTest.keyClick(title, Qt.Key.Key_Delete)
+    window.answers["save_path"] = tmp_path / "x.docx"
+    window.export_word()
+    assert not (tmp_path / "x.docx").exists()
+    ((title_text, text, detail),) = window.messages
+    assert "item.title" in detail
+
+
+def test_a_bad_date_names_its_field_and_keeps_the_text(window, qtbot):
+    window.open_path(EXAMPLE_885)
+    date = focus(window, "meeting.date")
+    date.selectAll()
+    type_text(date, "31.2.2021")
+    window.run_checks()
+    assert date.text() == "31.2.2021"
+    items = [window.checks_panel.list.item(n) for n in range(window.checks_panel.list.count())]
+    texts = [i.text() for i in items]
+    assert any("Meeting date" in t and '"31.2.2021" is not a date' in t for t in texts), texts
+    assert window.document.draft.meeting.date.isoformat() == "2021-11-22"
+
+
+def test_clicking_a_problem_goes_to_its_field(window, qtbot):
+    window.open_path(EXAMPLE_885)
+    reasoning = field(window, "item.proposal.reasoning")
+    reasoning.selectAll()
+    QTest.keyClick(reasoning, Qt.Key.Key_Delete)
+    window.run_checks()
+    panel = window.checks_panel.list
+    item = next(
+        panel.item(n)
+        for n in range(panel.count())
+        if panel.item(n).data(Qt.ItemDataRole.UserRole) == "item.proposal.reasoning"
+    )
+    window.form.setCurrentIndex(0)
+    panel.itemClicked.emit(item)
+    assert window.form.tabText(window.form.currentIndex()) == "Proposal"
+    assert reasoning.hasFocus()
+
+
+def test_closing_with_unsaved_changes_asks(window):
+    window.open_path(EXAMPLE_885)
+    type_text(focus(window, "meeting.body"), "x")
+    window._terminating = False
+    window.answers["save_changes"] = "cancel"
+    assert not window.close()
+    assert window.isVisible()
+    window.answers["save_changes"] = "discard"
+    assert window.close()
+
+
+def test_saving_over_a_file_changed_elsewhere_asks_first(window, tmp_path):
+    path = tmp_path / "d.pykala"
+    path.write_bytes(EXAMPLE_885.read_bytes())
+    window.open_path(path)
+    type_text(focus(window, "meeting.body"), "x")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("45/2021", "46/2021"), encoding="utf-8"
+    )
+    window.answers["overwrite_changed_file"] = False
+    assert not window.save()
+    assert "46/2021" in path.read_text(encoding="utf-8")  # theirs is kept
+    window.answers["overwrite_changed_file"] = True
+    assert window.save()
+    assert draftfile.load(path).meeting.body.endswith("x")
+
+
+def test_an_unreadable_file_is_explained_and_left_alone(window, tmp_path):
+    path = tmp_path / "bad.pykala"
+    path.write_text(
+        '{"format": "pykala", "version": 1, "meeting": {"date": "1.2.2021"}}', encoding="utf-8"
+    )
+    assert not window.open_path(path)
+    ((title, text, detail),) = window.messages
+    assert 'meeting.date: "1.2.2021" is not a date; write 2021-02-01' in detail
+    assert path.read_text(encoding="utf-8").startswith('{"format"')
+
+
+def test_agenda_hides_the_decision(window):
+    window.open_path(EXAMPLE_333)
+    assert window.form.isTabVisible(2)
+    combo = field(window, "meeting.document")
+    combo.setCurrentIndex(combo.findData("agenda"))
+    assert window.document.draft.meeting.document == "agenda"
+    assert not window.form.isTabVisible(2)
+    window.undo()
+    assert window.form.isTabVisible(2)
+
+
+def test_lists_add_remove_and_undo(window):
+    window.open_path(EXAMPLE_333)
+    contacts = window.form.contacts
+    contacts.add()
+    assert len(window.document.draft.item.contacts) == 2
+    item = contacts.table.item(1, 0)
+    item.setText("Åsa Öberg")
+    assert window.document.draft.item.contacts[1].name == "Åsa Öberg"
+    contacts.table.setCurrentCell(0, 0)
+    contacts.down()
+    assert [c.name for c in window.document.draft.item.contacts] == [
+        "Åsa Öberg",
+        "Marja-Liisa Rautanen",
+    ]
+    window.undo()
+    window.undo()
+    window.undo()
+    assert [c.name for c in window.document.draft.item.contacts] == ["Marja-Liisa Rautanen"]
+    assert contacts.table.rowCount() == 1
+
+
+def test_history_entries_have_their_own_form(window):
+    window.open_path(EXAMPLE_333)
+    history = window.form.history
+    history.entries.add()
+    assert history.binder.root == "item.history[1]"
+    body = history.form.inputs[0]
+    type_text(body, "Kaupunkiympäristölautakunta")
+    assert window.document.draft.item.history[1].body == "Kaupunkiympäristölautakunta"
+    assert window.document.draft.item.history[0].body == "Sosiaali- ja terveyslautakunta"
+    handling = history.handling
+    handling.add()
+    cell = handling.table.item(0, 0)
+    cell.setText("16.3.2021")
+    assert window.document.draft.item.history[1].handling[0].date.isoformat() == "2021-03-16"
+
+
+def test_every_input_has_a_visible_label_and_an_accessible_name(window):
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+    window.open_path(EXAMPLE_333)
+    kinds = (QLineEdit, QComboBox, QCheckBox, QPlainTextEdit)
+    inputs = [
+        w
+        for w in window.form.findChildren(QWidget)
+        if isinstance(w, kinds)
+        if w.parent() is not None
+        and not isinstance(w.parent(), QComboBox)
+        and w.objectName() != "qt_spinbox_lineedit"
+    ]
+    labels = {label.buddy() for label in window.form.findChildren(QLabel) if label.buddy()}
+    for widget in inputs:
+        if (
+            widget.parent().metaObject().className() in ("QTableWidget", "QWidget")
+            and not widget.accessibleName()
+        ):
+            continue  # a table's cell editor lives only while a cell is edited
+        assert widget.accessibleName(), widget
+        assert widget in labels or isinstance(widget, QCheckBox) or (widget.parent() in labels), (
+            widget.accessibleName()
+        )
+
+
+def tab_stops_after(widget, count):
+    """The next `count` widgets Tab reaches, by the window's focus chain."""
+    found = []
+    while len(found) < count:
+        widget = widget.nextInFocusChain()
+        tab = widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+        if tab and widget.isVisible() and widget.isEnabled():
+            found.append(widget)
+    return found
+
+
+def test_tab_order_follows_the_form(window):
+    window.open_path(EXAMPLE_333)
+    for group in (window.form.meeting, window.form.item):
+        inputs = group.focusable()
+        assert tab_stops_after(inputs[0], len(inputs) - 1) == inputs[1:]
+    assert tab_stops_after(window.form.meeting.focusable()[-1], 1) == [
+        window.form.item.focusable()[0]
+    ]

@@ -1,0 +1,138 @@
+"""Nothing is lost: autosave after a crash, recovery on the next start, SIGTERM at logout."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE_885, ROOT
+from ui import recovery
+
+CHILD = Path(__file__).with_name("crash_child.py")
+
+
+def start_child(draft: Path, data_home: Path) -> subprocess.Popen:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(data_home),
+        XDG_CONFIG_HOME=str(data_home / "config"),
+    )
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(draft)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    if child.stdout.readline().strip() != "EDITED":
+        child.kill()
+        raise AssertionError(child.communicate()[1])
+    return child
+
+
+def wait_for(condition, timeout: float = 20.0) -> None:
+    """Poll a condition a child process will make true (not a sleep: it ends when true)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def recovery_copies(data_home: Path) -> list[Path]:
+    return sorted((data_home / "PykalaTests" / "Pykälä" / "recovery").glob("*.pykala")) + sorted(
+        (data_home / "Pykala" / "Pykälä" / "recovery").glob("*.pykala")
+    )
+
+
+@pytest.fixture
+def data_home(tmp_path, monkeypatch):
+    home = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
+
+
+def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, qtbot, monkeypatch):
+    draft = tmp_path / "item.pykala"
+    draft.write_bytes(EXAMPLE_885.read_bytes())
+    child = start_child(draft, data_home)
+    try:
+        wait_for(lambda: recovery_copies(data_home))
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.communicate()
+    assert draft.read_bytes() == EXAMPLE_885.read_bytes()  # the user's file is untouched
+
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    from ui.mainwindow import MainWindow
+
+    QStandardPaths.setTestModeEnabled(False)  # read the child's real data folder
+    QCoreApplication.setOrganizationName("Pykala")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    offers = []
+    monkeypatch.setattr(
+        window.ask, "restore", lambda when, title: offers.append((when, title)) or "restore"
+    )
+    window.offer_recovery()
+    assert offers and offers[0][1] == "Palautettava otsikko åäö"
+    restored = window.document
+    assert restored.path == draft
+    assert restored.modified
+    assert restored.draft.item.title == "Palautettava otsikko åäö"
+    assert restored.draft.item.proposal.reasoning.endswith("Kaatumisen jälkeen palautettu lause.")
+    reasoning = window.form.binder.widget_for("item.proposal.reasoning").editor
+    assert reasoning.toPlainText().endswith("Kaatumisen jälkeen palautettu lause.")
+    # Saving the restored draft ends the recovery copy's life.
+    window.ask.overwrite_changed_file = lambda path: True
+    assert window.save()
+    assert recovery.pending() == []
+    window._terminating = True
+    window.close()
+
+
+def test_declining_keeps_the_copy_until_discarded(data_home, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    from drafting import draftfile
+    from ui.mainwindow import MainWindow
+
+    QStandardPaths.setTestModeEnabled(False)
+    QCoreApplication.setOrganizationName("Pykala")
+    recovery.write("abc", draftfile.load(EXAMPLE_885), None)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window.ask, "restore", lambda when, title: "later")
+    window.offer_recovery()
+    assert [c.id for c in recovery.pending()] == ["abc"]
+    monkeypatch.setattr(window.ask, "restore", lambda when, title: "discard")
+    window.offer_recovery()
+    assert recovery.pending() == []
+    window._terminating = True
+    window.close()
+
+
+def test_sigterm_writes_the_recovery_copy_and_quits_cleanly(data_home, tmp_path):
+    draft = tmp_path / "item.pykala"
+    draft.write_bytes(EXAMPLE_885.read_bytes())
+    child = start_child(draft, data_home)
+    try:
+        child.send_signal(signal.SIGTERM)
+        _out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    assert child.returncode == 0, err
+    copies = recovery_copies(data_home)
+    assert copies
+    assert "Palautettava otsikko åäö" in copies[0].read_text(encoding="utf-8")
+    assert draft.read_bytes() == EXAMPLE_885.read_bytes()

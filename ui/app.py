@@ -1,0 +1,61 @@
+"""The desktop program's entry point. Qt is imported only here and below, never by drafting/."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ui import settings, translation
+from ui.mainwindow import MainWindow
+
+
+def _on_sigterm(window: MainWindow) -> QSocketNotifier | None:
+    """SIGTERM (logout, shutdown) reaches Python only when it runs; a socket wakes Qt."""
+    if sys.platform == "win32":
+        return None
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    signal.signal(signal.SIGTERM, lambda *_args: None)  # handled below, on the Qt side
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+
+    def woke() -> None:
+        data = reader.recv(64)
+        if bytes([signal.SIGTERM]) in data:
+            window.emergency_save()
+
+    notifier.activated.connect(woke)
+    notifier._sockets = (reader, writer)  # keep both ends alive with the notifier
+    return notifier
+
+
+def application() -> QApplication:
+    """The QApplication, named: settings and data folders are found by these names."""
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Pykälä")
+    app.setOrganizationName("Pykala")
+    app.setApplicationDisplayName("Pykälä")
+    return app
+
+
+def create_window(argv: list[str]) -> MainWindow:
+    application()
+    translation.apply(settings.Settings()[settings.LANGUAGE])
+    window = MainWindow()
+    if argv:
+        window.open_path(Path(argv[0]))
+    return window
+
+
+def run(argv: list[str]) -> int:
+    window = create_window(argv)
+    window.show()
+    _on_sigterm(window)
+    QTimer.singleShot(0, window.offer_recovery)
+    return QApplication.instance().exec()

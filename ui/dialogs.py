@@ -1,0 +1,122 @@
+"""Every question the program asks, in one object that tests can replace.
+
+The main window never calls QMessageBox or QFileDialog directly; it asks `self.ask`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from drafting.i18n import _
+
+DRAFT_FILTER = "Pykälä (*.pykala)"
+WORD_FILTER = "Word (*.docx)"
+
+
+class Asker:
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def _box(self, icon, title: str, text: str, buttons, default, detail: str = "") -> int:
+        box = QMessageBox(icon, title, text, buttons, self.parent)
+        box.setDefaultButton(default)
+        if detail:
+            box.setInformativeText(detail)
+        return box.exec()
+
+    def save_changes(self, name: str) -> str:
+        """ "save", "discard" or "cancel"."""
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        answer = self._box(
+            QMessageBox.Icon.Warning,
+            _("Unsaved changes"),
+            _("Save the changes to {name}?").format(name=name),
+            buttons,
+            QMessageBox.StandardButton.Save,
+        )
+        return {
+            QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard",
+        }.get(QMessageBox.StandardButton(answer), "cancel")
+
+    def overwrite_changed_file(self, path: Path) -> bool:
+        buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel
+        answer = self._box(
+            QMessageBox.Icon.Warning,
+            _("File changed on disk"),
+            _("{name} was changed by another program after you opened it.").format(name=path.name),
+            buttons,
+            QMessageBox.StandardButton.Cancel,
+            _("Saving replaces those changes with yours. Cancel keeps both: then use Save As."),
+        )
+        return answer == QMessageBox.StandardButton.Save
+
+    def restore(self, when: str, title: str) -> str:
+        """ "restore", "later" or "discard"."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Restore unsaved work"),
+            _("Pykälä was closed before a draft was saved."),
+            parent=self.parent,
+        )
+        box.setInformativeText(
+            _("Recovery copy of “{title}”, saved {when}.").format(
+                title=title or _("untitled"), when=when
+            )
+        )
+        restore = box.addButton(_("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(_("Later"), QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        clicked = box.clickedButton()
+        return (
+            "restore"
+            if clicked is restore
+            else "discard"
+            if clicked is discard
+            else ("later" if clicked is later else "later")
+        )
+
+    def error(self, title: str, text: str, detail: str = "") -> None:
+        self._box(
+            QMessageBox.Icon.Critical,
+            title,
+            text,
+            QMessageBox.StandardButton.Ok,
+            QMessageBox.StandardButton.Ok,
+            detail,
+        )
+
+    def information(self, title: str, text: str, detail: str = "") -> None:
+        self._box(
+            QMessageBox.Icon.Information,
+            title,
+            text,
+            QMessageBox.StandardButton.Ok,
+            QMessageBox.StandardButton.Ok,
+            detail,
+        )
+
+    def open_path(self, folder: str) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self.parent, _("Open draft"), folder, DRAFT_FILTER
+        )
+        return Path(name) if name else None
+
+    def save_path(self, suggestion: str, kind: str = "draft") -> Path | None:
+        title = _("Save draft as") if kind == "draft" else _("Export Word document")
+        name, _filter = QFileDialog.getSaveFileName(
+            self.parent, title, suggestion, DRAFT_FILTER if kind == "draft" else WORD_FILTER
+        )
+        if not name:
+            return None
+        path = Path(name)
+        suffix = ".pykala" if kind == "draft" else ".docx"
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)

@@ -1,0 +1,139 @@
+"""The open draft: the model, its file, and the one undo stack every edit goes through.
+
+"Modified" is `not undo_stack.isClean()`: the title's `*`, Save and the close question all
+come from the stack, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from drafting import draftfile, paths
+from drafting.model import Draft
+
+MERGE_SECONDS = 1.5
+
+
+def file_signature(path: Path | None) -> str | None:
+    """A hash of the file as it is on disk, to notice when someone else changed it."""
+    if path is None:
+        return None
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class SetValue(QUndoCommand):
+    """One field gets a new value. Typing into one field merges into one step."""
+
+    ID = 1
+
+    def __init__(
+        self, document: DraftDocument, path: str, old: Any, new: Any, text: str, merge: bool
+    ) -> None:
+        super().__init__(text)
+        self.document = document
+        self.path = path
+        self.old = old
+        self.new = new
+        self.merge = merge
+        self.when = time.monotonic()
+
+    def id(self) -> int:
+        return self.ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not (isinstance(other, SetValue) and self.merge and other.merge):
+            return False
+        if other.path != self.path or other.when - self.when > MERGE_SECONDS:
+            return False
+        self.new = other.new
+        self.when = other.when
+        return True
+
+    def redo(self) -> None:
+        self.document.apply(self.path, copy.deepcopy(self.new))
+
+    def undo(self) -> None:
+        self.document.apply(self.path, copy.deepcopy(self.old))
+
+
+class DraftDocument(QObject):
+    """An item draft being edited. Widgets read and write it only through paths."""
+
+    changed = Signal(str)  # the path that changed; "" means everything
+    file_changed = Signal()  # a new path or a save
+    # Something the user typed is not in the model yet: a rich-text edit waiting for
+    # Binder.flush, or a value the model cannot take (a bad date). Checks run again.
+    typing = Signal()
+
+    def __init__(
+        self, draft: Draft | None = None, path: Path | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.draft = draft or Draft()
+        self.path = Path(path) if path else None
+        self.undo_stack = QUndoStack(self)
+        self.signature = file_signature(self.path)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.file_changed.emit()
+
+    # --- reading and editing --------------------------------------------------------
+
+    def value(self, path: str, default: Any = None) -> Any:
+        try:
+            return paths.get(self.draft, path)
+        except (AttributeError, IndexError, TypeError):
+            return default
+
+    def set_value(self, path: str, value: Any, text: str = "", merge: bool = True) -> None:
+        old = self.value(path)
+        if old == value:
+            return
+        self.undo_stack.push(
+            SetValue(self, path, copy.deepcopy(old), copy.deepcopy(value), text or path, merge)
+        )
+
+    def apply(self, path: str, value: Any) -> None:
+        """Change the model without undo history (commands call this)."""
+        paths.set(self.draft, path, value)
+        self.changed.emit(path)
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # --- files -----------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path, parent: QObject | None = None) -> DraftDocument:
+        """Raises draftfile.DraftError with messages for the user."""
+        return cls(draftfile.load(path), path, parent)
+
+    def changed_on_disk(self) -> bool:
+        """True if the file is not what this program last read or wrote."""
+        return (
+            self.path is not None
+            and self.path.exists()
+            and (file_signature(self.path) != self.signature)
+        )
+
+    def save(self, path: Path | None = None) -> None:
+        """Atomic save; raises OSError. The stack becomes clean: nothing is unsaved."""
+        target = Path(path) if path else self.path
+        assert target is not None, "save() without a path: ask for one first"
+        draftfile.save(self.draft, target)
+        self.path = target
+        self.signature = file_signature(target)
+        self.undo_stack.setClean()
+        self.file_changed.emit()

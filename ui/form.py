@@ -1,0 +1,610 @@
+"""The item form: every field of the draft, grouped as the document is.
+
+Labels are visible and every input has an accessible name; the tab order follows the form.
+Texts are set in `retranslate`, so switching the interface language redraws them in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafting import resources
+from drafting.i18n import _
+from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
+from ui.binding import Binder
+from ui.document import DraftDocument
+from ui.people import PeopleDirectory
+from ui.records import Column, RecordTable
+from ui.richtext_edit import RichTextField
+
+
+@dataclass(frozen=True)
+class Field:
+    path: str  # relative to the binder's root
+    label: Callable[[], str]
+    kind: str = "str"  # str | int | date | rich | check | lines | combo
+    hint: Callable[[], str] | None = None  # placeholder: the expected form
+    options: Callable[[], list[tuple[str, object]]] | None = None  # combo: (text, value)
+
+
+def _document_kinds() -> list[tuple[str, object]]:
+    return [(_("Minutes"), "minutes"), (_("Agenda"), "agenda")]
+
+
+def _languages() -> list[tuple[str, object]]:
+    return [(_("Finnish"), "fi"), (_("Swedish"), "sv")]
+
+
+def _organizations() -> list[tuple[str, object]]:
+    return [(resources.organization(o).name("fi"), o) for o in resources.organization_ids()]
+
+
+def _proposal_kinds() -> list[tuple[str, object]]:
+    return [
+        (_("Decision proposal (Päätösehdotus)"), "decision"),
+        (_("Proposal to another body (Esitysehdotus)"), "proposal"),
+        (_("Draft statement (Lausuntoehdotus)"), "statement"),
+    ]
+
+
+def _history_kinds() -> list[tuple[str, object]]:
+    return [
+        (_("Statement (Lausunto)"), "statement"),
+        (_("Proposal (Esitys)"), "proposal"),
+        (_("Decision (Päätös)"), "decision"),
+    ]
+
+
+def _appeals() -> list[tuple[str, object]]:
+    items: list[tuple[str, object]] = [(_("(not chosen)"), "")]
+    for key, category in resources.appeal_categories().items():
+        items.append((category["label"]["fi"], key))
+    return items
+
+
+class FieldGroup(QGroupBox):
+    """A titled group of labelled fields bound through one Binder."""
+
+    def __init__(
+        self,
+        title: Callable[[], str],
+        fields: list[Field],
+        binder: Binder,
+        people: PeopleDirectory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.title_text = title
+        self.fields = fields
+        self.binder = binder
+        self.labels: list[QLabel] = []
+        self.inputs: list[QWidget] = []
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for spec in fields:
+            widget = self._make(spec, people)
+            label = QLabel(self)
+            label.setBuddy(widget.editor if spec.kind == "rich" else widget)
+            layout.addRow(label, widget)
+            self.labels.append(label)
+            self.inputs.append(widget)
+        self.retranslate()
+
+    def focusable(self) -> list[QWidget]:
+        return [getattr(w, "editor", w) for w in self.inputs]
+
+    def _make(self, spec: Field, people: PeopleDirectory | None) -> QWidget:
+        binder = self.binder
+        if spec.kind == "rich":
+            widget = RichTextField(self)
+            binder.rich(widget, spec.path)
+        elif spec.kind == "check":
+            widget = QCheckBox(self)
+            binder.check(widget, spec.path)
+        elif spec.kind == "combo":
+            widget = QComboBox(self)
+            self._fill_combo(widget, spec)
+            binder.combo(widget, spec.path)
+        elif spec.kind == "lines":
+            widget = QPlainTextEdit(self)
+            widget.setTabChangesFocus(True)
+            widget.setMaximumHeight(90)
+            binder.lines(widget, spec.path)
+        else:
+            widget = QLineEdit(self)
+            widget.setClearButtonEnabled(spec.kind == "str")
+            if people is not None and spec.path.endswith("presenter.name"):
+                widget.setCompleter(people.completer(widget))
+                title_path = spec.path.rsplit(".", 1)[0] + ".title"
+                widget.completer().activated.connect(
+                    lambda name, p=title_path: self._fill_title(people, name, p)
+                )
+            binder.line(widget, spec.path, spec.kind)
+        return widget
+
+    def _fill_title(self, people: PeopleDirectory, name: str, title_path: str) -> None:
+        person = people.find(name)
+        if (
+            person
+            and person.get("title")
+            and not self.binder.document.value(self.binder.path(title_path))
+        ):
+            self.binder.document.set_value(
+                self.binder.path(title_path), person["title"], merge=False
+            )
+
+    def _fill_combo(self, widget: QComboBox, spec: Field) -> None:
+        current = widget.currentData()
+        blocker = widget.blockSignals(True)
+        widget.clear()
+        for text, value in spec.options():
+            widget.addItem(text, value)
+        if current is not None:
+            widget.setCurrentIndex(max(0, widget.findData(current)))
+        widget.blockSignals(blocker)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.title_text())
+        for spec, label, widget in zip(self.fields, self.labels, self.inputs, strict=True):
+            text = spec.label()
+            label.setText(text if spec.kind == "check" else text + ":")
+            widget.setAccessibleName(text)
+            if spec.kind == "check":
+                widget.setText(text)
+                label.setText("")
+            if spec.kind == "combo":
+                self._fill_combo(widget, spec)
+            if spec.hint and isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(spec.hint())
+                widget.setToolTip(spec.hint())
+
+
+def _scroll(*widgets: QWidget) -> QScrollArea:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
+def _date_hint() -> str:
+    return _("e.g. 3.5.2021")
+
+
+class AttachmentTable(RecordTable):
+    """Attachments: added by file dialog or dropped files, opened from the list."""
+
+    def __init__(
+        self,
+        document: DraftDocument,
+        path: str,
+        name: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        columns = [
+            Column("title", lambda: _("Title"), stretch=True),
+            Column("file", lambda: _("File")),
+            Column("public", lambda: _("Public"), "bool"),
+        ]
+        self.add_files_button = QPushButton()
+        self.open_button = QPushButton()
+        super().__init__(document, path, columns, Attachment, name, parent)
+        side = self.layout().itemAt(1).layout()
+        side.insertWidget(1, self.add_files_button)
+        side.insertWidget(2, self.open_button)
+        self.add_files_button.clicked.connect(self.add_files)
+        self.open_button.clicked.connect(self.open_current)
+        self.setAcceptDrops(True)
+        self.table.setAcceptDrops(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "open_button"):
+            self.add_files_button.setText(_("Add files…"))
+            self.open_button.setText(_("Open"))
+
+    def _base(self) -> Path:
+        return self.document.path.parent if self.document.path else Path.cwd()
+
+    def add_paths(self, files: list[Path]) -> None:
+        """Files become attachments titled by their name, stored relative to the draft."""
+        if not files:
+            return
+        base = self._base()
+        records = list(self.records())
+        for file in files:
+            try:
+                shown = file.resolve().relative_to(base.resolve()).as_posix()
+            except ValueError:
+                shown = file.resolve().as_posix()
+            records.append(Attachment(title=file.stem.replace("_", " "), file=shown))
+        self._replace(records, _("Add files"), len(records) - 1)
+
+    def add_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(self, _("Add attachments"), str(self._base()))
+        self.add_paths([Path(n) for n in names])
+
+    def open_current(self) -> None:
+        row = self.table.currentRow()
+        records = self.records()
+        if 0 <= row < len(records) and records[row].file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._base() / records[row].file)))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        self.add_paths([f for f in files if f.is_file()])
+        event.acceptProposedAction()
+
+
+def _contact_columns() -> list[Column]:
+    return [
+        Column("name", lambda: _("Name"), stretch=True),
+        Column("title", lambda: _("Title")),
+        Column("phone", lambda: _("Phone")),
+        Column("email", lambda: _("E-mail")),
+    ]
+
+
+class HistoryEditor(QWidget):
+    """Earlier handlings, newest first: a list on the left, the chosen entry's form right."""
+
+    def __init__(
+        self, document: DraftDocument, people: PeopleDirectory, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.entries = RecordTable(
+            document,
+            "item.history",
+            [Column("body", lambda: _("Body"), stretch=True), Column("section", lambda: "§")],
+            HistoryEntry,
+            lambda: _("Decision history"),
+            self,
+        )
+        self.entries.table.setEditTriggers(self.entries.table.EditTrigger.NoEditTriggers)
+        self.binder = Binder(document, "item.history[0]", self)
+        self.form = FieldGroup(
+            lambda: _("Selected handling"),
+            [
+                Field("body", lambda: _("Body")),
+                Field("date", lambda: _("Date"), "date", _date_hint),
+                Field("section", lambda: _("Section (§)"), "int"),
+                Field("case_id", lambda: _("Case id"), hint=lambda: "HEL 2021-001526"),
+                Field("classification", lambda: _("Classification"), hint=lambda: "T 00 00 03"),
+                Field("kind", lambda: _("Kind"), "combo", options=_history_kinds),
+                Field("text", lambda: _("Text"), "rich"),
+                Field("presenter.title", lambda: _("Presenter's title")),
+                Field("presenter.name", lambda: _("Presenter")),
+            ],
+            self.binder,
+            people,
+            self,
+        )
+        self.handling = RecordTable(
+            document,
+            "item.history[0].handling",
+            [
+                Column("date", lambda: _("Date"), "date"),
+                Column("status", lambda: _("Status")),
+                Column("note", lambda: _("Note"), stretch=True),
+            ],
+            HandlingLine,
+            lambda: _("Handling"),
+            self,
+        )
+        self.contacts = RecordTable(
+            document,
+            "item.history[0].contacts",
+            _contact_columns(),
+            Contact,
+            lambda: _("Contacts"),
+            self,
+        )
+        self.handling_label = QLabel(self)
+        self.contacts_label = QLabel(self)
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.empty)
+        column.addWidget(self.form)
+        column.addWidget(self.handling_label)
+        column.addWidget(self.handling)
+        column.addWidget(self.contacts_label)
+        column.addWidget(self.contacts)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.entries)
+        splitter.addWidget(_scroll(right))
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.entries.current_changed.connect(self.select)
+        document.changed.connect(self._model_changed)
+        self.retranslate()
+        self.select(self.entries.table.currentRow())
+
+    def _model_changed(self, path: str) -> None:
+        if path in ("", "item", "item.history"):
+            self.select(self.entries.table.currentRow())
+
+    def select(self, row: int) -> None:
+        count = len(self.document.value("item.history", []) or [])
+        valid = 0 <= row < count
+        for widget in (
+            self.form,
+            self.handling,
+            self.contacts,
+            self.handling_label,
+            self.contacts_label,
+        ):
+            widget.setVisible(valid)
+        self.empty.setVisible(not valid)
+        if not valid:
+            return
+        root = f"item.history[{row}]"
+        if self.binder.root != root:
+            self.binder.flush()
+            self.binder.root = root
+            self.handling.path = f"{root}.handling"
+            self.contacts.path = f"{root}.contacts"
+        self.binder.refresh()
+        self.handling.reload()
+        self.contacts.reload()
+
+    def retranslate(self) -> None:
+        self.entries.retranslate()
+        self.form.retranslate()
+        self.handling.retranslate()
+        self.contacts.retranslate()
+        self.handling_label.setText(_("Handling (newest first)") + ":")
+        self.contacts_label.setText(_("Contacts") + ":")
+        self.empty.setText(
+            _(
+                "No earlier handling. Add one for each body that handled the "
+                "case before, newest first."
+            )
+        )
+
+
+class ItemForm(QTabWidget):
+    """All the item's fields on six tabs, in the order of the document."""
+
+    def __init__(
+        self, document: DraftDocument, people: PeopleDirectory, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.binder = Binder(document, "", self)
+        b = self.binder
+        self.meeting = FieldGroup(
+            lambda: _("Meeting"),
+            [
+                Field("language", lambda: _("Document language"), "combo", options=_languages),
+                Field("organization", lambda: _("Organisation"), "combo", options=_organizations),
+                Field("meeting.body", lambda: _("Body"), hint=lambda: _("e.g. Kaupunginhallitus")),
+                Field("meeting.document", lambda: _("Document"), "combo", options=_document_kinds),
+                Field("meeting.number", lambda: _("Meeting number"), hint=lambda: "18/2021"),
+                Field("meeting.date", lambda: _("Meeting date"), "date", _date_hint),
+            ],
+            b,
+            people,
+        )
+        self.item = FieldGroup(
+            lambda: _("Item"),
+            [
+                Field("item.agenda_item", lambda: _("Agenda item (Asia/N)"), "int"),
+                Field("item.section", lambda: _("Section (§)"), "int"),
+                Field(
+                    "item.council_date",
+                    lambda: _("Council date"),
+                    "date",
+                    lambda: _("only when the item goes on to the Council"),
+                ),
+                Field("item.title", lambda: _("Title")),
+                Field("item.case_id", lambda: _("Case id"), hint=lambda: "HEL 2021-001526"),
+                Field(
+                    "item.classification", lambda: _("Classification"), hint=lambda: "T 00 00 03"
+                ),
+            ],
+            b,
+            people,
+        )
+        self.proposal = FieldGroup(
+            lambda: _("Proposal"),
+            [
+                Field(
+                    "item.proposal.kind",
+                    lambda: _("Kind of proposal"),
+                    "combo",
+                    options=_proposal_kinds,
+                ),
+                Field("item.proposal.text", lambda: _("Proposal"), "rich"),
+                Field("item.proposal.summary", lambda: _("Summary"), "rich"),
+                Field("item.proposal.reasoning", lambda: _("Reasoning"), "rich"),
+                Field("item.proposal.presenter.title", lambda: _("Presenter's title")),
+                Field("item.proposal.presenter.name", lambda: _("Presenter")),
+            ],
+            b,
+            people,
+        )
+        self.decision = FieldGroup(
+            lambda: _("Decision"),
+            [
+                Field("item.decision.as_proposed", lambda: _("Decided as proposed"), "check"),
+                Field("item.decision.text", lambda: _("Decision"), "rich"),
+                Field("item.decision.handling", lambda: _("Handling"), "rich"),
+                Field("item.decision.presenter.title", lambda: _("Presenter's title")),
+                Field("item.decision.presenter.name", lambda: _("Presenter at the meeting")),
+            ],
+            b,
+            people,
+        )
+        self.contacts = RecordTable(
+            document, "item.contacts", _contact_columns(), Contact, lambda: _("Contacts")
+        )
+        self.attachments = AttachmentTable(document, "item.attachments", lambda: _("Attachments"))
+        self.supplementary = AttachmentTable(
+            document, "item.supplementary", lambda: _("Supplementary material")
+        )
+        self.appeal = FieldGroup(
+            lambda: _("Appeal"),
+            [
+                Field("item.appeal", lambda: _("Appeal category"), "combo", options=_appeals),
+                Field("item.for_information", lambda: _("For information (one per line)"), "lines"),
+            ],
+            b,
+            people,
+        )
+        self.extracts = RecordTable(
+            document,
+            "item.extracts",
+            [
+                Column("recipient", lambda: _("Recipient"), stretch=True),
+                Column("proposal_text", lambda: _("Proposal text"), "bool"),
+                Column("appeal", lambda: _("Appeal instructions"), "bool"),
+                Column("attachments", lambda: _("Attachments (numbers)"), "ints"),
+            ],
+            Extract,
+            lambda: _("Extracts"),
+        )
+        self.history = HistoryEditor(document, people)
+        self.boxes = {
+            name: QGroupBox() for name in ("contacts", "attachments", "supplementary", "extracts")
+        }
+        for name, box in self.boxes.items():
+            QVBoxLayout(box).addWidget(getattr(self, name))
+        self.pages = [
+            (_scroll(self.meeting, self.item), lambda: _("Meeting and item")),
+            (_scroll(self.proposal), lambda: _("Proposal")),
+            (_scroll(self.decision), lambda: _("Decision")),
+            (
+                _scroll(
+                    self.boxes["contacts"], self.boxes["attachments"], self.boxes["supplementary"]
+                ),
+                lambda: _("Contacts and attachments"),
+            ),
+            (_scroll(self.appeal, self.boxes["extracts"]), lambda: _("Appeal and extracts")),
+            (self.history, lambda: _("Decision history")),
+        ]
+        for page, _title in self.pages:
+            self.addTab(page, "")
+        document.changed.connect(self._model_changed)
+        self._tab_order()
+        self.retranslate()
+        self._show_document_kind()
+
+    def _tab_order(self) -> None:
+        """Tab walks each page's fields top to bottom. Set once everything sits in its
+        window: Qt keeps a focus chain per window, and reparenting scrambles it."""
+        chain: list[QWidget] = []
+        for group in (self.meeting, self.item, self.proposal, self.decision):
+            chain += group.focusable()
+        for table in (self.contacts, self.attachments, self.supplementary):
+            chain.append(table.table)
+        chain += self.appeal.focusable() + [self.extracts.table]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _model_changed(self, path: str) -> None:
+        if path in ("", "meeting", "meeting.document"):
+            self._show_document_kind()
+
+    def _show_document_kind(self) -> None:
+        """The decision belongs to the minutes: hidden while the draft is an agenda."""
+        self.setTabVisible(2, self.document.value("meeting.document") != "agenda")
+
+    def retranslate(self) -> None:
+        for n, (_page, title) in enumerate(self.pages):
+            self.setTabText(n, title())
+        for group in (self.meeting, self.item, self.proposal, self.decision, self.appeal):
+            group.retranslate()
+        titles = {
+            "contacts": _("Contacts"),
+            "attachments": _("Attachments"),
+            "supplementary": _("Supplementary material"),
+            "extracts": _("Extracts"),
+        }
+        for name, box in self.boxes.items():
+            box.setTitle(titles[name])
+            getattr(self, name).retranslate()
+        self.history.retranslate()
+
+    def binders(self) -> list[Binder]:
+        return [self.binder, self.history.binder]
+
+    def flush(self) -> None:
+        for binder in self.binders():
+            binder.flush()
+
+    def input_errors(self) -> dict[str, str]:
+        """Typed values the model could not take yet (a date like 31.2.2021)."""
+        errors: dict[str, str] = {}
+        for binder in self.binders():
+            errors.update(binder.input_errors)
+        for table in self.findChildren(RecordTable):
+            errors.update(table.input_errors)
+        return errors
+
+    def focus_path(self, path: str) -> bool:
+        """Show and focus the field a problem names; True if one was found."""
+        if path.startswith("item.history["):
+            row = int(path.split("[", 1)[1].split("]", 1)[0])
+            self.setCurrentWidget(self.history)
+            self.history.entries.table.setCurrentCell(row, 0)
+        tables = {
+            "item.contacts": self.contacts,
+            "item.attachments": self.attachments,
+            "item.supplementary": self.supplementary,
+            "item.extracts": self.extracts,
+        }
+        widget = None
+        for binder in self.binders():
+            widget = widget or binder.widget_for(path)
+        if widget is None:
+            widget = next((t.table for p, t in tables.items() if path.startswith(p)), None)
+        if widget is None:
+            return False
+        for n in range(self.count()):
+            if self.widget(n).isAncestorOf(widget):
+                self.setCurrentIndex(n)
+                break
+        target = getattr(widget, "editor", widget)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        scroll = self.currentWidget()
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(widget)
+        return True

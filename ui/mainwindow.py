@@ -1,0 +1,515 @@
+"""The drafting window: the item form, live checks, files, undo, autosave and languages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafting import atomic, checks, draftfile, i18n
+from drafting.i18n import _
+from drafting.render import context, docx
+from ui import recovery, settings, translation, worker
+from ui.dialogs import Asker
+from ui.document import DraftDocument
+from ui.form import ItemForm
+from ui.people import PeopleDirectory
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
+CHECK_DELAY_MS = 600
+
+
+class _ShortList(QListWidget):
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(400, 90)
+
+
+class ChecksPanel(QDockWidget):
+    """Problems of the draft as the user types; a click goes to the field."""
+
+    jump = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checks")
+        self.list = _ShortList(self)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        self.setWidget(self.list)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Checks"))
+        self.list.setAccessibleName(_("Problems in the draft"))
+
+    def show_problems(self, problems: list[tuple[str, checks.Problem]]) -> None:
+        self.list.clear()
+        if not problems:
+            item = QListWidgetItem(_("No problems found."))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(item)
+            return
+        for label, problem in problems:
+            mark = "✖" if problem.severity == checks.ERROR else "⚠"
+            item = QListWidgetItem(f"{mark}  {label}: {problem.message}")
+            item.setData(Qt.ItemDataRole.UserRole, problem.path)
+            item.setToolTip(problem.path)
+            self.list.addItem(item)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            self.jump.emit(path)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings.Settings()
+        self.ask = Asker(self)
+        self.people = PeopleDirectory()
+        self.recovery_id = recovery.new_id()
+        self.document: DraftDocument | None = None
+        self.form: ItemForm | None = None
+        self.problems: list[checks.Problem] = []
+        self._jobs: list[worker.Job] = []
+        self._terminating = False
+
+        self.body = QWidget(self)
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(6, 6, 6, 0)
+        self.setCentralWidget(self.body)
+        self.checks_panel = ChecksPanel(self)
+        self.checks_panel.jump.connect(self.go_to_field)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_panel)
+        self.problem_count = QLabel(self)
+        self.statusBar().addPermanentWidget(self.problem_count)
+
+        self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self.check_timer.timeout.connect(self.run_checks)
+        self.autosave_timer = QTimer(self, singleShot=True)
+        self.autosave_timer.timeout.connect(self.autosave)
+
+        self._make_actions()
+        self._make_menus()
+        self.set_document(DraftDocument())
+        self.retranslate()
+        self.resize(1100, 800)
+        geometry = self.settings[settings.GEOMETRY]
+        if geometry:
+            self.restoreGeometry(geometry)
+            self.restoreState(self.settings[settings.WINDOW_STATE])
+
+    # --- actions and menus -----------------------------------------------------------
+
+    def _action(self, slot, shortcut=None) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _make_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.act_new = self._action(self.new_draft, keys.New)
+        self.act_open = self._action(self.open_dialog, keys.Open)
+        self.act_save = self._action(self.save, keys.Save)
+        self.act_save_as = self._action(self.save_as, keys.SaveAs)
+        self.act_export = self._action(self.export_word, QKeySequence("Ctrl+E"))
+        self.act_quit = self._action(self.close, keys.Quit)
+        self.act_undo = self._action(self.undo, keys.Undo)
+        self.act_redo = self._action(self.redo, keys.Redo)
+        self.act_checks = self.checks_panel.toggleViewAction()
+        self.act_about = self._action(self.about)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in ("", "fi", "sv", "en"):
+            action = QAction(self, checkable=True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        self.language_actions[self.settings[settings.LANGUAGE]].setChecked(True)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_examples = self.menu_file.addMenu("")
+        self.menu_recent = self.menu_file.addMenu("")
+        self.menu_file.clear()
+        self.menu_file.addAction(self.act_new)
+        self.menu_file.addMenu(self.menu_examples)
+        self.menu_file.addAction(self.act_open)
+        self.menu_file.addMenu(self.menu_recent)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_save)
+        self.menu_file.addAction(self.act_save_as)
+        self.menu_file.addAction(self.act_export)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        for example in sorted(EXAMPLES.glob("*.pykala")):
+            action = self.menu_examples.addAction(example.stem)
+            action.triggered.connect(lambda _c, p=example: self.new_from_example(p))
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.menu_view = bar.addMenu("")
+        self.menu_view.addAction(self.act_checks)
+        self.menu_settings = bar.addMenu("")
+        self.menu_language = self.menu_settings.addMenu("")
+        for action in self.language_actions.values():
+            self.menu_language.addAction(action)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        recent = self.settings[settings.RECENT_FILES]
+        for path in recent:
+            action = self.menu_recent.addAction(path)
+            action.triggered.connect(lambda _c, p=path: self.open_path(Path(p)))
+        if not recent:
+            self.menu_recent.addAction(_("(none)")).setEnabled(False)
+
+    def retranslate(self) -> None:
+        texts = [
+            (self.act_new, _("&New")),
+            (self.act_open, _("&Open…")),
+            (self.act_save, _("&Save")),
+            (self.act_save_as, _("Save &As…")),
+            (self.act_export, _("&Export Word document…")),
+            (self.act_quit, _("&Quit")),
+            (self.act_undo, _("&Undo")),
+            (self.act_redo, _("&Redo")),
+            (self.act_checks, _("&Checks")),
+            (self.act_about, _("&About Pykälä")),
+            (self.language_actions[""], _("System language")),
+            (self.language_actions["fi"], "suomi"),
+            (self.language_actions["sv"], "svenska"),
+            (self.language_actions["en"], "English"),
+        ]
+        for action, text in texts:
+            action.setText(text)
+        self.menu_file.setTitle(_("&File"))
+        self.menu_examples.setTitle(_("New from &example"))
+        self.menu_recent.setTitle(_("Open &recent"))
+        self.menu_edit.setTitle(_("&Edit"))
+        self.menu_view.setTitle(_("&View"))
+        self.menu_settings.setTitle(_("&Settings"))
+        self.menu_language.setTitle(_("Interface &language"))
+        self.menu_help.setTitle(_("&Help"))
+        self.checks_panel.retranslate()
+        if self.form is not None:
+            self.form.retranslate()
+        self._update_title()
+        if self.document is not None:
+            self.run_checks()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, code: str) -> None:
+        self.settings[settings.LANGUAGE] = code
+        translation.apply(code)
+
+    def about(self) -> None:
+        self.ask.information(
+            _("About Pykälä"),
+            _(
+                "Pykälä drafts decision items and renders them to Word in the standard minutes "
+                "layout."
+            ),
+        )
+
+    # --- the document ----------------------------------------------------------------
+
+    def set_document(self, document: DraftDocument) -> None:
+        if self.form is not None:
+            self.body_layout.removeWidget(self.form)
+            self.form.hide()
+            self.form.deleteLater()
+        if self.document is not None:
+            self.document.deleteLater()
+        self.document = document
+        document.setParent(self)
+        self.form = ItemForm(document, self.people, self.body)
+        self.body_layout.addWidget(self.form)
+        self.form.show()  # the layout would only post the show; focus needs it now
+        document.changed.connect(self._changed)
+        document.typing.connect(self._changed)
+        document.file_changed.connect(self._update_title)
+        document.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        document.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self._update_title()
+        self.run_checks()
+
+    def _changed(self, _path: str = "") -> None:
+        self.check_timer.start()
+        if not self.autosave_timer.isActive():
+            self.autosave_timer.start(max(1, self.settings[settings.AUTOSAVE_SECONDS]) * 1000)
+
+    def _display_name(self) -> str:
+        return self.document.path.name if self.document.path else _("Untitled")
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            return
+        self.setWindowTitle(f"{self._display_name()}[*] — Pykälä")
+        self.setWindowModified(self.document.modified)
+        self.act_save.setEnabled(self.document.modified or self.document.path is None)
+
+    def flush(self) -> None:
+        self.form.flush()
+
+    def undo(self) -> None:
+        self.flush()
+        self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.flush()
+        self.document.undo_stack.redo()
+
+    # --- checks ----------------------------------------------------------------------
+
+    def current_problems(self) -> list[checks.Problem]:
+        self.flush()
+        base = self.document.path.parent if self.document.path else None
+        found = [
+            checks.Problem(path, message) for path, message in self.form.input_errors().items()
+        ]
+        found += checks.check(self.document.draft, base=base)
+        return found
+
+    def run_checks(self) -> None:
+        self.check_timer.stop()
+        self.problems = self.current_problems()
+        labelled = []
+        for problem in self.problems:
+            widget = None
+            for binder in self.form.binders():
+                widget = widget or binder.widget_for(problem.path)
+            label = widget.accessibleName() if widget is not None else ""
+            labelled.append((label or problem.path, problem))
+        self.checks_panel.show_problems(labelled)
+        errors = len(checks.errors(self.problems))
+        warnings = len(self.problems) - errors
+        self.problem_count.setText(
+            _("{errors} errors, {warnings} warnings").format(errors=errors, warnings=warnings)
+            if self.problems
+            else _("No problems")
+        )
+
+    def go_to_field(self, path: str) -> None:
+        self.form.focus_path(path)
+
+    # --- files -----------------------------------------------------------------------
+
+    def _may_discard(self) -> bool:
+        """True if the current draft may be replaced: saved, or the user said so."""
+        self.flush()
+        if not self.document.modified:
+            return True
+        answer = self.ask.save_changes(self._display_name())
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            recovery.discard(self.recovery_id)
+            return True
+        return False
+
+    def new_draft(self) -> None:
+        if self._may_discard():
+            self.recovery_id = recovery.new_id()
+            self.set_document(DraftDocument())
+
+    def new_from_example(self, path: Path) -> None:
+        if self._may_discard():
+            self.recovery_id = recovery.new_id()
+            self.set_document(DraftDocument(draftfile.load(path)))
+
+    def open_dialog(self) -> None:
+        folder = self.settings[settings.LAST_FOLDER] or str(Path.home())
+        path = self.ask.open_path(folder)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        if not self._may_discard():
+            return False
+        try:
+            document = DraftDocument.load(path)
+        except draftfile.DraftError as exc:
+            self.ask.error(
+                _("Cannot open draft"),
+                _("{name} could not be opened. The file was not changed.").format(name=path.name),
+                "\n".join(exc.problems[:20]),
+            )
+            return False
+        self.recovery_id = recovery.new_id()
+        self.set_document(document)
+        self.settings.add_recent(str(path.resolve()))
+        self.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
+        return True
+
+    def save(self) -> bool:
+        self.flush()
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        self.flush()
+        folder = self.settings[settings.LAST_FOLDER] or str(Path.home())
+        suggestion = str(
+            Path(folder) / f"{_slug(self.document.draft.item.title) or 'pykala'}.pykala"
+        )
+        path = self.ask.save_path(suggestion)
+        return self._save_to(path, check_disk=False) if path else False
+
+    def _save_to(self, path: Path, check_disk: bool = True) -> bool:
+        if (
+            check_disk
+            and self.document.changed_on_disk()
+            and not (self.ask.overwrite_changed_file(path))
+        ):
+            return False
+        try:
+            self.document.save(path)
+        except OSError as exc:
+            self.ask.error(
+                _("Cannot save"),
+                _("{name} could not be saved: {reason}").format(
+                    name=path.name, reason=exc.strerror or exc
+                ),
+                _("Your text is still here. Try Save As in another folder."),
+            )
+            return False
+        recovery.discard(self.recovery_id)
+        self.autosave_timer.stop()
+        self.people.remember(self.document.draft)
+        self.settings.add_recent(str(path.resolve()))
+        self.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
+        self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
+        self._update_title()
+        return True
+
+    def export_word(self) -> None:
+        problems = self.current_problems()
+        errors = checks.errors(problems)
+        if errors:
+            self.run_checks()
+            self.ask.error(
+                _("Cannot export yet"),
+                _("Fix these problems first; the Checks panel leads to each field:"),
+                "\n".join(f"{p.path}: {p.message}" for p in errors[:15]),
+            )
+            return
+        item = self.document.draft.item
+        name = " ".join(p for p in (str(item.section or ""), _slug(item.title)[:40]) if p)
+        folder = (
+            self.document.path.parent
+            if self.document.path
+            else Path(self.settings[settings.LAST_FOLDER] or Path.home())
+        )
+        path = self.ask.save_path(str(folder / f"{name or 'pykala'}.docx"), kind="word")
+        if path is None:
+            return
+        draft = draftfile.loads(draftfile.dumps(self.document.draft))  # a copy for the thread
+
+        def work() -> Path:
+            atomic.write_bytes(path, docx.render(context.build(draft)))
+            return path
+
+        self.statusBar().showMessage(_("Exporting…"))
+        self._jobs.append(worker.start(work, self._exported, self._export_failed))
+
+    def _exported(self, path: Path) -> None:
+        self.statusBar().showMessage(_("Exported {name}").format(name=path.name), 8000)
+
+    def _export_failed(self, exc: Exception) -> None:
+        self.statusBar().clearMessage()
+        self.ask.error(_("Export failed"), _("The Word document could not be written."), str(exc))
+
+    # --- autosave and recovery -------------------------------------------------------
+
+    def autosave(self) -> None:
+        self.flush()
+        if self.document.modified:
+            try:
+                recovery.write(self.recovery_id, self.document.draft, self.document.path)
+            except OSError as exc:
+                self.statusBar().showMessage(
+                    _("Autosave failed: {reason}").format(reason=exc.strerror or exc), 8000
+                )
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer each copy left behind, newest first."""
+        for copy in recovery.pending(exclude={self.recovery_id}):
+            when = copy.saved.strftime("%d.%m.%Y %H:%M")
+            answer = self.ask.restore(when, copy.title)
+            if answer == "discard":
+                recovery.discard(copy.id)
+            elif answer == "restore":
+                try:
+                    draft = copy.load()
+                except draftfile.DraftError as exc:
+                    self.ask.error(_("Cannot restore"), str(exc))
+                    continue
+                if not self._may_discard():
+                    return
+                self.recovery_id = copy.id  # saving discards it; autosave updates it
+                document = DraftDocument(draft, None)
+                document.path = copy.original
+                document.signature = None
+                self.set_document(document)
+                # Restored work is unsaved work: mark it so the user saves it.
+                document.undo_stack.resetClean()
+                self._update_title()
+                return
+
+    def emergency_save(self) -> None:
+        """At logout (SIGTERM): keep unsaved work as a recovery copy, then quit unasked."""
+        self.autosave()
+        self._terminating = True
+        self.close()
+        QApplication.instance().quit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._terminating:
+            if not self._may_discard():
+                event.ignore()
+                return
+            recovery.discard(self.recovery_id)  # saved, or the user chose to discard
+        self.settings[settings.GEOMETRY] = self.saveGeometry()
+        self.settings[settings.WINDOW_STATE] = self.saveState()
+        self.autosave_timer.stop()
+        self.check_timer.stop()
+        event.accept()
+
+    def language(self) -> str:
+        return i18n.language()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[\\/:*?\"<>|\n\r\t]+", " ", text).strip()

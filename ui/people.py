@@ -1,0 +1,83 @@
+"""A small directory of people typed before, offered again for presenters and contacts."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QStringListModel, Qt
+from PySide6.QtWidgets import QCompleter
+
+from drafting import atomic
+from drafting.model import Contact, Draft
+
+LIMIT = 500
+
+
+def data_folder() -> Path:
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class PeopleDirectory:
+    """name → {title, phone, email}, most recently used first; kept in the data folder."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or data_folder() / "people.json"
+        self.people: dict[str, dict[str, str]] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            self.people = {p["name"]: p for p in data if isinstance(p, dict) and p.get("name")}
+        except (OSError, ValueError, TypeError, KeyError):
+            self.people = {}
+        self.model = QStringListModel(list(self.people))
+
+    def completer(self, parent=None) -> QCompleter:
+        completer = QCompleter(self.model, parent)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        return completer
+
+    def find(self, name: str) -> dict[str, str] | None:
+        return self.people.get(name.strip())
+
+    def remember(self, draft: Draft) -> None:
+        """Add the draft's presenters and contacts; a newer entry replaces an older one."""
+        item = draft.item
+        found: list[dict[str, str]] = []
+        presenters = [item.proposal.presenter] + (
+            [item.decision.presenter] if item.decision else []
+        )
+        for person in presenters:
+            if person.name.strip():
+                found.append({"name": person.name.strip(), "title": person.title})
+        for contact in item.contacts:
+            if contact.name.strip():
+                found.append(_contact(contact))
+        for entry in found:
+            old = self.people.pop(entry["name"], {})
+            self.people = {
+                entry["name"]: {**old, **{k: v for k, v in entry.items() if v}},
+                **self.people,
+            }
+        self.people = dict(list(self.people.items())[:LIMIT])
+        self.model.setStringList(list(self.people))
+        # A folder we cannot write costs the suggestions, never the user's work.
+        with contextlib.suppress(OSError):
+            atomic.write_bytes(
+                self.path,
+                json.dumps(list(self.people.values()), ensure_ascii=False, indent=1).encode(
+                    "utf-8"
+                ),
+            )
+
+
+def _contact(contact: Contact) -> dict[str, str]:
+    return {
+        "name": contact.name.strip(),
+        "title": contact.title,
+        "phone": contact.phone,
+        "email": contact.email,
+    }

@@ -1,0 +1,222 @@
+"""Editable lists of records (contacts, attachments, extracts, handling lines) as tables.
+
+Every change is one undoable step: a cell edit sets one field, adding, removing and moving
+replace the list. The table redraws itself when the model changes under it (undo, open).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafting.i18n import _
+from ui.binding import format_date, parse_date
+from ui.document import DraftDocument
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: Callable[[], str]  # translated at display time
+    kind: str = "text"  # text | bool | ints
+    stretch: bool = False
+
+
+def _show(value: Any, kind: str) -> str:
+    if kind == "ints":
+        return ", ".join(str(v) for v in value or [])
+    if kind == "date":
+        return format_date(value)
+    return "" if value is None else str(value)
+
+
+def _parse(text: str, kind: str) -> tuple[Any, str]:
+    """(value, error): an error keeps the typed text in the cell and the model unchanged."""
+    if kind == "ints":
+        numbers = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+        if all(p.isdigit() for p in numbers):
+            return [int(p) for p in numbers], ""
+        return None, _('"{value}": write attachment numbers, e.g. 1, 3').format(value=text)
+    if kind == "date":
+        return parse_date(text)
+    return text, ""
+
+
+class RecordTable(QWidget):
+    """A table bound to a list path such as `item.contacts`."""
+
+    current_changed = Signal(int)
+
+    def __init__(
+        self,
+        document: DraftDocument,
+        path: str,
+        columns: list[Column],
+        factory: Callable[[], Any],
+        name: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.path = path
+        self.columns = columns
+        self.factory = factory
+        self.name = name
+        self.table = QTableWidget(0, len(columns), self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setMinimumHeight(110)
+        header = self.table.horizontalHeader()
+        for n, column in enumerate(columns):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column.stretch
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(n, mode)
+        self.input_errors: dict[str, str] = {}
+        self.table.itemChanged.connect(self._cell_changed)
+        self.table.currentCellChanged.connect(lambda row, *_: self.current_changed.emit(row))
+        self.buttons: dict[str, QPushButton] = {}
+        buttons = QVBoxLayout()
+        for key in ("add", "remove", "up", "down"):
+            button = QPushButton(self)
+            button.clicked.connect(getattr(self, key))
+            self.buttons[key] = button
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        document.changed.connect(self._model_changed)
+        self.retranslate()
+        self.reload()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([c.label() for c in self.columns])
+        self.table.setAccessibleName(self.name())
+        texts = {"add": _("Add"), "remove": _("Remove"), "up": _("Move up"), "down": _("Move down")}
+        for key, button in self.buttons.items():
+            button.setText(texts[key])
+            button.setAccessibleName(f"{texts[key]}: {self.name()}")
+
+    # --- model → table -----------------------------------------------------------------
+
+    def records(self) -> list[Any]:
+        return self.document.value(self.path, []) or []
+
+    def reload(self) -> None:
+        row = self.table.currentRow()
+        self.input_errors = {
+            k: v for k, v in self.input_errors.items() if not k.startswith(self.path + "[")
+        }
+        with QSignalBlocker(self.table):
+            records = self.records()
+            self.table.setRowCount(len(records))
+            for r, record in enumerate(records):
+                for c, column in enumerate(self.columns):
+                    value = getattr(record, column.key)
+                    item = QTableWidgetItem()
+                    if column.kind == "bool":
+                        item.setFlags(
+                            Qt.ItemFlag.ItemIsEnabled
+                            | Qt.ItemFlag.ItemIsSelectable
+                            | Qt.ItemFlag.ItemIsUserCheckable
+                        )
+                        item.setCheckState(
+                            Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+                        )
+                    else:
+                        item.setText(_show(value, column.kind))
+                    self.table.setItem(r, c, item)
+            if records:
+                self.table.setCurrentCell(
+                    max(0, min(row, len(records) - 1)), max(0, self.table.currentColumn())
+                )
+        self._enable()
+
+    def _enable(self) -> None:
+        row, count = self.table.currentRow(), self.table.rowCount()
+        self.buttons["remove"].setEnabled(0 <= row < count)
+        self.buttons["up"].setEnabled(0 < row < count)
+        self.buttons["down"].setEnabled(0 <= row < count - 1)
+
+    def _model_changed(self, path: str) -> None:
+        if (
+            path == self.path
+            or path.startswith(self.path + "[")
+            or not path
+            or (self.path.startswith(path + ".") or self.path.startswith(path + "["))
+        ):
+            self.reload()
+
+    # --- table → model -----------------------------------------------------------------
+
+    def _cell_changed(self, item: QTableWidgetItem) -> None:
+        column = self.columns[item.column()]
+        path = f"{self.path}[{item.row()}].{column.key}"
+        if column.kind == "bool":
+            value: Any = item.checkState() == Qt.CheckState.Checked
+        else:
+            value, error = _parse(item.text(), column.kind)
+            with QSignalBlocker(self.table):
+                item.setBackground(QColor("#ffd7d7") if error else QBrush())
+                item.setToolTip(error)
+            if error:
+                self.input_errors[path] = error  # the typed text stays in the cell
+                self.document.typing.emit()
+                return
+            self.input_errors.pop(path, None)
+        self.document.set_value(path, value, merge=column.kind == "text")
+
+    def _replace(self, records: list[Any], text: str, current: int) -> None:
+        self.document.set_value(self.path, records, text=text, merge=False)
+        if 0 <= current < self.table.rowCount():
+            self.table.setCurrentCell(current, 0)
+        self._enable()
+
+    def add(self, record: Any = None) -> None:
+        records = copy.deepcopy(self.records())
+        records.append(record if record is not None else self.factory())
+        self._replace(records, _("Add"), len(records) - 1)
+        self.table.setFocus()
+
+    def remove(self) -> None:
+        row = self.table.currentRow()
+        records = copy.deepcopy(self.records())
+        if 0 <= row < len(records):
+            del records[row]
+            self._replace(records, _("Remove"), min(row, len(records) - 1))
+
+    def _move(self, step: int) -> None:
+        row = self.table.currentRow()
+        records = copy.deepcopy(self.records())
+        target = row + step
+        if 0 <= row < len(records) and 0 <= target < len(records):
+            records[row], records[target] = records[target], records[row]
+            self._replace(records, _("Move"), target)
+
+    def up(self) -> None:
+        self._move(-1)
+
+    def down(self) -> None:
+        self._move(1)

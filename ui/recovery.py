@@ -1,0 +1,71 @@
+"""Recovery copies: what autosave writes, in the user's data folder, never over their file."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafting import atomic, draftfile
+from drafting.model import Draft
+from ui.people import data_folder
+
+
+def folder() -> Path:
+    path = data_folder() / "recovery"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class Copy:
+    id: str
+    original: Path | None  # the file the user was editing; None if never saved
+    saved: _dt.datetime
+    title: str
+
+    @property
+    def draft_path(self) -> Path:
+        return folder() / f"{self.id}.pykala"
+
+    def load(self) -> Draft:
+        return draftfile.load(self.draft_path)
+
+
+def write(copy_id: str, draft: Draft, original: Path | None) -> None:
+    """The draft first, then the note that points at it: a crash between leaves no note."""
+    base = folder()
+    atomic.write_bytes(base / f"{copy_id}.pykala", draftfile.dumps(draft).encode("utf-8"))
+    meta = {
+        "original": str(original) if original else None,
+        "saved": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "title": draft.item.title,
+    }
+    atomic.write_bytes(base / f"{copy_id}.json", json.dumps(meta, ensure_ascii=False).encode())
+
+
+def discard(copy_id: str) -> None:
+    for suffix in (".json", ".pykala"):
+        (folder() / f"{copy_id}{suffix}").unlink(missing_ok=True)
+
+
+def pending(exclude: set[str] = frozenset()) -> list[Copy]:
+    """Recovery copies left by earlier runs, newest first; unreadable notes are skipped."""
+    found = []
+    for note in folder().glob("*.json"):
+        if note.stem in exclude or not (note.with_suffix(".pykala")).exists():
+            continue
+        try:
+            meta = json.loads(note.read_text(encoding="utf-8"))
+            saved = _dt.datetime.fromisoformat(meta["saved"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        original = Path(meta["original"]) if meta.get("original") else None
+        found.append(Copy(note.stem, original, saved, meta.get("title") or ""))
+    return sorted(found, key=lambda c: c.saved, reverse=True)

@@ -1,0 +1,43 @@
+"""Run long work (rendering, conversion) off the UI thread and hear back on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class Job(QRunnable):
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # reported to the UI thread, shown as a message
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+def start(
+    work: Callable[[], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[Exception], None],
+    pool: QThreadPool | None = None,
+) -> Job:
+    """Start `work` in the pool; `done`/`failed` run on the UI thread afterwards."""
+    job = Job(work)
+    job.setAutoDelete(False)
+    job.signals.done.connect(done)
+    job.signals.failed.connect(failed)
+    (pool or QThreadPool.globalInstance()).start(job)
+    return job
