@@ -18,7 +18,7 @@ DEBS_PDF := libreoffice-writer-nogui fonts-liberation fonts-crosextra-carlito \
 	fonts-dejavu-core poppler-utils
 DEBS_VENV := $(shell $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 || echo python3-venv)
 
-.PHONY: run test debs-run debs-test venv venv-test template clean
+.PHONY: run test debs-run debs-test venv venv-test template catalogs clean
 
 run: debs-run venv
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$(uname)" = Linux ]; then \
@@ -66,8 +66,19 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e ".[test]"
 	touch $@
 
-venv: $(VENV)/.installed
-venv-test: $(VENV)/.installed
+# The interface translations: .po sources in the repo, .mo built here.
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard resources/locale/*/LC_MESSAGES/pykala.po))
+%.mo: %.po $(VENV)/.installed
+	$(VENV)/bin/pybabel compile -D pykala -i $< -o $@
+
+venv: $(VENV)/.installed $(CATALOGS)
+venv-test: $(VENV)/.installed $(CATALOGS)
+
+# After changing interface strings: refresh the template and both catalogs.
+catalogs: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -k _ -k ngettext:1,2 --no-location --sort-output \
+		--project=Pykälä -o resources/locale/pykala.pot drafting ui
+	$(VENV)/bin/pybabel update -D pykala -i resources/locale/pykala.pot -d resources/locale
 
 # Rebuild the Word template from its script (tests check the committed one matches).
 template: venv

@@ -143,9 +143,9 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
                 add(
                     Problem(
                         f"{path}.attachments",
-                        _("Attachment {number} does not exist; the item has {count}").format(
-                            number=number, count=len(item.attachments)
-                        ),
+                        _(
+                            "Attachment {number} does not exist; the item has {count} attachments"
+                        ).format(number=number, count=len(item.attachments)),
                     )
                 )
     for n, entry in enumerate(item.history):

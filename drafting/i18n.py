@@ -6,7 +6,9 @@ The core never touches builtins: modules import `_` from here. The GUI and the C
 
 from __future__ import annotations
 
+import contextlib
 import gettext
+import io
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
@@ -17,10 +19,41 @@ _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
 
 
+def catalog_bytes(po: Path) -> bytes:
+    """Compile a .po catalog to .mo bytes with babel."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
+
+
+def _load(language: str) -> gettext.NullTranslations:
+    """The catalog of `language`. A .mo missing or older than its .po is compiled again, so
+    a source checkout never shows stale or missing translations."""
+    po = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    mo = po.with_suffix(".mo")
+    if not po.exists():
+        return gettext.NullTranslations()
+    if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+        with mo.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    data = catalog_bytes(po)
+    # A read-only installation still gets the translation, from memory.
+    with contextlib.suppress(OSError):
+        from drafting import atomic
+
+        atomic.write_bytes(mo, data)
+    return gettext.GNUTranslations(io.BytesIO(data))
+
+
 def set_language(language: str) -> None:
     global _translation, _language
     _language = language if language in UI_LANGUAGES else "en"
-    _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language], fallback=True)
+    _translation = _load(_language) if _language != "en" else gettext.NullTranslations()
 
 
 def language() -> str:

@@ -7,12 +7,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from drafting.i18n import _
 
 DRAFT_FILTER = "Pykälä (*.pykala)"
-WORD_FILTER = "Word (*.docx)"
+FILTERS = {
+    "draft": ("Pykälä (*.pykala)", ".pykala"),
+    "word": ("Word (*.docx)", ".docx"),
+    "pdf": ("PDF (*.pdf)", ".pdf"),
+}
 
 
 class Asker:
@@ -106,17 +111,28 @@ class Asker:
 
     def open_path(self, folder: str) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(
-            self.parent, _("Open draft"), folder, DRAFT_FILTER
+            self.parent, _("Open draft"), folder, FILTERS["draft"][0]
         )
         return Path(name) if name else None
 
     def save_path(self, suggestion: str, kind: str = "draft") -> Path | None:
-        title = _("Save draft as") if kind == "draft" else _("Export Word document")
+        """Where to write a draft, a Word document or a PDF; the right suffix is added."""
+        titles = {
+            "draft": _("Save draft as"),
+            "word": _("Export Word document"),
+            "pdf": _("Export PDF"),
+        }
+        file_filter, suffix = FILTERS[kind]
         name, _filter = QFileDialog.getSaveFileName(
-            self.parent, title, suggestion, DRAFT_FILTER if kind == "draft" else WORD_FILTER
+            self.parent, titles[kind], suggestion, file_filter
         )
         if not name:
             return None
         path = Path(name)
-        suffix = ".pykala" if kind == "draft" else ".docx"
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def print_setup(self, printer: QPrinter, pages: int) -> bool:
+        """The system print dialog: printer, pages, copies."""
+        dialog = QPrintDialog(printer, self.parent)
+        dialog.setMinMax(1, pages)
+        return dialog.exec() == QDialog.DialogCode.Accepted

@@ -46,6 +46,7 @@ class Field:
     kind: str = "str"  # str | int | date | rich | check | lines | combo
     hint: Callable[[], str] | None = None  # placeholder: the expected form
     options: Callable[[], list[tuple[str, object]]] | None = None  # combo: (text, value)
+    height: int = 0  # rich text: minimum editor height in pixels
 
 
 def _document_kinds() -> list[tuple[str, object]]:
@@ -119,6 +120,8 @@ class FieldGroup(QGroupBox):
         binder = self.binder
         if spec.kind == "rich":
             widget = RichTextField(self)
+            if spec.height:
+                widget.editor.setMinimumHeight(spec.height)
             binder.rich(widget, spec.path)
         elif spec.kind == "check":
             widget = QCheckBox(self)
@@ -171,6 +174,8 @@ class FieldGroup(QGroupBox):
             text = spec.label()
             label.setText(text if spec.kind == "check" else text + ":")
             widget.setAccessibleName(text)
+            if spec.kind == "rich":
+                widget.retranslate()
             if spec.kind == "check":
                 widget.setText(text)
                 label.setText("")
@@ -271,7 +276,7 @@ class AttachmentTable(RecordTable):
 def _contact_columns() -> list[Column]:
     return [
         Column("name", lambda: _("Name"), stretch=True),
-        Column("title", lambda: _("Title")),
+        Column("title", lambda: _("Job title")),
         Column("phone", lambda: _("Phone")),
         Column("email", lambda: _("E-mail")),
     ]
@@ -304,7 +309,7 @@ class HistoryEditor(QWidget):
                 Field("case_id", lambda: _("Case id"), hint=lambda: "HEL 2021-001526"),
                 Field("classification", lambda: _("Classification"), hint=lambda: "T 00 00 03"),
                 Field("kind", lambda: _("Kind"), "combo", options=_history_kinds),
-                Field("text", lambda: _("Text"), "rich"),
+                Field("text", lambda: _("Text"), "rich", height=260),
                 Field("presenter.title", lambda: _("Presenter's title")),
                 Field("presenter.name", lambda: _("Presenter")),
             ],
@@ -317,7 +322,7 @@ class HistoryEditor(QWidget):
             "item.history[0].handling",
             [
                 Column("date", lambda: _("Date"), "date"),
-                Column("status", lambda: _("Status")),
+                Column("status", lambda: _("Outcome")),
                 Column("note", lambda: _("Note"), stretch=True),
             ],
             HandlingLine,
@@ -331,6 +336,7 @@ class HistoryEditor(QWidget):
             Contact,
             lambda: _("Contacts"),
             self,
+            people,
         )
         self.handling_label = QLabel(self)
         self.contacts_label = QLabel(self)
@@ -454,7 +460,7 @@ class ItemForm(QTabWidget):
                 ),
                 Field("item.proposal.text", lambda: _("Proposal"), "rich"),
                 Field("item.proposal.summary", lambda: _("Summary"), "rich"),
-                Field("item.proposal.reasoning", lambda: _("Reasoning"), "rich"),
+                Field("item.proposal.reasoning", lambda: _("Reasoning"), "rich", height=420),
                 Field("item.proposal.presenter.title", lambda: _("Presenter's title")),
                 Field("item.proposal.presenter.name", lambda: _("Presenter")),
             ],
@@ -465,7 +471,7 @@ class ItemForm(QTabWidget):
             lambda: _("Decision"),
             [
                 Field("item.decision.as_proposed", lambda: _("Decided as proposed"), "check"),
-                Field("item.decision.text", lambda: _("Decision"), "rich"),
+                Field("item.decision.text", lambda: _("Decision"), "rich", height=200),
                 Field("item.decision.handling", lambda: _("Handling"), "rich"),
                 Field("item.decision.presenter.title", lambda: _("Presenter's title")),
                 Field("item.decision.presenter.name", lambda: _("Presenter at the meeting")),
@@ -474,7 +480,12 @@ class ItemForm(QTabWidget):
             people,
         )
         self.contacts = RecordTable(
-            document, "item.contacts", _contact_columns(), Contact, lambda: _("Contacts")
+            document,
+            "item.contacts",
+            _contact_columns(),
+            Contact,
+            lambda: _("Contacts"),
+            people=people,
         )
         self.attachments = AttachmentTable(document, "item.attachments", lambda: _("Attachments"))
         self.supplementary = AttachmentTable(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -14,21 +16,24 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from drafting import atomic, checks, draftfile, i18n
 from drafting.i18n import _
-from drafting.render import context, docx
+from drafting.render import context, docx, pdf, warm
 from ui import recovery, settings, translation, worker
 from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.form import ItemForm
 from ui.people import PeopleDirectory
+from ui.preview import PreviewPane, PreviewWindow, print_pdf
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 CHECK_DELAY_MS = 600
+PREVIEW_DELAY_MS = 450
 
 
 class _ShortList(QListWidget):
@@ -79,7 +84,9 @@ class ChecksPanel(QDockWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, converter: warm.Converter | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings.Settings()
         self.ask = Asker(self)
@@ -88,13 +95,27 @@ class MainWindow(QMainWindow):
         self.document: DraftDocument | None = None
         self.form: ItemForm | None = None
         self.problems: list[checks.Problem] = []
-        self._jobs: list[worker.Job] = []
         self._terminating = False
 
+        # The window stops the LibreOffice it started; a converter handed in is its owner's.
+        self._owns_converter = converter is None
+        self.converter = converter or warm.Converter()
+        self.preview = PreviewPane(self)
+        self.preview_window: PreviewWindow | None = None
+        self.printer: QPrinter | None = None  # kept alive: Qt's dialogs crash without it
+        self._preview_job: worker.Job | None = None
+        self._preview_wanted = False
+        self._generation = 0
         self.body = QWidget(self)
         self.body_layout = QVBoxLayout(self.body)
-        self.body_layout.setContentsMargins(6, 6, 6, 0)
-        self.setCentralWidget(self.body)
+        self.body_layout.setContentsMargins(6, 6, 0, 0)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.body)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
         self.checks_panel = ChecksPanel(self)
         self.checks_panel.jump.connect(self.go_to_field)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_panel)
@@ -105,12 +126,15 @@ class MainWindow(QMainWindow):
         self.check_timer.timeout.connect(self.run_checks)
         self.autosave_timer = QTimer(self, singleShot=True)
         self.autosave_timer.timeout.connect(self.autosave)
+        self.preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self.refresh_preview)
 
         self._make_actions()
         self._make_menus()
         self.set_document(DraftDocument())
         self.retranslate()
-        self.resize(1100, 800)
+        self.resize(1400, 860)
+        self.splitter.setSizes([820, 580])
         geometry = self.settings[settings.GEOMETRY]
         if geometry:
             self.restoreGeometry(geometry)
@@ -132,6 +156,10 @@ class MainWindow(QMainWindow):
         self.act_save = self._action(self.save, keys.Save)
         self.act_save_as = self._action(self.save_as, keys.SaveAs)
         self.act_export = self._action(self.export_word, QKeySequence("Ctrl+E"))
+        self.act_export_pdf = self._action(lambda: self.export_pdf(archival=False))
+        self.act_export_pdfa = self._action(lambda: self.export_pdf(archival=True))
+        self.act_print = self._action(self.print_document, keys.Print)
+        self.act_preview_window = self._action(self.open_preview_window)
         self.act_quit = self._action(self.close, keys.Quit)
         self.act_undo = self._action(self.undo, keys.Undo)
         self.act_redo = self._action(self.redo, keys.Redo)
@@ -161,6 +189,9 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_save)
         self.menu_file.addAction(self.act_save_as)
         self.menu_file.addAction(self.act_export)
+        self.menu_file.addAction(self.act_export_pdf)
+        self.menu_file.addAction(self.act_export_pdfa)
+        self.menu_file.addAction(self.act_print)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         for example in sorted(EXAMPLES.glob("*.pykala")):
@@ -171,6 +202,7 @@ class MainWindow(QMainWindow):
         self.menu_edit.addAction(self.act_redo)
         self.menu_view = bar.addMenu("")
         self.menu_view.addAction(self.act_checks)
+        self.menu_view.addAction(self.act_preview_window)
         self.menu_settings = bar.addMenu("")
         self.menu_language = self.menu_settings.addMenu("")
         for action in self.language_actions.values():
@@ -189,12 +221,17 @@ class MainWindow(QMainWindow):
             self.menu_recent.addAction(_("(none)")).setEnabled(False)
 
     def retranslate(self) -> None:
+        self.checks_panel.retranslate()  # first: it renames its toggle action
         texts = [
             (self.act_new, _("&New")),
             (self.act_open, _("&Open…")),
             (self.act_save, _("&Save")),
             (self.act_save_as, _("Save &As…")),
             (self.act_export, _("&Export Word document…")),
+            (self.act_export_pdf, _("Export &PDF…")),
+            (self.act_export_pdfa, _("Export archival PDF (PDF/&A)…")),
+            (self.act_print, _("Pr&int…")),
+            (self.act_preview_window, _("&Preview in a window")),
             (self.act_quit, _("&Quit")),
             (self.act_undo, _("&Undo")),
             (self.act_redo, _("&Redo")),
@@ -215,7 +252,9 @@ class MainWindow(QMainWindow):
         self.menu_settings.setTitle(_("&Settings"))
         self.menu_language.setTitle(_("Interface &language"))
         self.menu_help.setTitle(_("&Help"))
-        self.checks_panel.retranslate()
+        self.preview.retranslate()
+        if self.preview_window is not None:
+            self.preview_window.retranslate()
         if self.form is not None:
             self.form.retranslate()
         self._update_title()
@@ -263,9 +302,14 @@ class MainWindow(QMainWindow):
         self.act_redo.setEnabled(False)
         self._update_title()
         self.run_checks()
+        self._generation += 1
+        self.preview.set_stale(True)
+        self.refresh_preview()
 
     def _changed(self, _path: str = "") -> None:
         self.check_timer.start()
+        self.preview.set_stale(True)
+        self.preview_timer.start()
         if not self.autosave_timer.isActive():
             self.autosave_timer.start(max(1, self.settings[settings.AUTOSAVE_SECONDS]) * 1000)
 
@@ -315,7 +359,7 @@ class MainWindow(QMainWindow):
         errors = len(checks.errors(self.problems))
         warnings = len(self.problems) - errors
         self.problem_count.setText(
-            _("{errors} errors, {warnings} warnings").format(errors=errors, warnings=warnings)
+            _("Errors: {errors}, warnings: {warnings}").format(errors=errors, warnings=warnings)
             if self.problems
             else _("No problems")
         )
@@ -414,9 +458,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         return True
 
-    def export_word(self) -> None:
-        problems = self.current_problems()
-        errors = checks.errors(problems)
+    def _ready_to_export(self) -> bool:
+        """Export refuses while there are errors, and says which."""
+        errors = checks.errors(self.current_problems())
         if errors:
             self.run_checks()
             self.ask.error(
@@ -424,7 +468,9 @@ class MainWindow(QMainWindow):
                 _("Fix these problems first; the Checks panel leads to each field:"),
                 "\n".join(f"{p.path}: {p.message}" for p in errors[:15]),
             )
-            return
+        return not errors
+
+    def _export_name(self, suffix: str) -> Path:
         item = self.document.draft.item
         name = " ".join(p for p in (str(item.section or ""), _slug(item.title)[:40]) if p)
         folder = (
@@ -432,17 +478,22 @@ class MainWindow(QMainWindow):
             if self.document.path
             else Path(self.settings[settings.LAST_FOLDER] or Path.home())
         )
-        path = self.ask.save_path(str(folder / f"{name or 'pykala'}.docx"), kind="word")
+        return folder / f"{name or 'pykala'}{suffix}"
+
+    def export_word(self) -> None:
+        if not self._ready_to_export():
+            return
+        path = self.ask.save_path(str(self._export_name(".docx")), kind="word")
         if path is None:
             return
-        draft = draftfile.loads(draftfile.dumps(self.document.draft))  # a copy for the thread
+        draft = self._snapshot()
 
         def work() -> Path:
             atomic.write_bytes(path, docx.render(context.build(draft)))
             return path
 
         self.statusBar().showMessage(_("Exporting…"))
-        self._jobs.append(worker.start(work, self._exported, self._export_failed))
+        worker.start(work, self._exported, self._export_failed)
 
     def _exported(self, path: Path) -> None:
         self.statusBar().showMessage(_("Exported {name}").format(name=path.name), 8000)
@@ -450,6 +501,92 @@ class MainWindow(QMainWindow):
     def _export_failed(self, exc: Exception) -> None:
         self.statusBar().clearMessage()
         self.ask.error(_("Export failed"), _("The Word document could not be written."), str(exc))
+
+    # --- preview, print, PDF -----------------------------------------------------------
+
+    def _snapshot(self):
+        """A copy of the draft for a worker thread; the form's pending text goes in first."""
+        self.flush()
+        return copy.deepcopy(self.document.draft)
+
+    def refresh_preview(self) -> None:
+        """Make new pages in the background; while one run works, the next waits for it."""
+        self.preview_timer.stop()
+        if self._preview_job is not None:
+            self._preview_wanted = True
+            return
+        self._preview_wanted = False
+        draft, generation, converter = self._snapshot(), self._generation, self.converter
+
+        def work() -> tuple[int, bytes]:
+            return generation, converter.convert(docx.render(context.build(draft)))
+
+        self.preview.set_stale(True)
+        self._preview_job = worker.start(work, self._preview_done, self._preview_failed)
+
+    def _preview_finished(self) -> None:
+        self._preview_job = None
+        if self._preview_wanted:
+            self.refresh_preview()
+
+    def _preview_done(self, result: tuple[int, bytes]) -> None:
+        generation, data = result
+        if generation == self._generation:
+            self.preview.show_pdf(data)
+            if self.converter.notice:
+                self.preview.show_banner(self.converter.notice)
+                self.converter.notice = ""  # said once
+        self._preview_finished()
+
+    def _preview_failed(self, exc: Exception) -> None:
+        if isinstance(exc, pdf.LibreOfficeMissing):
+            self.preview.show_banner(
+                _(
+                    "The preview needs LibreOffice, which is not installed. {hint} Saving and "
+                    "exporting the Word document work without it."
+                ).format(hint=pdf.install_hint())
+            )
+            self.preview.set_stale(False)
+            self._preview_job = None
+            return
+        self.preview.show_banner(str(exc))
+        if isinstance(exc, warm.ConverterStopped):
+            self._preview_wanted = True  # the converter starts again: try once more
+        self._preview_finished()
+
+    def open_preview_window(self) -> None:
+        if self.preview_window is None:
+            self.preview_window = PreviewWindow(self.preview, self)
+        self.preview_window.show()
+        self.preview_window.raise_()
+
+    def print_document(self) -> None:
+        """The system print dialog, printing the preview's pages (the PDF that exports)."""
+        if self.preview.page_count() == 0:
+            self.ask.error(_("Nothing to print yet"), _("The pages are still being made."))
+            return
+        if self.printer is None:
+            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setDocName(self.document.draft.item.title or "Pykälä")
+        if self.ask.print_setup(self.printer, self.preview.page_count()):
+            print_pdf(self.preview.pdf, self.printer)
+
+    def export_pdf(self, archival: bool = False) -> None:
+        if not self._ready_to_export():
+            return
+        path = self.ask.save_path(str(self._export_name(".pdf")), kind="pdf")
+        if path is None:
+            return
+        draft, converter = self._snapshot(), self.converter
+
+        def work() -> Path:
+            atomic.write_bytes(
+                path, converter.convert(docx.render(context.build(draft)), archival=archival)
+            )
+            return path
+
+        self.statusBar().showMessage(_("Exporting…"))
+        worker.start(work, self._exported, self._export_failed)
 
     # --- autosave and recovery -------------------------------------------------------
 
@@ -465,22 +602,22 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> None:
         """After a crash: offer each copy left behind, newest first."""
-        for copy in recovery.pending(exclude={self.recovery_id}):
-            when = copy.saved.strftime("%d.%m.%Y %H:%M")
-            answer = self.ask.restore(when, copy.title)
+        for left in recovery.pending(exclude={self.recovery_id}):
+            when = left.saved.strftime("%d.%m.%Y %H:%M")
+            answer = self.ask.restore(when, left.title)
             if answer == "discard":
-                recovery.discard(copy.id)
+                recovery.discard(left.id)
             elif answer == "restore":
                 try:
-                    draft = copy.load()
+                    draft = left.load()
                 except draftfile.DraftError as exc:
                     self.ask.error(_("Cannot restore"), str(exc))
                     continue
                 if not self._may_discard():
                     return
-                self.recovery_id = copy.id  # saving discards it; autosave updates it
+                self.recovery_id = left.id  # saving discards it; autosave updates it
                 document = DraftDocument(draft, None)
-                document.path = copy.original
+                document.path = left.original
                 document.signature = None
                 self.set_document(document)
                 # Restored work is unsaved work: mark it so the user saves it.
@@ -505,6 +642,9 @@ class MainWindow(QMainWindow):
         self.settings[settings.WINDOW_STATE] = self.saveState()
         self.autosave_timer.stop()
         self.check_timer.stop()
+        self.preview_timer.stop()
+        if self._owns_converter:
+            self.converter.stop()  # no LibreOffice outlives the window
         event.accept()
 
     def language(self) -> str:

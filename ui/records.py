@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,8 +35,21 @@ from ui.document import DraftDocument
 class Column:
     key: str
     label: Callable[[], str]  # translated at display time
-    kind: str = "text"  # text | bool | ints
+    kind: str = "text"  # text | bool | ints | date
     stretch: bool = False
+
+
+class _CompletingDelegate(QStyledItemDelegate):
+    """Cell editor that offers names from the people directory."""
+
+    def __init__(self, people, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.people = people
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
+        editor = QLineEdit(parent)
+        editor.setCompleter(self.people.completer(editor))
+        return editor
 
 
 def _show(value: Any, kind: str) -> str:
@@ -70,8 +85,10 @@ class RecordTable(QWidget):
         factory: Callable[[], Any],
         name: Callable[[], str],
         parent: QWidget | None = None,
+        people=None,
     ) -> None:
         super().__init__(parent)
+        self.people = people  # a PeopleDirectory: names offered in the first column
         self.document = document
         self.path = path
         self.columns = columns
@@ -93,6 +110,8 @@ class RecordTable(QWidget):
             )
             header.setSectionResizeMode(n, mode)
         self.input_errors: dict[str, str] = {}
+        if people is not None:
+            self.table.setItemDelegateForColumn(0, _CompletingDelegate(people, self.table))
         self.table.itemChanged.connect(self._cell_changed)
         self.table.currentCellChanged.connect(lambda row, *_: self.current_changed.emit(row))
         self.buttons: dict[str, QPushButton] = {}
@@ -186,6 +205,28 @@ class RecordTable(QWidget):
                 self.document.typing.emit()
                 return
             self.input_errors.pop(path, None)
+        known = self.people.find(value) if self.people and column.key == "name" else None
+        record = self.records()[item.row()]
+        if known and not any(getattr(record, k, "") for k in ("title", "phone", "email")):
+            # A name from the directory brings its title, phone and e-mail: one step.
+            filled = copy.deepcopy(record)
+            filled.name = value
+            for key in ("title", "phone", "email"):
+                if hasattr(filled, key):
+                    setattr(filled, key, known.get(key, ""))
+            self.document.set_value(f"{self.path}[{item.row()}]", filled, merge=False)
+            return
+        known = self.people.find(value) if self.people and column.key == "name" else None
+        record = self.records()[item.row()]
+        if known and not any(getattr(record, k, "") for k in ("title", "phone", "email")):
+            # A name from the directory brings its title, phone and e-mail: one step.
+            filled = copy.deepcopy(record)
+            filled.name = value
+            for key in ("title", "phone", "email"):
+                if hasattr(filled, key):
+                    setattr(filled, key, known.get(key, ""))
+            self.document.set_value(f"{self.path}[{item.row()}]", filled, merge=False)
+            return
         self.document.set_value(path, value, merge=column.kind == "text")
 
     def _replace(self, records: list[Any], text: str, current: int) -> None:

@@ -802,25 +802,37 @@ class RichTextEdit(QTextEdit):
         self.document().setDocumentMargin(6)
         self.document().contentsChanged.connect(self._contents_changed)
         self._actions: list[QAction] = []
-        self.action_bold = self._action(_("Bold"), _("B"), "Ctrl+B", self.toggle_bold)
-        self.action_italic = self._action(_("Italic"), _("I"), "Ctrl+I", self.toggle_italic)
+        self._texts: list[tuple[QAction, Callable[[], tuple[str, str]]]] = []
+        # (name, short label) as functions: texts are set again when the language changes.
+        self.action_bold = self._action(lambda: (_("Bold"), _("B")), "Ctrl+B", self.toggle_bold)
+        self.action_italic = self._action(
+            lambda: (_("Italic"), _("I")), "Ctrl+I", self.toggle_italic
+        )
         self.action_heading3 = self._action(
-            _("Sub-heading"), _("H1"), "Ctrl+Alt+2", lambda: self.toggle_heading(3)
+            lambda: (_("Sub-heading"), _("Heading")), "Ctrl+Alt+2", lambda: self.toggle_heading(3)
         )
         self.action_heading4 = self._action(
-            _("Minor sub-heading"), _("H2"), "Ctrl+Alt+3", lambda: self.toggle_heading(4)
+            lambda: (_("Minor sub-heading"), _("Subheading")),
+            "Ctrl+Alt+3",
+            lambda: self.toggle_heading(4),
         )
         self.action_bullets = self._action(
-            _("Bulleted list"), _("• List"), "Ctrl+Shift+8", lambda: self.toggle_list("bullet")
+            lambda: (_("Bulleted list"), _("• List")),
+            "Ctrl+Shift+8",
+            lambda: self.toggle_list("bullet"),
         )
         self.action_numbers = self._action(
-            _("Numbered list"), _("1. List"), "Ctrl+Shift+7", lambda: self.toggle_list("number")
+            lambda: (_("Numbered list"), _("1. List")),
+            "Ctrl+Shift+7",
+            lambda: self.toggle_list("number"),
         )
         self.action_quote = self._action(
-            _("Quotation"), _("“ Quote"), "Ctrl+Shift+.", self.toggle_quote
+            lambda: (_("Quotation"), _("“ Quote")), "Ctrl+Shift+.", self.toggle_quote
         )
         self.action_personal = self._action(
-            _("Mark as personal data"), _("Personal"), "Ctrl+Shift+P", self.toggle_personal
+            lambda: (_("Mark as personal data"), _("Personal")),
+            "Ctrl+Shift+P",
+            self.toggle_personal,
         )
         self.cursorPositionChanged.connect(self._refresh_actions)
         self.currentCharFormatChanged.connect(self._refresh_actions)
@@ -905,19 +917,33 @@ class RichTextEdit(QTextEdit):
         """The formatting actions, in toolbar order."""
         return list(self._actions)
 
-    def _action(self, text: str, short: str, shortcut: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
-        action.setIconText(short)
+    def _action(
+        self, texts: Callable[[], tuple[str, str]], shortcut: str, slot: Callable[[], None]
+    ) -> QAction:
+        action = QAction(self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setCheckable(True)
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text} ({keys})")
-        action.setStatusTip(action.toolTip())
         action.triggered.connect(lambda _checked=False: (slot(), self._refresh_actions()))
         self.addAction(action)
         self._actions.append(action)
+        self._texts.append((action, texts))
+        self._set_texts(action, texts)
         return action
+
+    @staticmethod
+    def _set_texts(action: QAction, texts: Callable[[], tuple[str, str]]) -> None:
+        text, short = texts()
+        action.setText(text)
+        action.setIconText(short)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text} ({keys})")
+        action.setStatusTip(action.toolTip())
+
+    def retranslate(self) -> None:
+        """Set the actions' texts again in the current interface language."""
+        for action, texts in self._texts:
+            self._set_texts(action, texts)
 
     def toggle_bold(self) -> None:
         self._toggle_char(is_bold, _set_bold)
@@ -1286,6 +1312,13 @@ class RichTextField(QWidget):
             font.setBold(bold)
             font.setItalic(italic)
             button.setFont(font)
+
+    def retranslate(self) -> None:
+        self.editor.retranslate()
+        for action in self.editor.actions_for_toolbar():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text())
 
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
         super().setAccessibleName(name)

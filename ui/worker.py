@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+_running: set[Job] = set()  # a job lives until it has reported
+
 
 class _Signals(QObject):
     done = Signal(object)
@@ -23,9 +25,17 @@ class Job(QRunnable):
         try:
             result = self.work()
         except Exception as exc:  # reported to the UI thread, shown as a message
-            self.signals.failed.emit(exc)
+            self._report(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._report(self.signals.done, result)
+
+    def _report(self, signal, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the program is closing and nobody waits for the answer any more
+        finally:
+            _running.discard(self)
 
 
 def start(
@@ -39,5 +49,6 @@ def start(
     job.setAutoDelete(False)
     job.signals.done.connect(done)
     job.signals.failed.connect(failed)
+    _running.add(job)
     (pool or QThreadPool.globalInstance()).start(job)
     return job

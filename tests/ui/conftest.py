@@ -18,8 +18,18 @@ def _test_paths(qapp):
     i18n.set_language("en")
 
 
+@pytest.fixture(scope="session")
+def converter():
+    """One warm LibreOffice for the whole session, as one program would have."""
+    from drafting.render import warm
+
+    shared = warm.Converter()
+    yield shared
+    shared.stop()
+
+
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
+def window(qtbot, tmp_path, monkeypatch, converter):
     """A main window whose questions are answered by the test, not by a modal dialog."""
     from PySide6.QtCore import QSettings
 
@@ -32,7 +42,7 @@ def window(qtbot, tmp_path, monkeypatch):
     for copy in recovery.pending():
         recovery.discard(copy.id)
     translation.apply("en")
-    win = MainWindow()
+    win = MainWindow(converter=converter)
     qtbot.addWidget(win)
     win.answers = {}
 
@@ -49,6 +59,7 @@ def window(qtbot, tmp_path, monkeypatch):
         ("restore", "later"),
         ("open_path", None),
         ("save_path", None),
+        ("print_setup", True),
     ):
         monkeypatch.setattr(win.ask, name, answer(name, default))
     win.messages = []

@@ -278,3 +278,22 @@ def test_tab_order_follows_the_form(window):
     assert tab_stops_after(window.form.meeting.focusable()[-1], 1) == [
         window.form.item.focusable()[0]
     ]
+
+
+def test_people_typed_before_are_offered_again(window, tmp_path):
+    window.open_path(EXAMPLE_333)
+    window.answers["save_path"] = tmp_path / "a.pykala"
+    assert window.save_as()  # saving remembers the draft's people
+    window.new_draft()
+    contacts = window.form.contacts
+    contacts.add()
+    contacts.table.item(0, 0).setText("Marja-Liisa Rautanen")
+    (contact,) = window.document.draft.item.contacts
+    assert (contact.title, contact.phone, contact.email) == (
+        "kaupunginsihteeri",
+        "310 36184",
+        "marja-liisa.rautanen@hel.fi",
+    )
+    presenter = field(window, "item.proposal.presenter.name")
+    completions = presenter.completer().model().stringList()
+    assert "Sami Sarvilinna" in completions

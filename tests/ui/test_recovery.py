@@ -47,9 +47,9 @@ def wait_for(condition, timeout: float = 20.0) -> None:
 
 
 def recovery_copies(data_home: Path) -> list[Path]:
-    return sorted((data_home / "PykalaTests" / "Pykälä" / "recovery").glob("*.pykala")) + sorted(
-        (data_home / "Pykala" / "Pykälä" / "recovery").glob("*.pykala")
-    )
+    """Complete recovery copies: the note is written after the draft it points at."""
+    folder = data_home / "Pykala" / "Pykälä" / "recovery"
+    return sorted(n.with_suffix(".pykala") for n in folder.glob("*.json"))
 
 
 @pytest.fixture

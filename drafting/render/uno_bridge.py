@@ -1,0 +1,152 @@
+"""A warm LibreOffice, driven over UNO. Runs under LibreOffice's own Python (it needs `uno`),
+started by drafting.render.warm, never imported by Pykälä itself.
+
+    python uno_bridge.py SOFFICE PROFILE_DIR
+
+It starts soffice listening on a private named pipe (no network port), then answers one
+JSON request per line on stdin with one JSON line on stdout:
+
+    {"in": "/tmp/a.docx", "out": "/tmp/a.pdf", "archival": false}  →  {"ok": true}
+    {"quit": true}                                                 →  (exits)
+
+When stdin closes (its parent died or quit) it ends soffice too: no orphans.
+"""
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import uno  # noqa: E402 - only LibreOffice's Python has it
+from com.sun.star.beans import PropertyValue  # noqa: E402
+from com.sun.star.connection import NoConnectException  # noqa: E402
+
+START_SECONDS = 60
+
+
+def _prop(name, value):
+    prop = PropertyValue()
+    prop.Name = name
+    prop.Value = value
+    return prop
+
+
+def _say(message):
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+
+
+def _connect(office, pipe):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local
+    )
+    deadline = time.monotonic() + START_SECONDS
+    while True:
+        try:
+            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+        except NoConnectException:
+            if office.poll() is not None or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)  # soffice is still starting: poll its pipe
+
+
+def _convert(desktop, request):
+    source = uno.systemPathToFileUrl(str(Path(request["in"]).resolve()))
+    target = uno.systemPathToFileUrl(str(Path(request["out"]).resolve()))
+    document = desktop.loadComponentFromURL(
+        source, "_blank", 0, (_prop("Hidden", True), _prop("ReadOnly", True))
+    )
+    try:
+        options = [_prop("FilterName", "writer_pdf_Export")]
+        if request.get("archival"):
+            data = (_prop("SelectPdfVersion", 2), _prop("UseTaggedPDF", True))
+            options.append(_prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", data)))
+        document.storeToURL(target, tuple(options))
+    finally:
+        document.close(True)
+
+
+def _descendants(pid):
+    """soffice is a launcher that starts soffice.bin: report every process below it (Linux
+    /proc; elsewhere just the launcher)."""
+    found, frontier = [], [pid]
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return found
+    while frontier:
+        parent = frontier.pop()
+        for stat in proc.glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent:
+                child = int(stat.parent.name)
+                found.append(child)
+                frontier.append(child)
+    return found
+
+
+def main():
+    soffice, profile = sys.argv[1], Path(sys.argv[2])
+    pipe = "pykala" + uuid.uuid4().hex
+    office = subprocess.Popen(
+        [
+            soffice,
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            "--nodefault",
+            "--nolockcheck",
+            f"-env:UserInstallation={profile.resolve().as_uri()}",
+            f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        try:
+            context = _connect(office, pipe)
+        except Exception as exc:  # reported to the parent, which falls back to cold runs
+            _say({"ready": False, "error": f"{type(exc).__name__}: {exc}"})
+            return 1
+        desktop = context.ServiceManager.createInstanceWithContext(
+            "com.sun.star.frame.Desktop", context
+        )
+        _say({"ready": True, "office_pids": [office.pid] + _descendants(office.pid)})
+        for line in sys.stdin:
+            request = json.loads(line)
+            if request.get("quit"):
+                break
+            try:
+                _convert(desktop, request)
+                _say({"ok": True})
+            except Exception as exc:
+                stopped = office.poll() is not None  # soffice died under us: end too
+                _say({"ok": False, "stopped": stopped, "error": f"{type(exc).__name__}: {exc}"})
+                if stopped:
+                    return 1
+        with contextlib.suppress(Exception):
+            desktop.terminate()
+        return 0
+    finally:
+        try:
+            office.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            if hasattr(os, "killpg"):
+                office.send_signal(signal.SIGKILL)
+            else:
+                office.kill()
+            office.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""The preview shows the pages that print: same pipeline, same pages, same text."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+
+import pytest
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from tests.conftest import EXAMPLE_333, EXAMPLE_885
+from tests.ui.conftest import type_text
+
+pytestmark = pytest.mark.libreoffice
+WAIT = 60_000
+
+
+def shown(window, qtbot, action):
+    """Run `action` and wait until the preview shows new pages."""
+    with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
+        action()
+
+
+def page_texts(document: QPdfDocument) -> list[str]:
+    return [" ".join(document.getAllText(n).text().split()) for n in range(document.pageCount())]
+
+
+def exported(window, qtbot, tmp_path, archival=False):
+    target = tmp_path / ("archival.pdf" if archival else "export.pdf")
+    window.answers["save_path"] = target
+    with qtbot.waitSignal(
+        window.statusBar().messageChanged,
+        timeout=WAIT,
+        check_params_cb=lambda m: m.startswith("Exported"),
+    ):
+        window.export_pdf(archival=archival)
+    return target
+
+
+def test_preview_pages_equal_the_exported_pdf(window, qtbot, tmp_path):
+    shown(window, qtbot, lambda: window.open_path(EXAMPLE_333))
+    target = exported(window, qtbot, tmp_path)
+    printed = QPdfDocument()
+    printed.load(str(target))
+    assert window.preview.page_count() == printed.pageCount() == 7
+    assert page_texts(window.preview.pdf) == page_texts(printed)
+    assert "7 (7)" in page_texts(printed)[6]
+
+
+def test_typing_refreshes_the_preview_by_itself(window, qtbot):
+    shown(window, qtbot, lambda: window.open_path(EXAMPLE_885))
+    title = window.form.binder.widget_for("item.title")
+    title.setFocus()
+    title.selectAll()
+    with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
+        type_text(title, "Uusi otsikko äänestyksestä")
+        assert window.preview.stale  # marked out of date while the new pages are made
+    assert "Uusi otsikko äänestyksestä" in page_texts(window.preview.pdf)[0]
+    assert not window.preview.stale
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie has ended; only its parent has not collected it yet.
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_a_killed_libreoffice_is_restarted_and_nothing_is_left(qtbot, tmp_path):
+    from ui.mainwindow import MainWindow
+
+    window = MainWindow()  # with a converter of its own, which it must stop
+    qtbot.addWidget(window)
+    window.show()
+    shown(window, qtbot, lambda: window.open_path(EXAMPLE_885))
+    first = window.converter.pids
+    assert len(first) >= 2 and all(alive(p) for p in first)
+    office = first[-1]  # soffice.bin itself
+
+    def kill_while_converting():
+        window.refresh_preview()
+        os.kill(office, signal.SIGKILL)
+
+    with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
+        kill_while_converting()
+        qtbot.waitUntil(lambda: window.preview.banner.isVisible(), timeout=WAIT)
+        assert "restarted" in window.preview.banner.text()
+    second = window.converter.pids
+    assert second and set(second).isdisjoint(first)
+    assert window.preview.page_count() == 3
+    window._terminating = True
+    window.close()
+    assert not [p for p in first + second if alive(p)]
+
+
+def test_printing_to_a_pdf_printer_gives_the_preview_pages(window, qtbot, tmp_path):
+    shown(window, qtbot, lambda: window.open_path(EXAMPLE_333))
+    target = tmp_path / "printed.pdf"
+
+    def setup(printer, pages):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True
+
+    window.answers["print_setup"] = setup
+    window.print_document()
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
+    assert f"Pages:           {window.preview.page_count()}" in info
+
+
+def test_archival_export_is_pdfa_and_tagged(window, qtbot, tmp_path):
+    shown(window, qtbot, lambda: window.open_path(EXAMPLE_885))
+    target = exported(window, qtbot, tmp_path, archival=True)
+    data = target.read_bytes()
+    assert b"pdfaid:part" in data
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
+    assert "Tagged:          yes" in info
+
+
+def test_without_libreoffice_a_banner_says_what_to_install(qtbot, tmp_path, monkeypatch):
+    from ui.mainwindow import MainWindow
+
+    monkeypatch.setenv("PYKALA_SOFFICE", str(tmp_path / "no-soffice"))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.open_path(EXAMPLE_885)
+    qtbot.waitUntil(lambda: window.preview.banner.isVisible(), timeout=WAIT)
+    assert "libreoffice-writer-nogui" in window.preview.banner.text()
+    target = tmp_path / "still.docx"
+    window.ask.save_path = lambda *a, **k: target
+    with qtbot.waitSignal(
+        window.statusBar().messageChanged,
+        timeout=WAIT,
+        check_params_cb=lambda m: m.startswith("Exported"),
+    ):
+        window.export_word()
+    assert target.read_bytes()[:2] == b"PK"
+    window._terminating = True
+    window.close()
+
+
+def test_page_navigation_and_zoom(window, qtbot):
+    shown(window, qtbot, lambda: window.open_path(EXAMPLE_333))
+    pane = window.preview
+    assert pane.page_label.text() == "Page 1 of 7"
+    pane.next_page()
+    assert pane.view.pageNavigator().currentPage() == 1
+    pane.zoom(1.2)
+    assert pane.view.zoomMode() != pane.view.ZoomMode.FitToWidth
+    pane.fit_width()
+    assert pane.view.zoomMode() == pane.view.ZoomMode.FitToWidth

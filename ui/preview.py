@@ -1,0 +1,216 @@
+"""The preview: the PDF LibreOffice makes from the very DOCX that export writes.
+
+One pipeline (drafting.render → LibreOffice), no second layout engine, so the pages, the
+breaks and "N (M)" are those that print. The pane never blocks: rendering and conversion
+run in a worker; the pane shows the last pages, marked as out of date, until new ones come.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafting.i18n import _
+
+ZOOM_STEP = 1.2
+
+
+class PreviewPane(QWidget):
+    """Pages, page navigation, zoom and fit to width; a banner for what went wrong."""
+
+    shown = Signal()  # new pages are on screen
+
+    def __init__(self, parent: QWidget | None = None, document: QPdfDocument | None = None) -> None:
+        super().__init__(parent)
+        self.pdf = document or QPdfDocument(self)
+        self._buffer: QBuffer | None = None  # QPdfDocument reads from it: keep it alive
+        self.view = QPdfView(self)
+        self.view.setDocument(self.pdf)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.view.setStyleSheet("QPdfView { background: #8a8f96; }")
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4d6; color: #4a3b00; padding: 6px;")
+        self.banner.hide()
+        self.state = QLabel(self)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.act_previous = self._action(self.previous_page, Qt.Key.Key_PageUp)
+        self.act_next = self._action(self.next_page, Qt.Key.Key_PageDown)
+        self.page_label = QLabel(self)
+        self.act_zoom_out = self._action(lambda: self.zoom(1 / ZOOM_STEP))
+        self.act_zoom_in = self._action(lambda: self.zoom(ZOOM_STEP))
+        self.act_fit = self._action(self.fit_width)
+        for item in (
+            self.act_previous,
+            self.page_label,
+            self.act_next,
+            None,
+            self.act_zoom_out,
+            self.act_zoom_in,
+            self.act_fit,
+            None,
+            self.state,
+        ):
+            if item is None:
+                self.toolbar.addSeparator()
+            elif isinstance(item, QAction):
+                self.toolbar.addAction(item)
+            else:
+                self.toolbar.addWidget(item)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.view, 1)
+        self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
+        self.pdf.pageCountChanged.connect(self._update_page_label)
+        self.stale = False
+        self.retranslate()
+
+    def _action(self, slot, shortcut=None) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(action)
+        return action
+
+    def retranslate(self) -> None:
+        texts = (
+            (self.act_previous, _("Previous page")),
+            (self.act_next, _("Next page")),
+            (self.act_zoom_out, _("Zoom out")),
+            (self.act_zoom_in, _("Zoom in")),
+            (self.act_fit, _("Fit width")),
+        )
+        for action, text in texts:
+            action.setText(text)
+            action.setToolTip(text)
+        self.view.setAccessibleName(_("Print preview"))
+        self._update_page_label()
+        self.set_stale(self.stale)
+
+    # --- showing pages ---------------------------------------------------------------
+
+    def page_count(self) -> int:
+        return self.pdf.pageCount()
+
+    def show_pdf(self, data: bytes) -> None:
+        """New pages, keeping the reader where they were."""
+        scroll = self.view.verticalScrollBar().value()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.pdf.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer
+        self.view.verticalScrollBar().setValue(scroll)
+        self.set_stale(False)
+        self.show_banner("")
+        self._update_page_label()
+        self.shown.emit()
+
+    def set_stale(self, stale: bool) -> None:
+        self.stale = stale
+        self.state.setText(_("Updating…") if stale else "")
+        self.view.setEnabled(True)
+        self.view.setWindowOpacity(1.0)
+        effect = (
+            "QPdfView { background: #b0b4ba; }" if stale else "QPdfView { background: #8a8f96; }"
+        )
+        self.view.setStyleSheet(effect)
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def _update_page_label(self, *_args) -> None:
+        count = self.pdf.pageCount()
+        current = self.view.pageNavigator().currentPage() + 1 if count else 0
+        self.page_label.setText(_("Page {page} of {count}").format(page=current, count=count))
+        self.act_previous.setEnabled(current > 1)
+        self.act_next.setEnabled(current < count)
+
+    # --- navigation and zoom ---------------------------------------------------------
+
+    def go_to(self, page: int) -> None:
+        page = max(0, min(page, self.pdf.pageCount() - 1))
+        self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+
+    def previous_page(self) -> None:
+        self.go_to(self.view.pageNavigator().currentPage() - 1)
+
+    def next_page(self) -> None:
+        self.go_to(self.view.pageNavigator().currentPage() + 1)
+
+    def zoom(self, factor: float) -> None:
+        current = self.view.zoomFactor()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.25, min(4.0, current * factor)))
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+
+class PreviewWindow(QDialog):
+    """The same pages, larger, in a window of their own (non-modal)."""
+
+    def __init__(self, source: PreviewPane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pane = PreviewPane(self, source.pdf)
+        QVBoxLayout(self).addWidget(self.pane)
+        self.setContentsMargins(0, 0, 0, 0)
+        self.resize(900, 1000)
+        source.shown.connect(self.pane._update_page_label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Print preview"))
+        self.pane.retranslate()
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
+    """Print the preview's own pages: each page drawn at the printer's resolution, on white
+    (QPdfDocument renders transparent). Returns the number of pages printed."""
+    count = document.pageCount()
+    first, last = printer.fromPage(), printer.toPage()
+    pages = range(max(first, 1) - 1, min(last, count)) if first and last else range(count)
+    printer.setFullPage(True)  # the PDF pages carry their own margins
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    printed = 0
+    try:
+        for number in pages:
+            if printed:
+                printer.newPage()
+            target = printer.pageLayout().fullRectPixels(printer.resolution())
+            size = document.pagePointSize(number)
+            scale = min(target.width() / size.width(), target.height() / size.height())
+            image = document.render(number, (size * scale).toSize())
+            page = QImage(image.size(), QImage.Format.Format_RGB32)
+            page.fill(QColor("white"))
+            on_white = QPainter(page)
+            on_white.drawImage(0, 0, image)
+            on_white.end()
+            painter.drawImage(0, 0, page)
+            printed += 1
+    finally:
+        painter.end()
+    return printed
