@@ -12,9 +12,10 @@ DEBS_QT := libglib2.0-0 libdbus-1-3 libxkbcommon0 libfontconfig1 libfreetype6 li
 	libgl1 libegl1
 DEBS_QT_X := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 xvfb xauth
-# DOCX → PDF, the fonts the layout is measured with (Arial's metrics: Liberation Sans),
+# DOCX → PDF (python3-uno keeps one LibreOffice warm for the preview), the fonts the layout
+# is measured with (Arial's metrics: Liberation Sans),
 # and pdftotext/pdftoppm for the tests.
-DEBS_PDF := libreoffice-writer-nogui fonts-liberation fonts-crosextra-carlito \
+DEBS_PDF := libreoffice-writer-nogui python3-uno fonts-liberation fonts-crosextra-carlito \
 	fonts-dejavu-core poppler-utils
 DEBS_VENV := $(shell $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 || echo python3-venv)
 

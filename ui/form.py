@@ -355,6 +355,7 @@ class HistoryEditor(QWidget):
         splitter.addWidget(self.entries)
         splitter.addWidget(_scroll(right))
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([200, 700])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -573,6 +574,17 @@ class ItemForm(QTabWidget):
             box.setTitle(titles[name])
             getattr(self, name).retranslate()
         self.history.retranslate()
+        self._align_labels()
+
+    def _align_labels(self) -> None:
+        """One label column for every group, so fields line up across groups and tabs."""
+        groups = (self.meeting, self.item, self.proposal, self.decision, self.appeal)
+        labels = [label for group in groups for label in group.labels]
+        for label in labels:
+            label.setMinimumWidth(0)
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
 
     def binders(self) -> list[Binder]:
         return [self.binder, self.history.binder]

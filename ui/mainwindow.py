@@ -33,12 +33,12 @@ from ui.preview import PreviewPane, PreviewWindow, print_pdf
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 CHECK_DELAY_MS = 600
-PREVIEW_DELAY_MS = 450
+PREVIEW_DELAY_MS = 300
 
 
 class _ShortList(QListWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(400, 90)
+        return QSize(400, 64)
 
 
 class ChecksPanel(QDockWidget):
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.set_document(DraftDocument())
         self.retranslate()
         self.resize(1400, 860)
-        self.splitter.setSizes([820, 580])
+        self.splitter.setSizes([900, 500])
         geometry = self.settings[settings.GEOMETRY]
         if geometry:
             self.restoreGeometry(geometry)

@@ -32,6 +32,11 @@ def main() -> int:
         cursor.insertText(" Kaatumisen jälkeen palautettu lause.")
         print("EDITED", flush=True)
 
+    def previewed() -> None:
+        print("PIDS " + " ".join(map(str, window.converter.pids)), flush=True)
+        window.preview.shown.disconnect(previewed)
+
+    window.preview.shown.connect(previewed)
     QTimer.singleShot(0, edit)
     return QApplication.instance().exec()
 

@@ -11,7 +11,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
-from tests.ui.conftest import type_text
+from tests.ui.conftest import alive, type_text
 
 pytestmark = pytest.mark.libreoffice
 WAIT = 60_000
@@ -59,16 +59,6 @@ def test_typing_refreshes_the_preview_by_itself(window, qtbot):
         assert window.preview.stale  # marked out of date while the new pages are made
     assert "Uusi otsikko äänestyksestä" in page_texts(window.preview.pdf)[0]
     assert not window.preview.stale
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A zombie has ended; only its parent has not collected it yet.
-    with open(f"/proc/{pid}/stat") as stat:
-        return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def test_a_killed_libreoffice_is_restarted_and_nothing_is_left(qtbot, tmp_path):

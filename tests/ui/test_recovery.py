@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE_885, ROOT
+from tests.ui.conftest import alive
 from ui import recovery
 
 CHILD = Path(__file__).with_name("crash_child.py")
@@ -36,6 +37,13 @@ def start_child(draft: Path, data_home: Path) -> subprocess.Popen:
         child.kill()
         raise AssertionError(child.communicate()[1])
     return child
+
+
+def libreoffice_pids(child: subprocess.Popen) -> list[int]:
+    """The processes of the child's warm LibreOffice, once its first preview is shown."""
+    line = child.stdout.readline().split()
+    assert line and line[0] == "PIDS", line
+    return [int(p) for p in line[1:]]
 
 
 def wait_for(condition, timeout: float = 20.0) -> None:
@@ -64,11 +72,14 @@ def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, q
     draft.write_bytes(EXAMPLE_885.read_bytes())
     child = start_child(draft, data_home)
     try:
+        office = libreoffice_pids(child)
         wait_for(lambda: recovery_copies(data_home))
     finally:
         child.send_signal(signal.SIGKILL)
         child.communicate()
     assert draft.read_bytes() == EXAMPLE_885.read_bytes()  # the user's file is untouched
+    # The bridge sees its parent's pipe close and ends LibreOffice: no orphans.
+    wait_for(lambda: not [p for p in office if alive(p)])
 
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
@@ -125,6 +136,7 @@ def test_sigterm_writes_the_recovery_copy_and_quits_cleanly(data_home, tmp_path)
     draft.write_bytes(EXAMPLE_885.read_bytes())
     child = start_child(draft, data_home)
     try:
+        office = libreoffice_pids(child)
         child.send_signal(signal.SIGTERM)
         _out, err = child.communicate(timeout=30)
     finally:
@@ -132,6 +144,7 @@ def test_sigterm_writes_the_recovery_copy_and_quits_cleanly(data_home, tmp_path)
             child.kill()
             child.communicate()
     assert child.returncode == 0, err
+    assert office and not [p for p in office if alive(p)]  # stopped at logout too
     copies = recovery_copies(data_home)
     assert copies
     assert "Palautettava otsikko åäö" in copies[0].read_text(encoding="utf-8")
