@@ -266,8 +266,7 @@ def bench_preview(repeat: int) -> dict:
         delays.append(time.perf_counter() - start)
         blocks.append(watch.stop())
     data = _ours(draftfile.load(EXAMPLE))
-    cold = statistics.median(
-        _timed(lambda: pdf.convert(data)) for _ in range(max(3, repeat // 3)))
+    cold = statistics.median(_timed(lambda: pdf.convert(data)) for _ in range(max(3, repeat // 3)))
     window._terminating = True
     window.close()
     return {

@@ -3,6 +3,9 @@
     python main.py render DRAFT.pykala -o OUT.docx [--pdf OUT.pdf] [--document agenda|minutes]
                                                   [--language fi|sv] [--archival] [--public]
     python main.py check DRAFT.pykala [--document agenda|minutes]
+    python main.py build MEETING.pykala --agenda|--minutes|--items|--extracts -o DIR [--pdf]
+                                                  [--language fi|sv]
+    python main.py number MEETING.pykala    # write Asia/N and § into the item files
 
 Exit codes: 0 done; 1 problems that block the document (listed), or an output that could
 not be written; 2 an unreadable draft.
@@ -15,12 +18,12 @@ import os
 import sys
 from pathlib import Path
 
-from drafting import atomic, checks, draftfile, i18n
+from drafting import atomic, checks, draftfile, i18n, meeting
 from drafting.i18n import _
-from drafting.render import context, docx, pdf
+from drafting.render import context, docx, pdf, warm
 
 OK, PROBLEMS, UNREADABLE = 0, 1, 2
-COMMANDS = ("render", "check")
+COMMANDS = ("render", "check", "build", "number")
 
 
 def _say(message: str) -> None:
@@ -103,6 +106,59 @@ def cmd_render(args: argparse.Namespace) -> int:
     return OK
 
 
+def _load_meeting(path: Path) -> meeting.Meeting | None:
+    try:
+        return meeting.load(path)
+    except meeting.BuildError as exc:
+        _say(_("The meeting cannot be built:"))
+        for problem in exc.problems:
+            _say(f"  {problem}")
+        return None
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    loaded = _load_meeting(args.meeting)
+    if loaded is None:
+        return UNREADABLE
+    kinds = [kind for kind in meeting.KINDS if getattr(args, kind)]
+    converter = warm.Converter() if args.pdf else None
+    try:
+        written = meeting.build(
+            loaded, kinds, args.output, converter.convert if converter else None, args.language
+        )
+    except meeting.BuildError as exc:
+        for problem in exc.problems:
+            _say(f"  {problem}")
+        _say(_("Nothing was written: fix the problems above first."))
+        return PROBLEMS
+    except pdf.ConversionError as exc:
+        _say(str(exc))
+        _say(_("Nothing was written."))
+        return PROBLEMS
+    finally:
+        if converter is not None:
+            converter.stop()
+    for path in written:
+        print(_("wrote {path}").format(path=path))
+    return OK
+
+
+def cmd_number(args: argparse.Namespace) -> int:
+    loaded = _load_meeting(args.meeting)
+    if loaded is None:
+        return UNREADABLE
+    try:
+        written = meeting.write_numbers(loaded)
+    except OSError as exc:
+        _say(_("cannot write {path}: {reason}").format(path=exc.filename, reason=exc.strerror))
+        return PROBLEMS
+    for path in written:
+        print(_("numbered {path}").format(path=path))
+    if not written:
+        print(_("the item files already carry these numbers"))
+    return OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="pykala",
@@ -130,12 +186,31 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("draft", type=Path)
     check.add_argument("--document", choices=("minutes", "agenda"))
     check.set_defaults(run=cmd_check)
+    build = commands.add_parser("build", help=_("build a meeting's documents"))
+    build.add_argument("meeting", type=Path)
+    for kind, text in (
+        ("agenda", _("the agenda: first page and every item's motion part")),
+        ("minutes", _("the minutes: first page, items, appeal instructions")),
+        ("items", _("one file per item, as in the minutes")),
+        ("extracts", _("an extract per item and recipient")),
+    ):
+        build.add_argument(f"--{kind}", action="store_true", help=text)
+    build.add_argument("-o", "--output", type=Path, required=True, help=_("the folder"))
+    build.add_argument("--pdf", action="store_true", help=_("also PDF (needs LibreOffice)"))
+    build.add_argument("--language", choices=("fi", "sv"))
+    build.set_defaults(run=cmd_build)
+    number = commands.add_parser("number", help=_("write Asia/N and § into the item files"))
+    number.add_argument("meeting", type=Path)
+    number.set_defaults(run=cmd_number)
     return top
 
 
 def main(argv: list[str]) -> int:
     i18n.set_language(_messages_language())
-    args = parser().parse_args(argv)
+    top = parser()
+    args = top.parse_args(argv)
+    if args.command == "build" and not any(getattr(args, k) for k in meeting.KINDS):
+        top.error(_("build: choose at least one of --agenda, --minutes, --items, --extracts"))
     try:
         return args.run(args)
     except KeyboardInterrupt:

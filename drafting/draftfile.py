@@ -18,7 +18,7 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from drafting import atomic
 from drafting.i18n import _
-from drafting.model import FORMAT, VERSION, Draft
+from drafting.model import FORMAT, VERSION, Draft, MeetingDraft
 
 SUFFIX = ".pykala"
 
@@ -178,13 +178,18 @@ def _write_value(value: Any) -> Any:
     return value
 
 
-def to_json(draft: Draft) -> dict:
-    head = {"format": FORMAT, "version": VERSION, "kind": "item"}
+KINDS: dict[str, type] = {"item": Draft, "meeting": MeetingDraft}
+
+
+def to_json(draft: Draft | MeetingDraft) -> dict:
+    kind = "meeting" if isinstance(draft, MeetingDraft) else "item"
+    head = {"format": FORMAT, "version": VERSION, "kind": kind}
     return head | _write_value(draft)
 
 
-def from_json(data: Any, source: str = "") -> Draft:
-    """Build a Draft from parsed JSON, or raise DraftError listing every problem."""
+def from_json(data: Any, source: str = "", kind: str = "item") -> Any:
+    """Build a Draft (or a MeetingDraft, for kind="meeting") from parsed JSON, or raise
+    DraftError listing every problem."""
     if not isinstance(data, dict):
         raise DraftError([_("the file is not a Pykälä draft: it holds no JSON object")], source)
     errors: list[str] = []
@@ -206,19 +211,22 @@ def from_json(data: Any, source: str = "") -> Draft:
             ],
             source,
         )
-    kind = data.get("kind", "item")
-    if kind != "item":
-        raise DraftError(
-            [_('kind: "{kind}" is not an item draft; write "item"').format(kind=kind)], source
+    found = data.get("kind", "item")
+    if found != kind:
+        message = (
+            _('kind: "{kind}" is a meeting, not an item draft; open it as a meeting')
+            if found == "meeting"
+            else _('kind: "{kind}" is not a {expected} file; write "{expected}"')
         )
+        raise DraftError([message.format(kind=found, expected=kind)], source)
     body = {k: v for k, v in data.items() if k not in ("format", "version", "kind")}
-    draft = _read_object(Draft, body, "", errors)
+    draft = _read_object(KINDS[kind], body, "", errors)
     if errors:
         raise DraftError(errors, source)
     return draft
 
 
-def dumps(draft: Draft) -> str:
+def dumps(draft: Draft | MeetingDraft) -> str:
     data = to_json(draft)
     text = json.dumps(data, ensure_ascii=False, indent=2)
     try:
@@ -229,7 +237,7 @@ def dumps(draft: Draft) -> str:
     return text + "\n"
 
 
-def loads(text: str, source: str = "") -> Draft:
+def loads(text: str, source: str = "", kind: str = "item") -> Any:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -241,7 +249,7 @@ def loads(text: str, source: str = "") -> Draft:
             ],
             source,
         ) from None
-    return from_json(data, source)
+    return from_json(data, source, kind)
 
 
 def read_text(path: Path) -> str:
@@ -276,6 +284,10 @@ def load(path: Path) -> Draft:
     return loads(read_text(path), str(path))
 
 
-def save(draft: Draft, path: Path) -> None:
+def load_meeting(path: Path) -> MeetingDraft:
+    return loads(read_text(path), str(path), kind="meeting")
+
+
+def save(draft: Draft | MeetingDraft, path: Path) -> None:
     """Write the draft atomically: the old file stays whole until the new one is complete."""
     atomic.write_bytes(Path(path), dumps(draft).encode("utf-8"))

@@ -137,3 +137,50 @@ class Draft:
     meeting: Meeting = field(default_factory=Meeting)
     item: Item = field(default_factory=Item)
     extra: dict = _extra()
+
+
+# --- a meeting (kind "meeting"): what the secretary assembles -----------------------------
+
+
+@dataclass
+class MeetingInfo:
+    body: str = ""
+    number: str = ""
+    date: _dt.date | None = None
+    start: str = ""  # "16:00"
+    end: str = ""
+    place: str = ""
+    extra: dict = _extra()
+
+
+ParticipantGroup = Literal["member", "other"]
+
+
+@dataclass
+class Participant:
+    name: str = ""
+    role: str = ""  # puheenjohtaja, jäsen, varajäsen, kaupunginsihteeri …
+    group: ParticipantGroup = "member"  # members vote; others attend (officials, experts)
+    present: bool = True
+    note: str = ""  # e.g. "poistui 17:05, § 340" or "saapui 16:10"
+    extra: dict = _extra()
+
+
+@dataclass
+class MeetingDraft:
+    """A `.pykala` file of kind "meeting": the items in order and who was there."""
+
+    language: Language = "fi"
+    organization: str = "helsinki"
+    meeting: MeetingInfo = field(default_factory=MeetingInfo)
+    first_section: int | None = None
+    participants: list[Participant] = field(default_factory=list)
+    chair: str = ""
+    secretary: str = ""
+    checkers: list[str] = field(default_factory=list)
+    public_display: _dt.date | None = None
+    items: list[str] = field(default_factory=list)  # item files, relative to this file
+    # Added by Pykälä (documented in README): who certifies extracts, and when.
+    certifier: Person = field(default_factory=Person)  # default: the secretary
+    extract_date: _dt.date | None = None  # default: the day the extracts are made
+    extra: dict = _extra()

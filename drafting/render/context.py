@@ -14,7 +14,16 @@ from typing import Any
 from babel.dates import format_date
 
 from drafting import richtext
-from drafting.model import Attachment, Contact, Decision, Draft, HistoryEntry, Item, Person
+from drafting.model import (
+    Attachment,
+    Contact,
+    Decision,
+    Draft,
+    HistoryEntry,
+    Item,
+    MeetingDraft,
+    Person,
+)
 from drafting.resources import Organization, appeal_categories, organization
 from drafting.sanitize import clean_text
 
@@ -104,7 +113,11 @@ def _extracts_table(item: Item, w: Words) -> dict | None:
         "key": "extracts",
         "heading": w("section.extracts"),
         "blocks": [],
-        "table": {"columns": [w("extracts.recipient"), w("extracts.attachments")], "rows": rows},
+        "table": {
+            "kind": "grid",
+            "columns": [w("extracts.recipient"), w("extracts.attachments")],
+            "rows": rows,
+        },
     }
 
 
@@ -226,59 +239,264 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def build(draft: Draft, options: Options = Options()) -> dict:
-    """The context of one item document. Raises UnknownOrganization for a bad profile id."""
-    language = options.language or draft.language
-    document = options.document or draft.meeting.document
-    org = organization(draft.organization)
-    w = Words(org, language)
-    item = draft.item
-    title_line = item.title
-    if item.council_date:
-        title_line = w("council_prefix", date=w.date(item.council_date, short=True)) + title_line
-    sections = _sections(draft, document, w)
-    if options.public:
+@dataclass(frozen=True)
+class Frame:
+    """What every page of a document repeats: organisation, document, meeting, Asia/N."""
+
+    org: Organization
+    words: Words
+    document: str  # minutes | agenda
+    body: str
+    number: str
+    date: _dt.date | None
+    agenda_item: int | None = None
+
+
+def _document(
+    frame: Frame,
+    title_line: str,
+    section_line: str,
+    case_line: str,
+    sections: list[dict],
+    public: bool = False,
+) -> dict:
+    """The context every writer takes: properties, page header and footer, body sections."""
+    w, org, language = frame.words, frame.org, frame.words.language
+    if public:
         for section in sections:
             _mask(section["blocks"], w("personal_mask"))
             for row in (section["table"] or {}).get("rows", []):
                 for cell in row:
                     _mask(cell, w("personal_mask"))
-    document_word = w(f"document.{document}")
+    document_word = w(f"document.{frame.document}")
+    body = org.body(frame.body, language)
     context = {
         "language": language,
-        "document": document,
+        "document": frame.document,
         "properties": {
             "title": title_line,
-            "subject": " ".join(
-                p
-                for p in (
-                    org.body(draft.meeting.body, language),
-                    document_word,
-                    draft.meeting.number,
-                )
-                if p
-            ),
+            "subject": " ".join(p for p in (body, document_word, frame.number) if p),
             "author": org.name(language),
             "language": w("language_tag"),
         },
         "header": {
             "organization": org.name(language),
             "document": document_word,
-            "number": draft.meeting.number,
-            "body": org.body(draft.meeting.body, language),
-            "agenda_item": w("header.agenda_item", number=item.agenda_item)
-            if item.agenda_item is not None
+            "number": frame.number,
+            "body": body,
+            "agenda_item": w("header.agenda_item", number=frame.agenda_item)
+            if frame.agenda_item is not None
             else "",
-            "date": w.date(draft.meeting.date),
+            "date": w.date(frame.date),
         },
-        "footer": {"rows": _footer_rows(org, language, draft.meeting.date)},
-        "item": {
-            "section_line": w("section_sign", number=item.section)
-            if item.section is not None
-            else "",
-            "title_line": title_line,
-            "case_line": f"{item.case_id} {item.classification}".strip(),
-        },
+        "footer": {"rows": _footer_rows(org, language, frame.date)},
+        "item": {"section_line": section_line, "title_line": title_line, "case_line": case_line},
         "sections": sections,
     }
     return _clean(context)
+
+
+def _item_frame(draft: Draft, options: Options) -> Frame:
+    org = organization(draft.organization)
+    return Frame(
+        org,
+        Words(org, options.language or draft.language),
+        options.document or draft.meeting.document,
+        draft.meeting.body,
+        draft.meeting.number,
+        draft.meeting.date,
+        draft.item.agenda_item,
+    )
+
+
+def _item_lines(draft: Draft, w: Words) -> tuple[str, str, str]:
+    item = draft.item
+    title_line = item.title
+    if item.council_date:
+        title_line = w("council_prefix", date=w.date(item.council_date, short=True)) + title_line
+    section_line = w("section_sign", number=item.section) if item.section is not None else ""
+    return title_line, section_line, f"{item.case_id} {item.classification}".strip()
+
+
+def build(draft: Draft, options: Options = Options()) -> dict:
+    """The context of one item document. Raises UnknownOrganization for a bad profile id."""
+    frame = _item_frame(draft, options)
+    sections = _sections(draft, frame.document, frame.words)
+    return _document(frame, *_item_lines(draft, frame.words), sections, options.public)
+
+
+# --- the meeting's own pages ------------------------------------------------------------
+
+
+def meeting_frame(meeting: MeetingDraft, document: str, language: str | None = None) -> Frame:
+    org = organization(meeting.organization)
+    info = meeting.meeting
+    return Frame(
+        org, Words(org, language or meeting.language), document, info.body, info.number, info.date
+    )
+
+
+def _time_line(meeting: MeetingDraft, w: Words) -> str:
+    info = meeting.meeting
+    when = w.date(info.date)
+    if info.start and info.end:
+        when += " " + w("cover.time_range", start=info.start, end=info.end)
+    elif info.start:
+        when += " " + w("cover.time_start", start=info.start)
+    return when
+
+
+def _person_line(name: str, role: str, note: str = "") -> str:
+    line = ", ".join(p for p in (name, role) if p.strip())
+    return f"{line} ({note})" if note.strip() else line
+
+
+def cover(
+    meeting: MeetingDraft, items: list[Draft], document: str, language: str | None = None
+) -> dict:
+    """The first pages of the agenda or the minutes: when, where, who, what, signatures."""
+    frame = meeting_frame(meeting, document, language)
+    w = frame.words
+    info = meeting.meeting
+    sections = [
+        _section("time", w("cover.time"), [_block("lines", _time_line(meeting, w))]),
+        _section("place", w("cover.place"), [_block("lines", info.place)] if info.place else []),
+    ]
+    if document == "minutes":
+        present = [p for p in meeting.participants if p.present]
+        members = [
+            _block("lines", _person_line(p.name, p.role, p.note))
+            for p in present
+            if p.group == "member"
+        ]
+        others = [
+            _block("lines", _person_line(p.name, p.role, p.note))
+            for p in present
+            if p.group != "member"
+        ]
+        attending: list[richtext.Block] = []
+        if members:
+            attending += [_block("heading4", w("cover.members"))] + members
+        if others:
+            attending += [_block("heading4", w("cover.others"))] + others
+        absent = [
+            _block("lines", _person_line(p.name, p.role, p.note))
+            for p in meeting.participants
+            if not p.present
+        ]
+        sections += [
+            _section("present", w("cover.present"), attending),
+            _section("absent", w("cover.absent"), absent),
+            _section("chair", w("cover.chair"), _lines([meeting.chair])),
+            _section("secretary", w("cover.secretary"), _lines([meeting.secretary])),
+        ]
+    column = w(f"cover.item_column.{document}")
+    rows = []
+    for draft in items:
+        number = draft.item.section if document == "minutes" else draft.item.agenda_item
+        shown = w("section_sign", number=number) if document == "minutes" else str(number)
+        rows.append([[_block("table", shown)], [_block("table", _item_lines(draft, w)[0])]])
+    if rows:
+        table = {"kind": "list", "columns": [column, w("cover.title_column")], "rows": rows}
+        sections.append(
+            {"key": "items", "heading": w(f"cover.items.{document}"), "blocks": [], "table": table}
+        )
+    if document == "minutes":
+        signatures = []
+        for name, role in (
+            (meeting.chair, w("role.chair")),
+            (meeting.secretary, w("role.secretary")),
+        ):
+            if name.strip():
+                signatures += [
+                    _block("body", "_" * 36),
+                    _block("lines", name),
+                    _block("lines", role),
+                ]
+        checking = [_block("body", w("cover.checked"))] if meeting.checkers else []
+        for name in meeting.checkers:
+            checking += [
+                _block("body", "_" * 36),
+                _block("lines", name),
+                _block("lines", w("role.checker")),
+            ]
+        display = (
+            [_block("body", w("cover.displayed", date=w.date(meeting.public_display, short=True)))]
+            if meeting.public_display
+            else []
+        )
+        sections += [
+            _section("signatures", w("cover.signatures"), signatures),
+            _section("checking", w("cover.checking"), checking),
+            _section("display", w("cover.display"), display),
+        ]
+    title = " ".join(p for p in (w(f"document.{document}"), info.number) if p)
+    return _document(frame, title, "", "", [s for s in sections if s])
+
+
+def instruction_sections(categories: list[str], w: Words) -> list[dict]:
+    """The full appeal instructions of each category, in the order given."""
+    catalogue = appeal_categories()
+    sections = []
+    for key in categories:
+        text = catalogue.get(key, {}).get("instructions", {}).get(w.language)
+        if text:
+            sections.append(
+                _section(f"instructions.{key}", text["heading"], richtext.parse(text["text"]))
+            )
+    return [s for s in sections if s]
+
+
+def instructions(meeting: MeetingDraft, categories: list[str], language: str | None = None) -> dict:
+    """The minutes' last pages: the appeal instructions of every category used."""
+    frame = meeting_frame(meeting, "minutes", language)
+    return _document(
+        frame,
+        frame.words("instructions.heading"),
+        "",
+        "",
+        instruction_sections(categories, frame.words),
+    )
+
+
+def extract(
+    draft: Draft,
+    index: int,
+    meeting: MeetingDraft,
+    language: str | None = None,
+    public: bool = False,
+) -> dict:
+    """An extract (ote) for the recipient `draft.item.extracts[index]`: the item as in the
+    minutes, what the recipient receives, the appeal instructions, the certification."""
+    options = Options(document="minutes", language=language, public=public)
+    frame = _item_frame(draft, options)
+    w = frame.words
+    item = draft.item
+    chosen = item.extracts[index]
+    sections = _sections(draft, "minutes", w)
+    received = [_block("lines", w("extracts.proposal_text"))] if chosen.proposal_text else []
+    for number in chosen.attachments:
+        if 1 <= number <= len(item.attachments):
+            title = item.attachments[number - 1].title
+            received.append(_block("entry", f"{w('extracts.attachment', number=number)}\t{title}"))
+    certifier = (
+        meeting.certifier
+        if meeting.certifier.name.strip()
+        else Person(title=w("role.secretary"), name=meeting.secretary)
+    )
+    day = meeting.extract_date or _dt.date.today()
+    sections += [
+        _section("recipient", w("extract.recipient"), [_block("body", chosen.recipient)]),
+        _section("receives", w("extract.receives"), received),
+        *(instruction_sections([item.appeal], w) if chosen.appeal else []),
+        _section(
+            "certify",
+            w("extract.certify"),
+            [
+                _block("lines", line)
+                for line in (w.date(day), certifier.name, certifier.title)
+                if line.strip()
+            ],
+        ),
+    ]
+    return _document(frame, *_item_lines(draft, w), [s for s in sections if s], public)

@@ -70,6 +70,7 @@ def _template_values(context: dict) -> dict:
         table = section["table"]
         if table:
             table = {
+                "kind": table["kind"],
                 "columns": table["columns"],
                 "rows": [[_paragraphs(cell) for cell in row] for row in table["rows"]],
             }

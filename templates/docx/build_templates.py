@@ -382,9 +382,21 @@ def _body(doc) -> None:
     para("{%p endif %}")
     para("{%p for s in sections %}")
     para("{{ s.heading }}", "Heading 2")
-    para("{%p if s.table %}")
+    # Two-column tables: "grid" halves (Otteet: recipient | what they receive) and "list"
+    # with a narrow number column (the meeting's items: § | title).
+    para("{%p if s.table and s.table.kind == 'list' %}")
+    _two_column_table(doc, (Cm(2.3), Cm(13.4)))
+    para("{%p elif s.table %}")
+    _two_column_table(doc, (Cm(7.85), Cm(7.85)))
+    para("{%p else %}")
+    para("{{p s.body }}", "Body Text")
+    para("{%p endif %}")
+    para("{%p endfor %}")
+
+
+def _two_column_table(doc, widths) -> None:
     table = doc.add_table(rows=4, cols=2)
-    _table_properties(table, (Cm(7.85), Cm(7.85)), indent=INDENT)
+    _table_properties(table, widths, indent=INDENT)
     _unsplittable(table)
     _header_row(table.rows[0])
     _cell_text(table.rows[0].cells[0], "{{ s.table.columns[0] }}", "Table Heading")
@@ -393,10 +405,6 @@ def _body(doc) -> None:
     _cell_text(table.rows[2].cells[0], "{{p row[0] }}", "Table Text")
     _cell_text(table.rows[2].cells[1], "{{p row[1] }}", "Table Text")
     _cell_text(table.rows[3].cells[0], "{%tr endfor %}", "Table Text")
-    para("{%p else %}")
-    para("{{p s.body }}", "Body Text")
-    para("{%p endif %}")
-    para("{%p endfor %}")
 
 
 def _properties(doc) -> None:

@@ -1,0 +1,136 @@
+"""Several rendered documents → one Word file, each part a section of its own.
+
+Every part keeps its own page header (its own "Asia/N"), restarts page numbering, and counts
+its own pages ("3 (7)"): the header's NUMPAGES becomes SECTIONPAGES. Word computes that field;
+LibreOffice does not, so it shows the field's stored result, which is the part's page count
+when the caller knows it (measured by converting the part alone, same engine, same layout).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.parts.hdrftr import FooterPart, HeaderPart
+
+_REFERENCES = {
+    qn("w:headerReference"): (RT.HEADER, HeaderPart, "/word/header%d.xml"),
+    qn("w:footerReference"): (RT.FOOTER, FooterPart, "/word/footer%d.xml"),
+}
+
+
+def _section_pages(element, count: int | None) -> None:
+    """NUMPAGES → SECTIONPAGES, with `count` as the stored result (blank if unknown)."""
+    for instruction in element.iter(qn("w:instrText")):
+        if instruction.text and instruction.text.strip() == "NUMPAGES":
+            instruction.text = " SECTIONPAGES "
+            run = instruction.getparent()
+            separated = False
+            for sibling in run.itersiblings():
+                kind = sibling.find(qn("w:fldChar"))
+                state = kind.get(qn("w:fldCharType")) if kind is not None else None
+                if state == "separate":
+                    separated = True
+                elif state == "end":
+                    break
+                elif separated:
+                    for text in sibling.iter(qn("w:t")):
+                        text.text = "" if count is None else str(count)
+
+
+def _restart_numbering(sect_pr) -> None:
+    for old in sect_pr.findall(qn("w:pgNumType")):
+        sect_pr.remove(old)
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    # Schema order: pgNumType comes after pgMar/pgSz and before cols.
+    cols = sect_pr.find(qn("w:cols"))
+    if cols is not None:
+        cols.addprevious(numbering)
+    else:
+        sect_pr.append(numbering)
+
+
+def _adopt_headers(target, source, sect_pr, count: int | None) -> None:
+    """Copy the part's header and footer into the target package; point sect_pr at them."""
+    package = target.part.package
+    for reference in list(sect_pr):
+        if reference.tag not in _REFERENCES:
+            continue
+        reltype, part_class, template = _REFERENCES[reference.tag]
+        old = source.part.related_parts[reference.get(qn("r:id"))]
+        element = copy.deepcopy(old.element)
+        _section_pages(element, count)
+        new = part_class(package.next_partname(template), old.content_type, element, package)
+        reference.set(qn("r:id"), target.part.relate_to(new, reltype))
+
+
+def _break_after(body_elements: list, sect_pr) -> list:
+    """Carry the section's properties on its last paragraph, as Word keeps section breaks.
+    A part ending in a table gets a hairline paragraph for it."""
+    last = body_elements[-1] if body_elements else None
+    if last is None or last.tag != qn("w:p"):
+        last = OxmlElement("w:p")
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), "20")
+        spacing.set(qn("w:lineRule"), "exact")
+        ppr = last.get_or_add_pPr()
+        ppr.append(spacing)
+        body_elements.append(last)
+    ppr = last.get_or_add_pPr()
+    for old in ppr.findall(qn("w:sectPr")):
+        ppr.remove(old)
+    ppr.append(sect_pr)
+    return body_elements
+
+
+def combine(parts: list[bytes], page_counts: list[int | None] | None = None) -> bytes:
+    """One DOCX of `parts` (rendered from the same template), each a section of its own."""
+    counts = page_counts or [None] * len(parts)
+    documents = [Document(io.BytesIO(data)) for data in parts]
+    target = documents[0]
+    body = target.element.body
+    final = None
+    for index, (document, count) in enumerate(zip(documents, counts, strict=True)):
+        source_body = document.element.body
+        sect_pr = source_body.find(qn("w:sectPr"))
+        elements = [el for el in source_body if el.tag != qn("w:sectPr")]
+        sect_pr = copy.deepcopy(sect_pr)
+        _restart_numbering(sect_pr)
+        if document is target:
+            for reference in sect_pr:
+                if reference.tag in _REFERENCES:
+                    _section_pages(
+                        target.part.related_parts[reference.get(qn("r:id"))].element, count
+                    )
+            body.remove(source_body.find(qn("w:sectPr")))
+        else:
+            _adopt_headers(target, document, sect_pr, count)
+        if index == len(documents) - 1:
+            final = sect_pr
+            new_elements = elements
+        else:
+            new_elements = _break_after(elements, sect_pr)
+        if document is not target:
+            for element in new_elements:
+                body.append(element)
+        elif new_elements and new_elements[-1].getparent() is None:
+            body.append(new_elements[-1])  # the hairline paragraph added to the first part
+    body.append(final)
+    out = io.BytesIO()
+    target.save(out)
+    return out.getvalue()
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """Pages of a PDF as LibreOffice writes it: the root page tree's /Count."""
+    import re
+
+    counts = [int(m) for m in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf)]
+    counts += [int(m) for m in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", pdf)]
+    return max(counts, default=0)
