@@ -284,6 +284,15 @@ def load(path: Path) -> Draft:
     return loads(read_text(path), str(path))
 
 
+def kind_of(path: Path) -> str | None:
+    """The "kind" a .pykala file declares (item or meeting), or None if it cannot tell."""
+    try:
+        data = json.loads(read_text(path))
+    except (DraftError, json.JSONDecodeError):
+        return None
+    return data.get("kind", "item") if isinstance(data, dict) else None
+
+
 def load_meeting(path: Path) -> MeetingDraft:
     return loads(read_text(path), str(path), kind="meeting")
 

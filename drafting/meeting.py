@@ -41,18 +41,23 @@ class Meeting:
 
     def numbered(self) -> list[Draft]:
         """Copies of the items as this meeting prints them: its numbers, body, date."""
-        info, first = self.draft.meeting, self.draft.first_section
-        out = []
-        for index, (_path, item) in enumerate(self.items):
-            draft = copy.deepcopy(item)
-            draft.item.agenda_item = index + 1
-            if first is not None:
-                draft.item.section = first + index
-            draft.meeting.body, draft.meeting.number = info.body, info.number
-            draft.meeting.date = info.date
-            draft.language, draft.organization = self.draft.language, self.draft.organization
-            out.append(draft)
-        return out
+        return [numbered(item, self.draft, n) for n, (_path, item) in enumerate(self.items)]
+
+
+def numbered(item: Draft, meeting: MeetingDraft, index: int) -> Draft:
+    """A copy of `item` as the meeting's `index`-th item: Asia/N, §, body, number, date."""
+    info, first = meeting.meeting, meeting.first_section
+    draft = copy.deepcopy(item)
+    draft.item.agenda_item = index + 1
+    if first is not None:
+        draft.item.section = first + index
+    draft.meeting.body, draft.meeting.number, draft.meeting.date = (
+        info.body,
+        info.number,
+        info.date,
+    )
+    draft.language, draft.organization = meeting.language, meeting.organization
+    return draft
 
 
 def load(path: Path) -> Meeting:

@@ -28,6 +28,7 @@ from ui import recovery, settings, translation, worker
 from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.form import ItemForm
+from ui.meetingwindow import MeetingWindow, load_meeting
 from ui.people import PeopleDirectory
 from ui.preview import PreviewPane, PreviewWindow, print_pdf
 
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.form: ItemForm | None = None
         self.problems: list[checks.Problem] = []
         self._terminating = False
+        self.meeting_windows: list[MeetingWindow] = []
 
         # The window stops the LibreOffice it started; a converter handed in is its owner's.
         self._owns_converter = converter is None
@@ -153,6 +155,8 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         self.act_new = self._action(self.new_draft, keys.New)
         self.act_open = self._action(self.open_dialog, keys.Open)
+        self.act_new_meeting = self._action(self.new_meeting)
+        self.act_open_meeting = self._action(self.open_meeting_dialog)
         self.act_save = self._action(self.save, keys.Save)
         self.act_save_as = self._action(self.save_as, keys.SaveAs)
         self.act_export = self._action(self.export_word, QKeySequence("Ctrl+E"))
@@ -185,6 +189,9 @@ class MainWindow(QMainWindow):
         self.menu_file.addMenu(self.menu_examples)
         self.menu_file.addAction(self.act_open)
         self.menu_file.addMenu(self.menu_recent)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_new_meeting)
+        self.menu_file.addAction(self.act_open_meeting)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_save)
         self.menu_file.addAction(self.act_save_as)
@@ -226,10 +233,12 @@ class MainWindow(QMainWindow):
             (self.act_new, _("&New")),
             (self.act_open, _("&Open…")),
             (self.act_save, _("&Save")),
+            (self.act_new_meeting, _("New &meeting")),
+            (self.act_open_meeting, _("Open mee&ting…")),
             (self.act_save_as, _("Save &As…")),
             (self.act_export, _("&Export Word document…")),
             (self.act_export_pdf, _("Export &PDF…")),
-            (self.act_export_pdfa, _("Export archival PDF (PDF/&A)…")),
+            (self.act_export_pdfa, _("Export ar&chival PDF (PDF/A)…")),
             (self.act_print, _("Pr&int…")),
             (self.act_preview_window, _("&Preview in a window")),
             (self.act_quit, _("&Quit")),
@@ -245,7 +254,7 @@ class MainWindow(QMainWindow):
         for action, text in texts:
             action.setText(text)
         self.menu_file.setTitle(_("&File"))
-        self.menu_examples.setTitle(_("New from &example"))
+        self.menu_examples.setTitle(_("New from e&xample"))
         self.menu_recent.setTitle(_("Open &recent"))
         self.menu_edit.setTitle(_("&Edit"))
         self.menu_view.setTitle(_("&View"))
@@ -399,6 +408,8 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
+        if draftfile.kind_of(path) == "meeting":
+            return self.open_meeting(path)
         if not self._may_discard():
             return False
         try:
@@ -415,6 +426,44 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(str(path.resolve()))
         self.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
         return True
+
+    # --- meetings ----------------------------------------------------------------------
+
+    def open_meeting_dialog(self) -> None:
+        folder = self.settings[settings.LAST_FOLDER] or str(Path.home())
+        path = self.ask.open_path(folder)
+        if path is not None:
+            self.open_meeting(path)
+
+    def open_meeting(self, path: Path) -> bool:
+        try:
+            document = load_meeting(path)
+        except draftfile.DraftError as exc:
+            self.ask.error(
+                _("Cannot open meeting"),
+                _("{name} could not be opened. The file was not changed.").format(
+                    name=Path(path).name
+                ),
+                "\n".join(exc.problems[:20]),
+            )
+            return False
+        self._show_meeting(MeetingWindow(document, self))
+        self.settings.add_recent(str(Path(path).resolve()))
+        return True
+
+    def new_meeting(self) -> None:
+        self._show_meeting(MeetingWindow(None, self))
+
+    def _show_meeting(self, window: MeetingWindow) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.meeting_windows.append(window)
+        window.destroyed.connect(lambda *_a, w=window: self._forget_meeting(w))
+        window.show()
+        window.raise_()
+
+    def _forget_meeting(self, window: MeetingWindow) -> None:
+        if window in self.meeting_windows:
+            self.meeting_windows.remove(window)
 
     def save(self) -> bool:
         self.flush()
@@ -633,6 +682,11 @@ class MainWindow(QMainWindow):
         QApplication.instance().quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        for window in list(self.meeting_windows):
+            window._terminating = window._terminating or self._terminating
+            if not window.close():  # a meeting with unsaved changes may say no
+                event.ignore()
+                return
         if not self._terminating:
             if not self._may_discard():
                 event.ignore()

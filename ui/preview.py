@@ -38,6 +38,9 @@ class PreviewPane(QWidget):
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Fit-to-width with a scroll bar that comes and goes can relayout forever (the bar
+        # narrows the page, the page no longer needs the bar, …): keep the bar.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setPageSpacing(12)
         self.view.setStyleSheet("QPdfView { background: #8a8f96; }")
         self.banner = QLabel(self)

@@ -35,7 +35,7 @@ from ui.document import DraftDocument
 class Column:
     key: str
     label: Callable[[], str]  # translated at display time
-    kind: str = "text"  # text | bool | ints | date
+    kind: str = "text"  # text | bool | ints | date | member (group "member"/"other")
     stretch: bool = False
 
 
@@ -155,7 +155,9 @@ class RecordTable(QWidget):
                 for c, column in enumerate(self.columns):
                     value = getattr(record, column.key)
                     item = QTableWidgetItem()
-                    if column.kind == "bool":
+                    if column.kind in ("bool", "member"):
+                        if column.kind == "member":  # a participant's group as a checkbox
+                            value = value == "member"
                         item.setFlags(
                             Qt.ItemFlag.ItemIsEnabled
                             | Qt.ItemFlag.ItemIsSelectable
@@ -193,8 +195,10 @@ class RecordTable(QWidget):
     def _cell_changed(self, item: QTableWidgetItem) -> None:
         column = self.columns[item.column()]
         path = f"{self.path}[{item.row()}].{column.key}"
-        if column.kind == "bool":
+        if column.kind in ("bool", "member"):
             value: Any = item.checkState() == Qt.CheckState.Checked
+            if column.kind == "member":
+                value = "member" if value else "other"
         else:
             value, error = _parse(item.text(), column.kind)
             with QSignalBlocker(self.table):

@@ -151,3 +151,21 @@ def test_no_english_is_left_in_finnish_or_swedish(window):
     translation.apply("en")
     settle()
     assert visible_strings(window) == english  # and back, without a restart
+
+
+@pytest.mark.parametrize("language", ("en", "fi", "sv"))
+def test_menu_mnemonics_do_not_collide(window, language):
+    from ui import translation
+
+    translation.apply(language)
+    settle()
+    menus = [window.menuBar()] + window.menuBar().findChildren(QMenu)
+    for menu in menus:
+        letters = []
+        for action in menu.actions():
+            match = re.search(r"&([^&])", action.text())
+            if match:
+                letters.append(match.group(1).lower())
+        assert len(letters) == len(set(letters)), (language, [a.text() for a in menu.actions()])
+    translation.apply("en")
+    settle()

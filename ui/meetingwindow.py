@@ -1,0 +1,593 @@
+"""The meeting view: the items in order with their numbers and status, the meeting's details
+and participants, and the builds of agenda, minutes, item files and extracts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafting import checks, draftfile, meeting
+from drafting.i18n import _
+from drafting.model import Draft, MeetingDraft, Participant
+from ui import worker
+from ui.binding import Binder
+from ui.dialogs import Asker
+from ui.document import DraftDocument
+from ui.form import Field, FieldGroup, _languages, _organizations
+from ui.records import Column, RecordTable
+
+
+class ItemList(QTreeWidget):
+    """The meeting's items; drag a row to reorder. Emits the new order of file paths."""
+
+    reordered = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRootIsDecorated(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setColumnCount(4)
+        header = self.header()
+        header.setStretchLastSection(False)
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.Interactive,
+            )
+        ):
+            header.setSectionResizeMode(column, mode)
+        header.resizeSection(3, 260)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().dropEvent(event)
+        order = [
+            self.topLevelItem(n).data(0, Qt.ItemDataRole.UserRole)
+            for n in range(self.topLevelItemCount())
+        ]
+        self.reordered.emit([p for p in order if p is not None])
+
+
+class BuildDialog(QDialog):
+    """Which documents to build, and PDF or not."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Build documents"))
+        layout = QVBoxLayout(self)
+        self.boxes = {
+            "agenda": QCheckBox(_("Agenda"), self),
+            "minutes": QCheckBox(_("Minutes"), self),
+            "items": QCheckBox(_("One file per item"), self),
+            "extracts": QCheckBox(_("Extracts"), self),
+        }
+        self.boxes["minutes"].setChecked(True)
+        for box in self.boxes.values():
+            layout.addWidget(box)
+        self.pdf = QCheckBox(_("Also as PDF"), self)
+        layout.addWidget(self.pdf)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choices(self) -> tuple[list[str], bool]:
+        return [k for k, box in self.boxes.items() if box.isChecked()], self.pdf.isChecked()
+
+
+class MeetingAsker(Asker):
+    def build_choices(self) -> tuple[list[str], bool] | None:
+        dialog = BuildDialog(self.parent)
+        return dialog.choices() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def folder(self, suggestion: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name = QFileDialog.getExistingDirectory(self.parent, _("Build into folder"), suggestion)
+        return Path(name) if name else None
+
+    def item_paths(self, folder: str) -> list[Path]:
+        from PySide6.QtWidgets import QFileDialog
+
+        names, _filter = QFileDialog.getOpenFileNames(
+            self.parent, _("Add items"), folder, "Pykälä (*.pykala)"
+        )
+        return [Path(n) for n in names]
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        import os
+
+        return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
+
+
+class MeetingWindow(QMainWindow):
+    """One meeting file. `drafting` is the drafting window that opens its items."""
+
+    def __init__(
+        self, document: DraftDocument | None = None, drafting=None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.drafting = drafting
+        self.ask = MeetingAsker(self)
+        self.document = document or DraftDocument(MeetingDraft())
+        self.document.setParent(self)
+        self._status_cache: dict[Path, tuple[float, Draft | str]] = {}
+        self._terminating = False
+        self.binder = Binder(self.document, "", self)
+        self.details = FieldGroup(
+            lambda: _("Meeting"),
+            [
+                Field("language", lambda: _("Document language"), "combo", options=_languages),
+                Field("organization", lambda: _("Organisation"), "combo", options=_organizations),
+                Field("meeting.body", lambda: _("Body"), hint=lambda: _("e.g. Kaupunginhallitus")),
+                Field("meeting.number", lambda: _("Meeting number"), hint=lambda: "18/2021"),
+                Field(
+                    "meeting.date", lambda: _("Meeting date"), "date", lambda: _("e.g. 3.5.2021")
+                ),
+                Field("meeting.start", lambda: _("Starts at"), hint=lambda: "16:00"),
+                Field("meeting.end", lambda: _("Ends at"), hint=lambda: "17:20"),
+                Field("meeting.place", lambda: _("Place")),
+                Field("first_section", lambda: _("First section (§)"), "int"),
+                Field("chair", lambda: _("Chair")),
+                Field("secretary", lambda: _("Minute-keeper")),
+                Field("checkers", lambda: _("Minute checkers (one per line)"), "lines"),
+                Field(
+                    "public_display",
+                    lambda: _("Public display date"),
+                    "date",
+                    lambda: _("e.g. 3.5.2021"),
+                ),
+                Field("certifier.name", lambda: _("Extracts certified by")),
+                Field("certifier.title", lambda: _("Certifier's title")),
+            ],
+            self.binder,
+        )
+        self.participants = RecordTable(
+            self.document,
+            "participants",
+            [
+                Column("name", lambda: _("Name")),
+                Column("role", lambda: _("Role")),
+                Column("group", lambda: _("Member"), "member"),
+                Column("present", lambda: _("Present"), "bool"),
+                Column("note", lambda: _("Note"), stretch=True),
+            ],
+            Participant,
+            lambda: _("Participants"),
+        )
+        self.participants_box = QGroupBox()
+        QVBoxLayout(self.participants_box).addWidget(self.participants)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(self.details)
+        column.addWidget(self.participants_box, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(left)
+
+        self.items = ItemList(self)
+        self.items.reordered.connect(self._reordered)
+        self.items.itemDoubleClicked.connect(lambda *_a: self.open_item())
+        self.check_as = QComboBox(self)
+        self.check_as.currentIndexChanged.connect(lambda *_a: self.refresh_items())
+        self.check_label = QLabel(self)
+        self.check_label.setBuddy(self.check_as)
+        self.buttons: dict[str, QPushButton] = {}
+        button_row = QHBoxLayout()
+        for key in ("add", "new", "remove", "up", "down", "open"):
+            button = QPushButton(self)
+            button.clicked.connect(getattr(self, f"{key}_item"))
+            self.buttons[key] = button
+            button_row.addWidget(button)
+        button_row.addStretch(1)
+        output_row = QHBoxLayout()
+        self.number_button = QPushButton(self)
+        self.number_button.clicked.connect(self.write_numbers)
+        self.build_button = QPushButton(self)
+        self.build_button.clicked.connect(self.build)
+        output_row.addStretch(1)
+        output_row.addWidget(self.number_button)
+        output_row.addWidget(self.build_button)
+        self.items_box = QGroupBox()
+        items_layout = QVBoxLayout(self.items_box)
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.check_label)
+        check_row.addWidget(self.check_as)
+        check_row.addStretch(1)
+        items_layout.addLayout(check_row)
+        items_layout.addWidget(self.items, 1)
+        items_layout.addLayout(button_row)
+        items_layout.addLayout(output_row)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.items_box)
+        splitter.setSizes([520, 680])
+        self.setCentralWidget(splitter)
+        self._make_actions()
+        self.document.changed.connect(self._changed)
+        self.document.file_changed.connect(self._update_title)
+        self.resize(1250, 800)
+        self.retranslate()
+
+    # --- actions -----------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.act_save = QAction(self, shortcut=keys.Save, triggered=self.save)
+        self.act_save_as = QAction(self, shortcut=keys.SaveAs, triggered=self.save_as)
+        self.act_build = QAction(self, shortcut=QKeySequence("Ctrl+B"), triggered=self.build)
+        self.act_number = QAction(self, triggered=self.write_numbers)
+        self.act_close = QAction(self, shortcut=keys.Close, triggered=self.close)
+        self.act_undo = QAction(self, shortcut=keys.Undo, triggered=self.undo)
+        self.act_redo = QAction(self, shortcut=keys.Redo, triggered=self.redo)
+        self.menu_meeting = self.menuBar().addMenu("")
+        for action in (
+            self.act_save,
+            self.act_save_as,
+            None,
+            self.act_build,
+            self.act_number,
+            None,
+            self.act_close,
+        ):
+            if action is None:
+                self.menu_meeting.addSeparator()
+            else:
+                self.menu_meeting.addAction(action)
+        self.menu_edit = self.menuBar().addMenu("")
+        self.menu_edit.addAction(self.act_undo)
+        self.menu_edit.addAction(self.act_redo)
+        self.document.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        self.document.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+
+    def retranslate(self) -> None:
+        for action, text in (
+            (self.act_save, _("&Save meeting")),
+            (self.act_save_as, _("Save meeting &as…")),
+            (self.act_build, _("&Build documents…")),
+            (self.act_number, _("&Write numbers into the items")),
+            (self.act_close, _("&Close")),
+            (self.act_undo, _("&Undo")),
+            (self.act_redo, _("&Redo")),
+        ):
+            action.setText(text)
+        self.menu_meeting.setTitle(_("&Meeting"))
+        self.menu_edit.setTitle(_("&Edit"))
+        self.details.retranslate()
+        self.participants.retranslate()
+        self.participants_box.setTitle(_("Participants"))
+        self.items_box.setTitle(_("Items, as they will be numbered"))
+        self.items.setHeaderLabels([_("Asia"), "§", _("Title"), _("Status")])
+        self.items.setAccessibleName(_("Items of the meeting"))
+        self.check_label.setText(_("Check as") + ":")
+        current = self.check_as.currentData() or self._phase()
+        self.check_as.blockSignals(True)
+        self.check_as.clear()
+        self.check_as.addItem(_("Agenda"), "agenda")
+        self.check_as.addItem(_("Minutes"), "minutes")
+        self.check_as.setCurrentIndex(self.check_as.findData(current))
+        self.check_as.blockSignals(False)
+        texts = {
+            "add": _("Add items…"),
+            "new": _("New item…"),
+            "remove": _("Remove"),
+            "up": _("Move up"),
+            "down": _("Move down"),
+            "open": _("Open"),
+        }
+        for key, button in self.buttons.items():
+            button.setText(texts[key])
+        self.number_button.setText(_("Write numbers into the items"))
+        self.build_button.setText(_("Build documents…"))
+        self._update_title()
+        self.refresh_items()
+
+    def _phase(self) -> str:
+        """Check as minutes once a decision is recorded in any item, else as an agenda."""
+        for relative in self.draft.items:
+            loaded = self._load_item(self.base() / relative)
+            if isinstance(loaded, Draft) and loaded.item.decision and loaded.item.decision.text:
+                return "minutes"
+        return "agenda"
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refresh_items()  # an item may have been edited in the drafting window
+        super().changeEvent(event)
+
+    # --- the meeting file --------------------------------------------------------------
+
+    @property
+    def draft(self) -> MeetingDraft:
+        return self.document.draft
+
+    def base(self) -> Path:
+        return self.document.path.parent if self.document.path else Path.cwd()
+
+    def _update_title(self) -> None:
+        name = self.document.path.name if self.document.path else _("New meeting")
+        self.setWindowTitle(f"{name}[*] — " + _("Meeting") + " — Pykälä")
+        self.setWindowModified(self.document.modified)
+
+    def _changed(self, path: str) -> None:
+        if path in ("", "items", "first_section") or path.startswith(("meeting", "items[")):
+            self.refresh_items()
+
+    def undo(self) -> None:
+        self.binder.flush()
+        self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.binder.flush()
+        self.document.undo_stack.redo()
+
+    def save(self) -> bool:
+        self.binder.flush()
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        path = self.ask.save_path(str(self.base() / "kokous.pykala"))
+        if path is None:
+            return False
+        if self.document.path is not None and path.parent != self.document.path.parent:
+            # Item paths are relative to the meeting file: keep them pointing at the items.
+            moved = [_relative(self.base() / p, path.parent) for p in self.draft.items]
+            self.document.set_value("items", moved, merge=False)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except OSError as exc:
+            self.ask.error(
+                _("Cannot save"),
+                _("{name} could not be saved: {reason}").format(
+                    name=path.name, reason=exc.strerror or exc
+                ),
+            )
+            return False
+        self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.binder.flush()
+        if not self._terminating and self.document.modified:
+            answer = self.ask.save_changes(self.windowTitle().split("[*]")[0])
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                event.ignore()
+                return
+        event.accept()
+
+    # --- items -------------------------------------------------------------------------
+
+    def _load_item(self, path: Path) -> Draft | str:
+        """The item, or why it cannot be read; re-read only when the file changed."""
+        try:
+            stamp = path.stat().st_mtime
+        except OSError:
+            return _("file not found")
+        cached = self._status_cache.get(path)
+        if cached and cached[0] == stamp:
+            return cached[1]
+        try:
+            value: Draft | str = draftfile.load(path)
+        except draftfile.DraftError as exc:
+            value = exc.problems[0]
+        self._status_cache[path] = (stamp, value)
+        return value
+
+    def refresh_items(self) -> None:
+        """Show the items with the numbers they will print with, and what each still lacks."""
+        current = self.items.currentItem()
+        chosen = current.data(0, Qt.ItemDataRole.UserRole) if current else None
+        self.items.clear()
+        document = self.check_as.currentData() or "agenda"
+        first = self.draft.first_section
+        for index, relative in enumerate(self.draft.items):
+            path = self.base() / relative
+            loaded = self._load_item(path)
+            section = "" if first is None else f"§ {first + index}"
+            if isinstance(loaded, str):
+                title, status = relative, "✖ " + loaded
+            else:
+                printed = meeting.numbered(loaded, self.draft, index)
+                errors = checks.errors(checks.check(printed, document, path.parent))
+                title = loaded.item.title or relative
+                status = (
+                    "✓ " + _("complete")
+                    if not errors
+                    else "✖ "
+                    + _("{count} problems: {first}").format(
+                        count=len(errors), first=errors[0].message
+                    )
+                )
+            row = QTreeWidgetItem([str(index + 1), section, title, status])
+            row.setData(0, Qt.ItemDataRole.UserRole, relative)
+            row.setToolTip(2, str(path))
+            row.setToolTip(3, status)
+            row.setFlags(row.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+            self.items.addTopLevelItem(row)
+            if relative == chosen:
+                self.items.setCurrentItem(row)
+
+    def _reordered(self, order: list[str]) -> None:
+        if order != self.draft.items:
+            self.document.set_value("items", order, text=_("Reorder"), merge=False)
+
+    def _current_index(self) -> int:
+        current = self.items.currentItem()
+        return self.items.indexOfTopLevelItem(current) if current else -1
+
+    def _move(self, step: int) -> None:
+        index = self._current_index()
+        order = list(self.draft.items)
+        target = index + step
+        if 0 <= index < len(order) and 0 <= target < len(order):
+            order[index], order[target] = order[target], order[index]
+            self.document.set_value("items", order, text=_("Reorder"), merge=False)
+            self.items.setCurrentItem(self.items.topLevelItem(target))
+
+    def up_item(self) -> None:
+        self._move(-1)
+
+    def down_item(self) -> None:
+        self._move(1)
+
+    def add_item(self) -> None:
+        paths = self.ask.item_paths(str(self.base()))
+        if paths:
+            added = list(self.draft.items) + [_relative(p, self.base()) for p in paths]
+            self.document.set_value("items", added, text=_("Add items"), merge=False)
+
+    def new_item(self) -> None:
+        """A new item draft carrying this meeting's details, saved next to the meeting."""
+        path = self.ask.save_path(str(self.base() / "asia.pykala"))
+        if path is None:
+            return
+        draft = Draft(language=self.draft.language, organization=self.draft.organization)
+        info = self.draft.meeting
+        draft.meeting.body, draft.meeting.number, draft.meeting.date = (
+            info.body,
+            info.number,
+            info.date,
+        )
+        try:
+            draftfile.save(draft, path)
+        except OSError as exc:
+            self.ask.error(_("Cannot save"), str(exc))
+            return
+        added = list(self.draft.items) + [_relative(path, self.base())]
+        self.document.set_value("items", added, text=_("New item"), merge=False)
+        self.open_item(len(added) - 1)
+
+    def remove_item(self) -> None:
+        """Take the item off this meeting; its file stays."""
+        index = self._current_index()
+        if 0 <= index < len(self.draft.items):
+            order = list(self.draft.items)
+            del order[index]
+            self.document.set_value("items", order, text=_("Remove"), merge=False)
+
+    def open_item(self, index: int | None = None) -> None:
+        index = self._current_index() if index is None or index is False else index
+        if (
+            self.drafting is not None
+            and 0 <= index < len(self.draft.items)
+            and self.drafting.open_path(self.base() / self.draft.items[index])
+        ):
+            self.drafting.show()
+            self.drafting.raise_()
+            self.drafting.activateWindow()
+
+    # --- numbers and builds ------------------------------------------------------------
+
+    def _loaded(self) -> meeting.Meeting | None:
+        self.binder.flush()
+        if self.document.path is None and not self.save():
+            return None
+        try:
+            return meeting.Meeting(
+                self.document.path,
+                self.draft,
+                [(self.base() / p, draftfile.load(self.base() / p)) for p in self.draft.items],
+            )
+        except draftfile.DraftError as exc:
+            self.ask.error(
+                _("Cannot build"),
+                _("An item cannot be read."),
+                "\n".join(f"{exc.source}: {p}" for p in exc.problems[:15]),
+            )
+            return None
+
+    def write_numbers(self) -> None:
+        loaded = self._loaded()
+        if loaded is None:
+            return
+        try:
+            written = meeting.write_numbers(loaded)
+        except OSError as exc:
+            self.ask.error(_("Cannot save"), str(exc))
+            return
+        self._status_cache.clear()
+        self.refresh_items()
+        self.statusBar().showMessage(
+            _("Numbers written into {count} item files").format(count=len(written)), 8000
+        )
+
+    def build(self) -> None:
+        loaded = self._loaded()
+        if loaded is None:
+            return
+        choices = self.ask.build_choices()
+        if not choices or not choices[0]:
+            return
+        kinds, with_pdf = choices
+        folder = self.ask.folder(str(self.base()))
+        if folder is None:
+            return
+        converter = self.drafting.converter if self.drafting is not None else None
+        if with_pdf and converter is None:
+            from drafting.render import warm
+
+            converter = warm.Converter()
+
+        def work() -> list[Path]:
+            return meeting.build(loaded, kinds, folder, converter.convert if with_pdf else None)
+
+        self.statusBar().showMessage(_("Building…"))
+        worker.start(work, self._built, self._build_failed)
+
+    def _built(self, paths: list[Path]) -> None:
+        self.statusBar().showMessage(
+            _("Built {count} files into {folder}").format(
+                count=len(paths), folder=paths[0].parent if paths else ""
+            ),
+            10000,
+        )
+
+    def _build_failed(self, exc: Exception) -> None:
+        self.statusBar().clearMessage()
+        detail = "\n".join(getattr(exc, "problems", [str(exc)])[:20])
+        self.ask.error(_("Build failed"), _("Nothing was written."), detail)
+
+
+def load_meeting(path: Path) -> DraftDocument:
+    """A meeting file as an editable document; raises draftfile.DraftError."""
+    return DraftDocument(draftfile.load_meeting(path), Path(path))
