@@ -90,38 +90,39 @@ def _break_after(body_elements: list, sect_pr) -> list:
 
 
 def combine(parts: list[bytes], page_counts: list[int | None] | None = None) -> bytes:
-    """One DOCX of `parts` (rendered from the same template), each a section of its own."""
+    """One DOCX of `parts` (rendered from the same template), each a section of its own.
+
+    Parts are opened one at a time and dropped once moved, so memory stays flat however
+    long the meeting is.
+    """
     counts = page_counts or [None] * len(parts)
-    documents = [Document(io.BytesIO(data)) for data in parts]
-    target = documents[0]
+    target = Document(io.BytesIO(parts[0]))
     body = target.element.body
-    final = None
-    for index, (document, count) in enumerate(zip(documents, counts, strict=True)):
+    last = len(parts) - 1
+    for index, count in enumerate(counts):
+        document = target if index == 0 else Document(io.BytesIO(parts[index]))
         source_body = document.element.body
-        sect_pr = source_body.find(qn("w:sectPr"))
-        elements = [el for el in source_body if el.tag != qn("w:sectPr")]
-        sect_pr = copy.deepcopy(sect_pr)
+        original = source_body.find(qn("w:sectPr"))
+        sect_pr = copy.deepcopy(original)
         _restart_numbering(sect_pr)
-        if document is target:
+        if index == 0:
             for reference in sect_pr:
                 if reference.tag in _REFERENCES:
-                    _section_pages(
-                        target.part.related_parts[reference.get(qn("r:id"))].element, count
-                    )
-            body.remove(source_body.find(qn("w:sectPr")))
+                    header = target.part.related_parts[reference.get(qn("r:id"))]
+                    _section_pages(header.element, count)
+            body.remove(original)
+            elements = list(body)
         else:
             _adopt_headers(target, document, sect_pr, count)
-        if index == len(documents) - 1:
-            final = sect_pr
-            new_elements = elements
-        else:
-            new_elements = _break_after(elements, sect_pr)
-        if document is not target:
-            for element in new_elements:
+            elements = [el for el in source_body if el.tag != qn("w:sectPr")]
+        if index < last:
+            elements = _break_after(elements, sect_pr)
+        for element in elements:
+            if element.getparent() is not body:
                 body.append(element)
-        elif new_elements and new_elements[-1].getparent() is None:
-            body.append(new_elements[-1])  # the hairline paragraph added to the first part
-    body.append(final)
+        if index == last:
+            body.append(sect_pr)
+        del document
     out = io.BytesIO()
     target.save(out)
     return out.getvalue()

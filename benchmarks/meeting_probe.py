@@ -1,0 +1,48 @@
+"""Started by benchmarks/run.py: build the minutes of a synthetic meeting of N items to DOCX
+in this process and print seconds and peak memory (MB).
+
+    python meeting_probe.py N
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from drafting import meeting  # noqa: E402
+
+EXAMPLES = ROOT / "resources" / "examples"
+
+
+def synthetic(folder: Path, count: int) -> Path:
+    """A meeting of `count` three-page items (the § 885 example), ≈ 3 pages each."""
+    shutil.copy(EXAMPLES / "kh-2021-11-22-s885.pykala", folder / "item.pykala")
+    data = json.loads((EXAMPLES / "meeting" / "kh-18-2021.pykala").read_text("utf-8"))
+    data["items"] = ["item.pykala"] * count
+    path = folder / "meeting.pykala"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def main() -> int:
+    count = int(sys.argv[1])
+    with tempfile.TemporaryDirectory() as work:
+        loaded = meeting.load(synthetic(Path(work), count))
+        start = time.perf_counter()
+        (output,) = meeting.minutes(loaded)
+        seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "bytes": len(output.docx)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
