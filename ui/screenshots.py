@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "resources" / "examples" / "kh-2021-05-03-s333.pykala"
 SIZE = (1400, 860)
 SHOTS = ((0, "main"), (1, "proposal"), (5, "history"))
+MEETING = ROOT / "resources" / "examples" / "meeting" / "kh-18-2021.pykala"
 
 
 def _settle(application, milliseconds: int) -> None:
@@ -57,11 +58,44 @@ def take(folder: Path) -> list[Path]:
             target = folder / f"{name}-{language}.png"
             window.grab().save(str(target))
             written.append(target)
+        window.open_meeting(MEETING)
+        meeting_window = window.meeting_windows[-1]
+        meeting_window.resize(1300, 820)
+        _settle(application, 300)
+        target = folder / f"meeting-{language}.png"
+        meeting_window.grab().save(str(target))
+        written.append(target)
+        if language == "fi":
+            written.append(_minutes_first_page(window, folder / "minutes-page-1.png"))
         window._terminating = True
         window.close()
         window.deleteLater()
         application.processEvents()
     return written
+
+
+def _minutes_first_page(window, target: Path) -> Path:
+    """The example meeting's minutes as built, page 1, drawn by QtPdf on white."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtPdf import QPdfDocument
+
+    from drafting import meeting
+
+    loaded = meeting.load(MEETING)
+    with tempfile.TemporaryDirectory() as folder:
+        (pdf,) = [p for p in meeting.build(loaded, ["minutes"], Path(folder),
+                                          window.converter.convert) if p.suffix == ".pdf"]
+        document = QPdfDocument()
+        document.load(str(pdf))
+        image = document.render(0, QSize(827, 1169))
+    page = QImage(image.size(), QImage.Format.Format_RGB32)
+    page.fill(QColor("white"))
+    painter = QPainter(page)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    page.save(str(target))
+    return target
 
 
 if __name__ == "__main__":
