@@ -99,6 +99,16 @@ class Asker:
             detail,
         )
 
+    def save_failed(self, path: Path, error: OSError) -> None:
+        """Saving failed; the user's text stays in the window."""
+        self.error(
+            _("Cannot save"),
+            _("{name} could not be saved: {reason}").format(
+                name=path.name, reason=error.strerror or error
+            ),
+            _("Your text is still here. Try Save As in another folder."),
+        )
+
     def information(self, title: str, text: str, detail: str = "") -> None:
         self._box(
             QMessageBox.Icon.Information,

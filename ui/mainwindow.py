@@ -490,13 +490,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.save(path)
         except OSError as exc:
-            self.ask.error(
-                _("Cannot save"),
-                _("{name} could not be saved: {reason}").format(
-                    name=path.name, reason=exc.strerror or exc
-                ),
-                _("Your text is still here. Try Save As in another folder."),
-            )
+            self.ask.save_failed(path, exc)
             return False
         recovery.discard(self.recovery_id)
         self.autosave_timer.stop()

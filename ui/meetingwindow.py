@@ -376,12 +376,7 @@ class MeetingWindow(QMainWindow):
         try:
             self.document.save(path)
         except OSError as exc:
-            self.ask.error(
-                _("Cannot save"),
-                _("{name} could not be saved: {reason}").format(
-                    name=path.name, reason=exc.strerror or exc
-                ),
-            )
+            self.ask.save_failed(path, exc)
             return False
         self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
         return True

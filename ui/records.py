@@ -220,17 +220,6 @@ class RecordTable(QWidget):
                     setattr(filled, key, known.get(key, ""))
             self.document.set_value(f"{self.path}[{item.row()}]", filled, merge=False)
             return
-        known = self.people.find(value) if self.people and column.key == "name" else None
-        record = self.records()[item.row()]
-        if known and not any(getattr(record, k, "") for k in ("title", "phone", "email")):
-            # A name from the directory brings its title, phone and e-mail: one step.
-            filled = copy.deepcopy(record)
-            filled.name = value
-            for key in ("title", "phone", "email"):
-                if hasattr(filled, key):
-                    setattr(filled, key, known.get(key, ""))
-            self.document.set_value(f"{self.path}[{item.row()}]", filled, merge=False)
-            return
         self.document.set_value(path, value, merge=column.kind == "text")
 
     def _replace(self, records: list[Any], text: str, current: int) -> None:

@@ -84,8 +84,11 @@ def _minutes_first_page(window, target: Path) -> Path:
 
     loaded = meeting.load(MEETING)
     with tempfile.TemporaryDirectory() as folder:
-        (pdf,) = [p for p in meeting.build(loaded, ["minutes"], Path(folder),
-                                          window.converter.convert) if p.suffix == ".pdf"]
+        (pdf,) = [
+            p
+            for p in meeting.build(loaded, ["minutes"], Path(folder), window.converter.convert)
+            if p.suffix == ".pdf"
+        ]
         document = QPdfDocument()
         document.load(str(pdf))
         image = document.render(0, QSize(827, 1169))

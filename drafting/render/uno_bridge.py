@@ -112,6 +112,7 @@ def main():
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    started = [office.pid]
     try:
         try:
             context = _connect(office, pipe)
@@ -121,7 +122,8 @@ def main():
         desktop = context.ServiceManager.createInstanceWithContext(
             "com.sun.star.frame.Desktop", context
         )
-        _say({"ready": True, "office_pids": [office.pid] + _descendants(office.pid)})
+        started = [office.pid] + _descendants(office.pid)
+        _say({"ready": True, "office_pids": started})
         for line in sys.stdin:
             request = json.loads(line)
             if request.get("quit"):
@@ -138,14 +140,20 @@ def main():
             desktop.terminate()
         return 0
     finally:
-        try:
-            office.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            if hasattr(os, "killpg"):
-                office.send_signal(signal.SIGKILL)
-            else:
-                office.kill()
-            office.wait()
+        _end(office, started)
+
+
+def _end(office, started):
+    """soffice is gone when this returns: asked to terminate, then killed, launcher and
+    soffice.bin alike (killing the launcher alone would orphan soffice.bin)."""
+    try:
+        office.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        office.kill()
+        office.wait()
+    for pid in started[1:]:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
 
 
 if __name__ == "__main__":
