@@ -53,11 +53,11 @@ def _document_kinds() -> list[tuple[str, object]]:
     return [(_("Minutes"), "minutes"), (_("Agenda"), "agenda")]
 
 
-def _languages() -> list[tuple[str, object]]:
+def language_options() -> list[tuple[str, object]]:
     return [(_("Finnish"), "fi"), (_("Swedish"), "sv")]
 
 
-def _organizations() -> list[tuple[str, object]]:
+def organization_options() -> list[tuple[str, object]]:
     return [(resources.organization(o).name("fi"), o) for o in resources.organization_ids()]
 
 
@@ -420,8 +420,8 @@ class ItemForm(QTabWidget):
         self.meeting = FieldGroup(
             lambda: _("Meeting"),
             [
-                Field("language", lambda: _("Document language"), "combo", options=_languages),
-                Field("organization", lambda: _("Organisation"), "combo", options=_organizations),
+                Field("language", lambda: _("Document language"), "combo", options=language_options),
+                Field("organization", lambda: _("Organisation"), "combo", options=organization_options),
                 Field("meeting.body", lambda: _("Body"), hint=lambda: _("e.g. Kaupunginhallitus")),
                 Field("meeting.document", lambda: _("Document"), "combo", options=_document_kinds),
                 Field("meeting.number", lambda: _("Meeting number"), hint=lambda: "18/2021"),

@@ -34,7 +34,7 @@ from ui import worker
 from ui.binding import Binder
 from ui.dialogs import Asker
 from ui.document import DraftDocument
-from ui.form import Field, FieldGroup, _languages, _organizations
+from ui.form import Field, FieldGroup, language_options, organization_options
 from ui.records import Column, RecordTable
 
 
@@ -147,8 +147,8 @@ class MeetingWindow(QMainWindow):
         self.details = FieldGroup(
             lambda: _("Meeting"),
             [
-                Field("language", lambda: _("Document language"), "combo", options=_languages),
-                Field("organization", lambda: _("Organisation"), "combo", options=_organizations),
+                Field("language", lambda: _("Document language"), "combo", options=language_options),
+                Field("organization", lambda: _("Organisation"), "combo", options=organization_options),
                 Field("meeting.body", lambda: _("Body"), hint=lambda: _("e.g. Kaupunginhallitus")),
                 Field("meeting.number", lambda: _("Meeting number"), hint=lambda: "18/2021"),
                 Field(

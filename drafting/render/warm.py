@@ -38,8 +38,9 @@ def uno_python(soffice: Path) -> Path | None:
     """A Python that can `import uno`: LibreOffice's own, or the system's with python3-uno."""
     override = os.environ.get("PYKALA_UNO_PYTHON")
     program = soffice.resolve().parent
-    candidates = [Path(override)] if override else []
-    candidates += [
+    if override:  # the administrator's choice, and nothing else
+        return Path(override) if _imports_uno(Path(override)) else None
+    candidates = [
         program / "python.exe",
         program / "python",
         program.parent / "Resources" / "python",

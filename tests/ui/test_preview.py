@@ -145,3 +145,24 @@ def test_page_navigation_and_zoom(window, qtbot):
     assert pane.view.zoomMode() != pane.view.ZoomMode.FitToWidth
     pane.fit_width()
     assert pane.view.zoomMode() == pane.view.ZoomMode.FitToWidth
+
+
+def test_without_the_uno_bridge_the_preview_runs_cold_and_says_so_once(qtbot, monkeypatch):
+    import sys
+
+    from ui.mainwindow import MainWindow
+
+    monkeypatch.setenv("PYKALA_UNO_PYTHON", sys.executable)  # a Python without `uno`
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    shown(window, qtbot, lambda: window.open_path(EXAMPLE_885))
+    assert window.converter.warm is None
+    assert window.preview.page_count() == 3
+    assert "anew for every page set" in window.preview.banner.text()
+    title = window.form.binder.widget_for("item.title")
+    title.setFocus()
+    shown(window, qtbot, lambda: type_text(title, "x"))
+    assert not window.preview.banner.isVisible()  # said once
+    window._terminating = True
+    window.close()
