@@ -420,8 +420,12 @@ class ItemForm(QTabWidget):
         self.meeting = FieldGroup(
             lambda: _("Meeting"),
             [
-                Field("language", lambda: _("Document language"), "combo", options=language_options),
-                Field("organization", lambda: _("Organisation"), "combo", options=organization_options),
+                Field(
+                    "language", lambda: _("Document language"), "combo", options=language_options
+                ),
+                Field(
+                    "organization", lambda: _("Organisation"), "combo", options=organization_options
+                ),
                 Field("meeting.body", lambda: _("Body"), hint=lambda: _("e.g. Kaupunginhallitus")),
                 Field("meeting.document", lambda: _("Document"), "combo", options=_document_kinds),
                 Field("meeting.number", lambda: _("Meeting number"), hint=lambda: "18/2021"),

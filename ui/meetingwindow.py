@@ -147,8 +147,12 @@ class MeetingWindow(QMainWindow):
         self.details = FieldGroup(
             lambda: _("Meeting"),
             [
-                Field("language", lambda: _("Document language"), "combo", options=language_options),
-                Field("organization", lambda: _("Organisation"), "combo", options=organization_options),
+                Field(
+                    "language", lambda: _("Document language"), "combo", options=language_options
+                ),
+                Field(
+                    "organization", lambda: _("Organisation"), "combo", options=organization_options
+                ),
                 Field("meeting.body", lambda: _("Body"), hint=lambda: _("e.g. Kaupunginhallitus")),
                 Field("meeting.number", lambda: _("Meeting number"), hint=lambda: "18/2021"),
                 Field(
