@@ -152,7 +152,12 @@ def _history_blocks(entries: list[HistoryEntry], w: Words) -> list[richtext.Bloc
         case_line = f"{entry.case_id} {entry.classification}".strip()
         if case_line:
             blocks.append(_block("body", case_line))
-        text = richtext.parse(entry.text)
+        # The text sits under its "Lausunto"/"Päätös" heading: its own sub-headings one
+        # level lower, so the outline (and a screen reader) keeps the nesting.
+        text = [
+            {**b, "style": "heading5"} if b["style"] in ("heading3", "heading4") else b
+            for b in richtext.parse(entry.text)
+        ]
         if text:
             blocks.append(_block("heading4", w(f"history.{entry.kind}")))
             blocks.extend(text)

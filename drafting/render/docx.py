@@ -25,6 +25,7 @@ PARAGRAPH_STYLES = {
     "quote": "Quote",
     "heading3": "Heading3",
     "heading4": "Heading4",
+    "heading5": "Heading5",
     "bullet": "ListBullet",
     "number": "ListNumber",
     "list_continuation": "ListContinue",

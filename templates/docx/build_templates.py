@@ -171,6 +171,10 @@ def _styles(doc) -> None:
     _paragraph_style(
         doc, "Heading 4", bold=True, left=INDENT, before=4, after=4, keep_next=True, outline=3
     )
+    # Sub-headings inside an earlier handling's text, one level below its "Lausunto".
+    _paragraph_style(
+        doc, "Heading 5", bold=True, left=INDENT, before=4, after=4, keep_next=True, outline=4
+    )
     _paragraph_style(doc, "Body Text", left=INDENT, after=10)
     _paragraph_style(doc, "Lines", "Body Text", left=INDENT, after=0)
     _paragraph_style(

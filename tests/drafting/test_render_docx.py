@@ -257,3 +257,11 @@ def test_any_accepted_draft_renders_with_every_value(example, data):
         if value and not any(obj is o and name == n for o, n in elsewhere):
             assert value in text, (name, value)
     assert draft.meeting.number in header
+
+
+def test_history_text_headings_nest_under_their_handling(example):
+    paragraphs = docx_paragraphs(render(example))
+    at = paragraphs.index(("Heading4", "Lausunto"))
+    following = [s for s, _t in paragraphs[at + 1 :] if s.startswith("Heading")]
+    assert following[0] == "Heading5"  # "Ihmiskaupan vastainen työ …" below "Lausunto"
+    assert ("Heading5", "Poliisiyhteistyöhön osallistuminen") in paragraphs
