@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import atomic, checks, draftfile, i18n
+from drafting import atomic, checks, draftfile
 from drafting.i18n import _
 from drafting.render import context, docx, pdf, warm
 from ui import recovery, settings, translation, worker
@@ -694,9 +694,6 @@ class MainWindow(QMainWindow):
         if self._owns_converter:
             self.converter.stop()  # no LibreOffice outlives the window
         event.accept()
-
-    def language(self) -> str:
-        return i18n.language()
 
 
 def _slug(text: str) -> str:

@@ -42,7 +42,6 @@ class PreviewPane(QWidget):
         # narrows the page, the page no longer needs the bar, …): keep the bar.
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setPageSpacing(12)
-        self.view.setStyleSheet("QPdfView { background: #8a8f96; }")
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4d6; color: #4a3b00; padding: 6px;")
@@ -130,14 +129,10 @@ class PreviewPane(QWidget):
         self.shown.emit()
 
     def set_stale(self, stale: bool) -> None:
+        """Out-of-date pages stay readable; the label and a lighter surround say so."""
         self.stale = stale
         self.state.setText(_("Updating…") if stale else "")
-        self.view.setEnabled(True)
-        self.view.setWindowOpacity(1.0)
-        effect = (
-            "QPdfView { background: #b0b4ba; }" if stale else "QPdfView { background: #8a8f96; }"
-        )
-        self.view.setStyleSheet(effect)
+        self.view.setStyleSheet(f"QPdfView {{ background: {'#b0b4ba' if stale else '#8a8f96'}; }}")
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
