@@ -99,6 +99,14 @@ class Asker:
             detail,
         )
 
+    def open_failed(self, title: str, path: Path, problems: list[str]) -> None:
+        """A file that cannot be read: what is wrong with it, and that it was left alone."""
+        self.error(
+            title,
+            _("{name} could not be opened. The file was not changed.").format(name=path.name),
+            "\n".join(problems[:20]),
+        )
+
     def save_failed(self, path: Path, error: OSError) -> None:
         """Saving failed; the user's text stays in the window."""
         self.error(

@@ -203,6 +203,22 @@ def _date_hint() -> str:
     return _("e.g. 3.5.2021")
 
 
+def meeting_fields(with_document: bool) -> list[Field]:
+    """The meeting's fields an item draft and a meeting file share, in one order."""
+    fields = [
+        Field("language", lambda: _("Document language"), "combo", options=language_options),
+        Field("organization", lambda: _("Organisation"), "combo", options=organization_options),
+        Field("meeting.body", lambda: _("Body"), hint=lambda: _("e.g. Kaupunginhallitus")),
+        Field("meeting.number", lambda: _("Meeting number"), hint=lambda: "18/2021"),
+        Field("meeting.date", lambda: _("Meeting date"), "date", _date_hint),
+    ]
+    if with_document:
+        fields.insert(
+            3, Field("meeting.document", lambda: _("Document"), "combo", options=_document_kinds)
+        )
+    return fields
+
+
 class AttachmentTable(RecordTable):
     """Attachments: added by file dialog or dropped files, opened from the list."""
 
@@ -419,18 +435,7 @@ class ItemForm(QTabWidget):
         b = self.binder
         self.meeting = FieldGroup(
             lambda: _("Meeting"),
-            [
-                Field(
-                    "language", lambda: _("Document language"), "combo", options=language_options
-                ),
-                Field(
-                    "organization", lambda: _("Organisation"), "combo", options=organization_options
-                ),
-                Field("meeting.body", lambda: _("Body"), hint=lambda: _("e.g. Kaupunginhallitus")),
-                Field("meeting.document", lambda: _("Document"), "combo", options=_document_kinds),
-                Field("meeting.number", lambda: _("Meeting number"), hint=lambda: "18/2021"),
-                Field("meeting.date", lambda: _("Meeting date"), "date", _date_hint),
-            ],
+            meeting_fields(with_document=True),
             b,
             people,
         )

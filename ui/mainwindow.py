@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.act_new = self._action(self.new_draft, keys.New)
         self.act_open = self._action(self.open_dialog, keys.Open)
         self.act_new_meeting = self._action(self.new_meeting)
-        self.act_open_meeting = self._action(self.open_meeting_dialog)
+        self.act_open_meeting = self._action(self.open_dialog)  # open_path knows meetings
         self.act_save = self._action(self.save, keys.Save)
         self.act_save_as = self._action(self.save_as, keys.SaveAs)
         self.act_export = self._action(self.export_word, QKeySequence("Ctrl+E"))
@@ -415,11 +415,7 @@ class MainWindow(QMainWindow):
         try:
             document = DraftDocument.load(path)
         except draftfile.DraftError as exc:
-            self.ask.error(
-                _("Cannot open draft"),
-                _("{name} could not be opened. The file was not changed.").format(name=path.name),
-                "\n".join(exc.problems[:20]),
-            )
+            self.ask.open_failed(_("Cannot open draft"), path, exc.problems)
             return False
         self.recovery_id = recovery.new_id()
         self.set_document(document)
@@ -429,23 +425,11 @@ class MainWindow(QMainWindow):
 
     # --- meetings ----------------------------------------------------------------------
 
-    def open_meeting_dialog(self) -> None:
-        folder = self.settings[settings.LAST_FOLDER] or str(Path.home())
-        path = self.ask.open_path(folder)
-        if path is not None:
-            self.open_meeting(path)
-
     def open_meeting(self, path: Path) -> bool:
         try:
             document = load_meeting(path)
         except draftfile.DraftError as exc:
-            self.ask.error(
-                _("Cannot open meeting"),
-                _("{name} could not be opened. The file was not changed.").format(
-                    name=Path(path).name
-                ),
-                "\n".join(exc.problems[:20]),
-            )
+            self.ask.open_failed(_("Cannot open meeting"), Path(path), exc.problems)
             return False
         self._show_meeting(MeetingWindow(document, self))
         self.settings.add_recent(str(Path(path).resolve()))

@@ -34,7 +34,7 @@ from ui import worker
 from ui.binding import Binder
 from ui.dialogs import Asker
 from ui.document import DraftDocument
-from ui.form import Field, FieldGroup, language_options, organization_options
+from ui.form import Field, FieldGroup, meeting_fields
 from ui.records import Column, RecordTable
 
 
@@ -147,17 +147,7 @@ class MeetingWindow(QMainWindow):
         self.details = FieldGroup(
             lambda: _("Meeting"),
             [
-                Field(
-                    "language", lambda: _("Document language"), "combo", options=language_options
-                ),
-                Field(
-                    "organization", lambda: _("Organisation"), "combo", options=organization_options
-                ),
-                Field("meeting.body", lambda: _("Body"), hint=lambda: _("e.g. Kaupunginhallitus")),
-                Field("meeting.number", lambda: _("Meeting number"), hint=lambda: "18/2021"),
-                Field(
-                    "meeting.date", lambda: _("Meeting date"), "date", lambda: _("e.g. 3.5.2021")
-                ),
+                *meeting_fields(with_document=False),
                 Field("meeting.start", lambda: _("Starts at"), hint=lambda: "16:00"),
                 Field("meeting.end", lambda: _("Ends at"), hint=lambda: "17:20"),
                 Field("meeting.place", lambda: _("Place")),
