@@ -118,6 +118,8 @@ class RecordTable(QWidget):
         buttons = QVBoxLayout()
         for key in ("add", "remove", "up", "down"):
             button = QPushButton(self)
+            # clicked(bool) would hand `checked` to a slot that takes an argument: the
+            # slots here take none.
             button.clicked.connect(getattr(self, key))
             self.buttons[key] = button
             buttons.addWidget(button)
@@ -228,11 +230,16 @@ class RecordTable(QWidget):
             self.table.setCurrentCell(current, 0)
         self._enable()
 
-    def add(self, record: Any = None) -> None:
-        records = copy.deepcopy(self.records())
-        records.append(record if record is not None else self.factory())
-        self._replace(records, _("Add"), len(records) - 1)
+    def add(self) -> None:
+        """A new empty row, ready to type into."""
+        self.append(self.factory())
+        self.table.setCurrentCell(self.table.rowCount() - 1, 0)
         self.table.setFocus()
+
+    def append(self, record: Any) -> None:
+        records = copy.deepcopy(self.records())
+        records.append(record)
+        self._replace(records, _("Add"), len(records) - 1)
 
     def remove(self) -> None:
         row = self.table.currentRow()
