@@ -67,6 +67,7 @@ from PySide6.QtWidgets import QFrame, QTextEdit, QToolBar, QToolButton, QVBoxLay
 
 from drafting.i18n import _
 from drafting.richtext import Block, parse
+from ui.shortcuts import window_owns
 
 # Our own text-format properties. Qt keeps them in the document, in fragments copied between
 # documents, but not in HTML: copy and paste inside the program therefore carries Markdown.
@@ -1112,14 +1113,15 @@ class RichTextEdit(QTextEdit):
     # -- keys ---------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        # QTextEdit claims Ctrl+Z/Ctrl+Y before shortcuts run; give them to the window.
-        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_redo(event):
+        # QTextEdit claims Ctrl+Z/Ctrl+Y (and Ctrl+E on X11) before shortcuts run; give
+        # them to the window.
+        if event.type() == QEvent.Type.ShortcutOverride and window_owns(event):
             event.ignore()
             return False
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if _is_undo_redo(event):
+        if window_owns(event):
             event.ignore()
             return
         key = event.key()
@@ -1197,12 +1199,6 @@ class RichTextEdit(QTextEdit):
                     painter.drawRect(QRectF(left, rect.top(), 3, rect.height()))
             block = block.next()
         painter.end()
-
-
-def _is_undo_redo(event: QEvent) -> bool:
-    return isinstance(event, QKeyEvent) and (
-        event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
-    )
 
 
 def _word_char(ch: str) -> bool:
