@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui import settings, translation
+from ui import crash, settings, translation
 from ui.mainwindow import MainWindow
 
 
@@ -54,6 +54,7 @@ def create_window(argv: list[str]) -> MainWindow:
 
 
 def run(argv: list[str]) -> int:
+    crash.handler.install()  # from here on, an error in a slot is reported, never fatal
     window = create_window(argv)
     window.show()
     _on_sigterm(window)
