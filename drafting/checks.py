@@ -92,20 +92,32 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
         decision = item.decision
         if decision is None:
             add(Problem("item.decision", _("The decision is not recorded; minutes need it")))
+        elif decision.as_proposed and not decision.text.strip():
+            # The proposal prints as the decision (render.context.decided_text).
+            if not proposal.text.strip():
+                add(
+                    Problem(
+                        "item.proposal.text",
+                        _(
+                            "The proposal is empty; decided as proposed, it is also the "
+                            "decision, so the minutes need it"
+                        ),
+                    )
+                )
         else:
             _required(problems, "item.decision.text", decision.text, _("The decision"))
-            _required(
-                problems,
-                "item.decision.presenter.name",
-                decision.presenter.name,
-                _("The presenter at the meeting"),
-            )
             if not decision.as_proposed:
                 _required(problems, "item.proposal.text", proposal.text, _("The proposal"))
     else:
         _required(problems, "item.proposal.text", proposal.text, _("The proposal"))
     _required(problems, "item.proposal.reasoning", proposal.reasoning, _("The reasoning"))
-    _required(problems, "item.proposal.presenter.name", proposal.presenter.name, _("The presenter"))
+    # The presenter at the meeting, when left empty, is this one (render.context).
+    _required(
+        problems,
+        "item.proposal.presenter.name",
+        proposal.presenter.name,
+        _("The presenting official (Proposal tab)"),
+    )
     if not any(c.name.strip() for c in item.contacts):
         add(Problem("item.contacts", _("No contact person; add at least one")))
     if not item.appeal:

@@ -175,6 +175,28 @@ def _history_blocks(entries: list[HistoryEntry], w: Words) -> list[richtext.Bloc
     return blocks
 
 
+def decided_text(item: Item) -> str:
+    """What prints under "Päätös": the decision, or, decided as proposed and left empty,
+    the proposal itself."""
+    decision = item.decision or Decision()
+    if decision.as_proposed and not decision.text.strip():
+        return item.proposal.text
+    return decision.text
+
+
+def meeting_presenter(item: Item) -> Person:
+    """Who presented at the meeting: the decision's presenter, else (left empty) the
+    proposal's."""
+    presenter = (item.decision or Decision()).presenter
+    return presenter if (presenter.name.strip() or presenter.title.strip()) else item.proposal.presenter
+
+
+def words_for(draft: Draft) -> Words:
+    """The words `draft`'s documents print with (the form quotes them to the user)."""
+    org = organization(draft.organization)
+    return Words(org, draft.language)
+
+
 def _sections(draft: Draft, document: str, w: Words) -> list[dict]:
     item = draft.item
     proposal = item.proposal
@@ -183,9 +205,9 @@ def _sections(draft: Draft, document: str, w: Words) -> list[dict]:
     if document == "minutes":
         decision = item.decision or Decision()
         sections += [
-            _section("decision", w("section.decision"), richtext.parse(decision.text)),
+            _section("decision", w("section.decision"), richtext.parse(decided_text(item))),
             _section("handling", w("section.handling"), richtext.parse(decision.handling)),
-            *_shared_tail(item, w, decision.presenter, motion=False),
+            *_shared_tail(item, w, meeting_presenter(item), motion=False),
         ]
         if decision.as_proposed:
             proposal_blocks = [_block("body", w(f"as_proposed.{proposal.kind}"))]

@@ -163,6 +163,7 @@ def test_an_item_with_errors_is_named_and_nothing_is_written(tmp_path):
     item = meeting_file.parent / "01-laillisuus.pykala"
     data = json.loads(item.read_text(encoding="utf-8"))
     data["item"]["decision"]["text"] = ""
+    data["item"]["decision"]["as_proposed"] = False
     item.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "out"
     result = run_cli("build", meeting_file, "--minutes", "-o", out)

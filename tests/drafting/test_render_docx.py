@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from drafting import draftfile
+from drafting import checks, draftfile
 from drafting.model import Attachment, Contact, Decision, Draft, HistoryEntry, Person
 from drafting.render import context
 from drafting.render import docx as render_docx
@@ -204,6 +204,24 @@ def test_amended_decision_prints_the_proposal_itself(example):
     assert "Päätös on ehdotuksen mukainen." not in text
     assert text.index("Käsittely") < text.index("Keskustelun kuluessa")
     assert "Kaupunginhallitus esittää kaupunginvaltuustolle seuraavaa:" in text
+
+
+def test_decided_as_proposed_with_no_text_prints_the_proposal_as_the_decision(example):
+    draft = copy.deepcopy(example)
+    draft.item.decision.as_proposed = True
+    draft.item.decision.text = ""
+    draft.item.decision.presenter = Person()  # no one else presented at the meeting
+    draft.item.proposal.text = "Kaupunginhallitus päättää hyväksyä ehdotuksen."
+    paragraphs = [t for _s, t in docx_paragraphs(render(draft))]
+    decision = paragraphs.index("Päätös")
+    assert paragraphs[decision + 1] == "Kaupunginhallitus päättää hyväksyä ehdotuksen."
+    proposal = paragraphs.index("Päätösehdotus")
+    assert paragraphs[proposal + 1] == "Päätös on ehdotuksen mukainen."
+    # The decision part's "Esittelijä" names the presenting official too.
+    presenter = paragraphs.index("Esittelijä")
+    assert presenter < proposal
+    assert paragraphs[presenter + 2] == draft.item.proposal.presenter.name
+    assert checks.errors(checks.check(draft, "minutes")) == []
 
 
 def test_template_is_what_its_script_builds():
