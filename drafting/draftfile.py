@@ -267,6 +267,17 @@ def read_text(path: Path) -> str:
         raise DraftError(
             [_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)], str(path)
         ) from None
+    kind = _foreign_kind(raw, path)
+    if kind:
+        raise DraftError(
+            [
+                _(
+                    "{name} is {kind}, not a Pykälä draft. Pykälä opens its own drafts and "
+                    "meetings, .pykala files; to use the text, paste it into a new draft."
+                ).format(name=path.name, kind=kind)
+            ],
+            str(path),
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -278,6 +289,20 @@ def read_text(path: Path) -> str:
             ],
             str(path),
         ) from None
+
+
+def _foreign_kind(raw: bytes, path: Path) -> str:
+    """What a file that is no draft at all is, by its first bytes ("" if it may be one)."""
+    if raw.startswith(b"PK\x03\x04"):  # a zip: Word, OpenDocument, or an archive
+        office = {".docx": _("a Word document"), ".odt": _("an OpenDocument text")}
+        return office.get(path.suffix.lower(), _("a zip archive (perhaps a Word document)"))
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        return _("an old Word document (.doc)")
+    if raw.startswith(b"%PDF"):
+        return _("a PDF document")
+    if raw.startswith(b"{\\rtf"):
+        return _("an RTF document")
+    return ""
 
 
 def load(path: Path) -> Draft:

@@ -29,6 +29,7 @@ class Copy:
     original: Path | None  # the file the user was editing; None if never saved
     saved: _dt.datetime
     title: str
+    signature: str | None = None  # the original file's hash when the copy was written
 
     @property
     def draft_path(self) -> Path:
@@ -38,7 +39,9 @@ class Copy:
         return draftfile.load(self.draft_path)
 
 
-def write(copy_id: str, draft: Draft, original: Path | None) -> None:
+def write(
+    copy_id: str, draft: Draft, original: Path | None, signature: str | None = None
+) -> None:
     """The draft first, then the note that points at it: a crash between leaves no note."""
     base = folder()
     atomic.write_bytes(base / f"{copy_id}.pykala", draftfile.dumps(draft).encode("utf-8"))
@@ -46,6 +49,7 @@ def write(copy_id: str, draft: Draft, original: Path | None) -> None:
         "original": str(original) if original else None,
         "saved": _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "title": draft.item.title,
+        "signature": signature,
     }
     atomic.write_bytes(base / f"{copy_id}.json", json.dumps(meta, ensure_ascii=False).encode())
 
@@ -67,5 +71,7 @@ def pending(exclude: set[str] = frozenset()) -> list[Copy]:
         except (OSError, ValueError, KeyError, TypeError):
             continue
         original = Path(meta["original"]) if meta.get("original") else None
-        found.append(Copy(note.stem, original, saved, meta.get("title") or ""))
+        found.append(
+            Copy(note.stem, original, saved, meta.get("title") or "", meta.get("signature"))
+        )
     return sorted(found, key=lambda c: c.saved, reverse=True)
