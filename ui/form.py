@@ -6,17 +6,18 @@ Texts are set in `retranslate`, so switching the interface language redraws them
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafting import resources
+from drafting.render import context
 from drafting.i18n import _
 from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
 from ui.binding import Binder
@@ -37,6 +39,7 @@ from ui.document import DraftDocument
 from ui.people import PeopleDirectory
 from ui.records import Column, RecordTable
 from ui.richtext_edit import RichTextField
+from ui.shortcuts import give_keys_to_window
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class Field:
     hint: Callable[[], str] | None = None  # placeholder: the expected form
     options: Callable[[], list[tuple[str, object]]] | None = None  # combo: (text, value)
     height: int = 0  # rich text: minimum editor height in pixels
+    # Help shown under the field, made from the draft (what will print); None: no help.
+    note: Callable[[DraftDocument], str] | None = None
 
 
 def _document_kinds() -> list[tuple[str, object]]:
@@ -101,17 +106,43 @@ class FieldGroup(QGroupBox):
         self.binder = binder
         self.labels: list[QLabel] = []
         self.inputs: list[QWidget] = []
-        layout = QFormLayout(self)
-        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        for spec in fields:
+        self.notes: dict[int, QLabel] = {}  # field index → its help line
+        # A grid, not a QFormLayout: after the window shrinks, QFormLayout (Qt 6.11) can
+        # leave every row below a tall editor at zero height, and the fields vanish.
+        layout = QGridLayout(self)
+        layout.setColumnStretch(1, 1)
+        row = 0
+        for index, spec in enumerate(fields):
             widget = self._make(spec, people)
             label = QLabel(self)
             label.setBuddy(widget.editor if spec.kind == "rich" else widget)
-            layout.addRow(label, widget)
+            right = Qt.AlignmentFlag.AlignRight
+            tall = spec.kind in ("rich", "lines")
+            layout.addWidget(label, row, 0, right | (Qt.AlignmentFlag.AlignTop if tall else right))
+            layout.addWidget(widget, row, 1)
+            row += 1
+            if spec.note is not None:
+                note = QLabel(self)
+                note.setWordWrap(True)
+                note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+                layout.addWidget(note, row, 1)
+                self.notes[index] = note
+                row += 1
             self.labels.append(label)
             self.inputs.append(widget)
+        if self.notes:
+            binder.document.changed.connect(lambda _path: self.refresh_notes())
         self.retranslate()
+
+    def refresh_notes(self) -> None:
+        """The help lines say what will print, so they follow the draft."""
+        for index, note in self.notes.items():
+            try:
+                text = self.fields[index].note(self.binder.document)
+            except Exception:  # noqa: BLE001 - e.g. an unknown organisation: no help, no error
+                text = ""
+            note.setText(text)
+            note.setVisible(bool(text))
 
     def focusable(self) -> list[QWidget]:
         return [getattr(w, "editor", w) for w in self.inputs]
@@ -134,10 +165,13 @@ class FieldGroup(QGroupBox):
             widget = QPlainTextEdit(self)
             widget.setTabChangesFocus(True)
             widget.setMaximumHeight(90)
+            widget.setUndoRedoEnabled(False)  # the window's undo stack owns undo
+            give_keys_to_window(widget)
             binder.lines(widget, spec.path)
         else:
             widget = QLineEdit(self)
             widget.setClearButtonEnabled(spec.kind == "str")
+            give_keys_to_window(widget)
             if people is not None and spec.path.endswith("presenter.name"):
                 widget.setCompleter(people.completer(widget))
                 title_path = spec.path.rsplit(".", 1)[0] + ".title"
@@ -184,6 +218,7 @@ class FieldGroup(QGroupBox):
             if spec.hint and isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(spec.hint())
                 widget.setToolTip(spec.hint())
+        self.refresh_notes()
 
 
 def _scroll(*widgets: QWidget) -> QScrollArea:
@@ -197,6 +232,9 @@ def _scroll(*widgets: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(page)
     return area
+
+
+_ROW = re.compile(r"^(?P<list>[^\[]+)\[(?P<row>\d+)\]")
 
 
 def _date_hint() -> str:
@@ -217,6 +255,45 @@ def meeting_fields(with_document: bool) -> list[Field]:
             3, Field("meeting.document", lambda: _("Document"), "combo", options=_document_kinds)
         )
     return fields
+
+
+def _as_proposed_note(document: DraftDocument) -> str:
+    """What the minutes will print, in the document's own words."""
+    draft = document.draft
+    w = context.words_for(draft)
+    kind = draft.item.proposal.kind
+    decision, proposal = w("section.decision"), w(f"section.proposal.{kind}")
+    if document.value("item.decision.as_proposed"):
+        text = document.value("item.decision.text") or ""
+        return (
+            _("The minutes print “{phrase}” under {proposal}.").format(
+                phrase=w(f"as_proposed.{kind}"), proposal=proposal
+            )
+            + " "
+            + (
+                _("Under {decision} they print the decision below.")
+                if text.strip()
+                else _("The decision below is empty, so the proposal prints under {decision}.")
+            ).format(decision=decision)
+        )
+    return _("The minutes print the decision below under {decision}, and the proposal itself "
+             "under {proposal}.").format(decision=decision, proposal=proposal)
+
+
+def _presenter_note(document: DraftDocument) -> str:
+    return _(
+        "Required. Printed under Esittelijä in the proposal and, unless someone else "
+        "presented at the meeting (Decision tab), in the decision too."
+    )
+
+
+def _meeting_presenter_note(document: DraftDocument) -> str:
+    if (document.value("item.decision.presenter.name") or "").strip():
+        return _("Printed under Esittelijä in the decision part.")
+    name = (document.value("item.proposal.presenter.name") or "").strip()
+    if name:
+        return _("Left empty: the presenting official, {name}, is printed.").format(name=name)
+    return _("Left empty: the presenting official (Proposal tab) is printed.")
 
 
 class AttachmentTable(RecordTable):
@@ -459,6 +536,7 @@ class ItemForm(QTabWidget):
             b,
             people,
         )
+        # The presenting official first: required, and easy to miss below a long reasoning.
         self.proposal = FieldGroup(
             lambda: _("Proposal"),
             [
@@ -468,11 +546,15 @@ class ItemForm(QTabWidget):
                     "combo",
                     options=_proposal_kinds,
                 ),
+                Field("item.proposal.presenter.title", lambda: _("Presenting official's title")),
+                Field(
+                    "item.proposal.presenter.name",
+                    lambda: _("Presenting official"),
+                    note=_presenter_note,
+                ),
                 Field("item.proposal.text", lambda: _("Proposal"), "rich"),
                 Field("item.proposal.summary", lambda: _("Summary"), "rich"),
                 Field("item.proposal.reasoning", lambda: _("Reasoning"), "rich", height=420),
-                Field("item.proposal.presenter.title", lambda: _("Presenter's title")),
-                Field("item.proposal.presenter.name", lambda: _("Presenter")),
             ],
             b,
             people,
@@ -480,11 +562,23 @@ class ItemForm(QTabWidget):
         self.decision = FieldGroup(
             lambda: _("Decision"),
             [
-                Field("item.decision.as_proposed", lambda: _("Decided as proposed"), "check"),
+                Field(
+                    "item.decision.as_proposed",
+                    lambda: _("Decided as proposed"),
+                    "check",
+                    note=_as_proposed_note,
+                ),
                 Field("item.decision.text", lambda: _("Decision"), "rich", height=200),
                 Field("item.decision.handling", lambda: _("Handling"), "rich"),
-                Field("item.decision.presenter.title", lambda: _("Presenter's title")),
-                Field("item.decision.presenter.name", lambda: _("Presenter at the meeting")),
+                Field(
+                    "item.decision.presenter.title",
+                    lambda: _("Title of the presenter at the meeting"),
+                ),
+                Field(
+                    "item.decision.presenter.name",
+                    lambda: _("Presenter at the meeting, if another"),
+                    note=_meeting_presenter_note,
+                ),
             ],
             b,
             people,
@@ -611,18 +705,42 @@ class ItemForm(QTabWidget):
             errors.update(table.input_errors)
         return errors
 
+    def _tables(self) -> dict[str, RecordTable]:
+        return {
+            "item.contacts": self.contacts,
+            "item.attachments": self.attachments,
+            "item.supplementary": self.supplementary,
+            "item.extracts": self.extracts,
+            "item.history": self.history.entries,
+        }
+
+    def describe(self, path: str) -> str:
+        """A problem's field as the user sees it: the label, or a table and its row
+        ("Extracts, row 1"), in the interface language; never the file format's path."""
+        row = _ROW.match(path)
+        if row and row["list"] in self._tables():
+            return _("{table}, row {row}").format(
+                table=self._tables()[row["list"]].name(), row=int(row["row"]) + 1
+            )
+        if path in self._tables():
+            return self._tables()[path].name()
+        widget = self.binder.widget_for(path)
+        if widget is None:
+            return ""
+        group = widget.parent()
+        if isinstance(group, FieldGroup) and not any(
+            path == b.relative or path.startswith(b.relative + ".") for b in self.binder.bindings
+        ):
+            return group.title()  # a path above the fields: the group that holds them
+        return widget.accessibleName()
+
     def focus_path(self, path: str) -> bool:
         """Show and focus the field a problem names; True if one was found."""
         if path.startswith("item.history["):
             row = int(path.split("[", 1)[1].split("]", 1)[0])
             self.setCurrentWidget(self.history)
             self.history.entries.table.setCurrentCell(row, 0)
-        tables = {
-            "item.contacts": self.contacts,
-            "item.attachments": self.attachments,
-            "item.supplementary": self.supplementary,
-            "item.extracts": self.extracts,
-        }
+        tables = self._tables()
         widget = None
         for binder in self.binders():
             widget = widget or binder.widget_for(path)

@@ -71,9 +71,9 @@ class ChecksPanel(QDockWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(item)
             return
-        for label, problem in problems:
+        for said, problem in problems:
             mark = "✖" if problem.severity == checks.ERROR else "⚠"
-            item = QListWidgetItem(f"{mark}  {label}: {problem.message}")
+            item = QListWidgetItem(f"{mark}  {said}")
             item.setData(Qt.ItemDataRole.UserRole, problem.path)
             item.setToolTip(problem.path)
             self.list.addItem(item)
@@ -357,14 +357,7 @@ class MainWindow(QMainWindow):
     def run_checks(self) -> None:
         self.check_timer.stop()
         self.problems = self.current_problems()
-        labelled = []
-        for problem in self.problems:
-            widget = None
-            for binder in self.form.binders():
-                widget = widget or binder.widget_for(problem.path)
-            label = widget.accessibleName() if widget is not None else ""
-            labelled.append((label or problem.path, problem))
-        self.checks_panel.show_problems(labelled)
+        self.checks_panel.show_problems([(self._said(p), p) for p in self.problems])
         errors = len(checks.errors(self.problems))
         warnings = len(self.problems) - errors
         self.problem_count.setText(
@@ -372,6 +365,11 @@ class MainWindow(QMainWindow):
             if self.problems
             else _("No problems")
         )
+
+    def _said(self, problem: checks.Problem) -> str:
+        """A problem as the user reads it: the field's label, then what is wrong."""
+        label = self.form.describe(problem.path)
+        return f"{label}: {problem.message}" if label else problem.message
 
     def go_to_field(self, path: str) -> None:
         self.form.focus_path(path)
@@ -410,12 +408,12 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> bool:
         if draftfile.kind_of(path) == "meeting":
             return self.open_meeting(path)
-        if not self._may_discard():
-            return False
-        try:
+        try:  # read first: a file that is no draft must not cost a question about saving
             document = DraftDocument.load(path)
         except draftfile.DraftError as exc:
             self.ask.open_failed(_("Cannot open draft"), path, exc.problems)
+            return False
+        if not self._may_discard():
             return False
         self.recovery_id = recovery.new_id()
         self.set_document(document)
@@ -493,7 +491,7 @@ class MainWindow(QMainWindow):
             self.ask.error(
                 _("Cannot export yet"),
                 _("Fix these problems first; the Checks panel leads to each field:"),
-                "\n".join(f"{p.path}: {p.message}" for p in errors[:15]),
+                "\n".join(self._said(p) for p in errors[:15]),
             )
         return not errors
 
@@ -621,7 +619,12 @@ class MainWindow(QMainWindow):
         self.flush()
         if self.document.modified:
             try:
-                recovery.write(self.recovery_id, self.document.draft, self.document.path)
+                recovery.write(
+                    self.recovery_id,
+                    self.document.draft,
+                    self.document.path,
+                    self.document.signature,
+                )
             except OSError as exc:
                 self.statusBar().showMessage(
                     _("Autosave failed: {reason}").format(reason=exc.strerror or exc), 8000
@@ -645,7 +648,9 @@ class MainWindow(QMainWindow):
                 self.recovery_id = left.id  # saving discards it; autosave updates it
                 document = DraftDocument(draft, None)
                 document.path = left.original
-                document.signature = None
+                # The file as it was when the copy was made: saving warns only if another
+                # program changed it since.
+                document.signature = left.signature
                 self.set_document(document)
                 # Restored work is unsaved work: mark it so the user saves it.
                 document.undo_stack.resetClean()

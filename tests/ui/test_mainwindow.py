@@ -110,10 +110,13 @@ def test_export_refuses_while_there_are_errors_and_names_them(window, tmp_path):
     title.selectAll()
     QTest.keyClick(title, Qt.Key.Key_Delete)
     window.answers["save_path"] = tmp_path / "x.docx"
-    window.export_word()
+    QTest.keyClick(title, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # in the field
     assert not (tmp_path / "x.docx").exists()
     ((title_text, text, detail),) = window.messages
-    assert "item.title" in detail
+    assert title_text == "Cannot export yet"
+    # The field's label, as the form shows it; never the file format's path.
+    assert "Title: The title is empty; it is required" in detail
+    assert "item." not in detail
 
 
 def test_a_bad_date_names_its_field_and_keeps_the_text(window, qtbot):

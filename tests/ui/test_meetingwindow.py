@@ -82,6 +82,7 @@ def test_status_names_what_an_item_lacks(view, meeting_copy):
     item = meeting_copy.parent / "01-laillisuus.pykala"
     data = json.loads(item.read_text(encoding="utf-8"))
     data["item"]["decision"]["text"] = ""
+    data["item"]["decision"]["as_proposed"] = False  # so the decision is its own text
     item.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     view.check_as.setCurrentIndex(view.check_as.findData("minutes"))
     view.refresh_items()  # as when the user comes back from editing the item
