@@ -1,0 +1,129 @@
+"""The meeting view as a user meets it: items appearing on disk, the build's summary, items
+opened with the numbers they will print, the recent files, the window at a small size."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from drafting import draftfile
+from tests.conftest import EXAMPLES
+
+FIRST_ITEM = EXAMPLES / "meeting" / "01-laillisuus.pykala"
+
+
+@pytest.fixture
+def meeting_copy(tmp_path):
+    folder = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, folder)
+    return folder / "meeting" / "kh-18-2021.pykala"
+
+
+def open_view(window, path, monkeypatch):
+    """The meeting view opened as the user opens it; its questions answered by the test."""
+    assert window.open_path(path)  # a meeting file opens the meeting view
+    view = window.meeting_windows[-1]
+    view.answers, view.messages = window.answers, window.messages
+    for name, default in (
+        ("save_changes", "cancel"),
+        ("build_choices", None),
+        ("folder", None),
+        ("save_path", None),
+        ("item_paths", []),
+    ):
+
+        def respond(*args, name=name, default=default, **kwargs):
+            value = window.answers.get(name, default)
+            return value(*args) if callable(value) else value
+
+        monkeypatch.setattr(view.ask, name, respond)
+    monkeypatch.setattr(view.ask, "error", lambda *a: window.messages.append(a))
+    return view
+
+
+@pytest.fixture
+def view(window, meeting_copy, monkeypatch):
+    meeting_window = open_view(window, meeting_copy, monkeypatch)
+    yield meeting_window
+    if shiboken6.isValid(meeting_window):
+        meeting_window._terminating = True
+        meeting_window.close()
+
+
+def status(view, row: int) -> str:
+    return view.items.topLevelItem(row).text(3)
+
+
+def test_an_item_file_that_appears_is_shown_without_any_other_action(
+    window, meeting_copy, monkeypatch, qtbot
+):
+    item = meeting_copy.parent / "01-laillisuus.pykala"
+    item.unlink()
+    view = open_view(window, meeting_copy, monkeypatch)
+    assert status(view, 0) == "✖ file not found"
+    draftfile.save(draftfile.load(FIRST_ITEM), item)
+    qtbot.waitUntil(lambda: status(view, 0).startswith("✓"), timeout=5000)
+    assert view.items.topLevelItem(0).text(2).startswith("Kokouksen laillisuuden")
+    item.unlink()  # and gone again
+    qtbot.waitUntil(lambda: status(view, 0) == "✖ file not found", timeout=5000)
+    view._terminating = True
+    view.close()
+
+
+def test_an_item_changed_elsewhere_shows_its_new_title(view, meeting_copy, qtbot):
+    item = meeting_copy.parent.parent / "kh-2021-11-22-s885.pykala"
+    draft = draftfile.load(item)
+    draft.item.title = "Uusi otsikko"
+    draftfile.save(draft, item)  # as the drafting window saves: write, then rename
+    qtbot.waitUntil(lambda: view.items.topLevelItem(2).text(2) == "Uusi otsikko", timeout=5000)
+    draft.item.title = "Vielä uudempi otsikko"
+    draftfile.save(draft, item)  # the replaced file is watched again
+    qtbot.waitUntil(
+        lambda: view.items.topLevelItem(2).text(2) == "Vielä uudempi otsikko", timeout=5000
+    )
+
+
+def build_and_wait(view, qtbot, kinds, with_pdf, out) -> QMessageBox:
+    """Click Build documents…, answer its questions, and wait for the summary."""
+    view.answers.update(build_choices=(kinds, with_pdf), folder=out)
+    qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: summary(view) is not None, timeout=120_000)
+    return summary(view)
+
+
+def summary(view) -> QMessageBox | None:
+    box = view.findChild(QMessageBox, "build_summary")
+    return box if box is not None and box.isVisible() else None
+
+
+def test_a_build_ends_with_a_summary_that_opens_the_folder(view, qtbot, monkeypatch, tmp_path):
+    opened = []
+    monkeypatch.setattr("ui.meetingwindow.QDesktopServices.openUrl", opened.append)
+    out = tmp_path / "out"
+    box = build_and_wait(view, qtbot, ["minutes", "items"], False, out)
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 4 and "Pöytäkirja 18-2021.docx" in names  # minutes, one per item
+    assert box.text() == f"4 files were written into {out}"
+    assert sorted(box.informativeText().split("\n")) == names
+    box.grab().save(str(tmp_path / "summary.png"))
+    (open_button,) = [b for b in box.buttons() if b.text() == "Open folder"]
+    qtbot.mouseClick(open_button, Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(out)]
+    qtbot.waitUntil(lambda: summary(view) is None)
+    assert view.messages == []
+
+
+@pytest.mark.libreoffice
+def test_a_pdf_build_lists_the_pdfs_too(view, qtbot, tmp_path):
+    out = tmp_path / "out"
+    box = build_and_wait(view, qtbot, ["agenda"], True, out)
+    names = box.informativeText().split("\n")
+    assert sorted(names) == ["Esityslista 18-2021.docx", "Esityslista 18-2021.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
+    close = box.button(QMessageBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: summary(view) is None)
