@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import checks, draftfile, meeting
+from drafting import checks, draftfile, meeting, paths
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
 from ui import worker
@@ -163,6 +163,16 @@ def _relative(path: Path, base: Path) -> str:
         return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
 
 
+# What a meeting gives each item it lists (drafting.meeting.numbered).
+NUMBERED_FIELDS = (
+    "item.agenda_item",
+    "item.section",
+    "meeting.body",
+    "meeting.number",
+    "meeting.date",
+    "language",
+    "organization",
+)
 RESCAN_DELAY_MS = 250  # one refresh for a burst of file events (a save is write + rename)
 
 
@@ -558,9 +568,45 @@ class MeetingWindow(QMainWindow):
             and 0 <= index < len(self.draft.items)
             and self.drafting.open_path(self.base() / self.draft.items[index])
         ):
+            self.show_as_numbered(self.drafting, index)
             self.drafting.show()
             self.drafting.raise_()
             self.drafting.activateWindow()
+
+    def show_as_numbered(self, drafting, index: int) -> None:
+        """Give the item open in `drafting` this meeting's numbers, body and date, so its form
+        and preview show what will print: one undoable edit, unsaved until the user saves."""
+        document = drafting.document
+        printed = meeting.numbered(document.draft, self.draft, index)
+        changes = [
+            (path, value)
+            for path in NUMBERED_FIELDS
+            if (value := paths.get(printed, path)) != document.value(path)
+        ]
+        if not changes:
+            return
+        document.undo_stack.beginMacro(_("Numbers from the meeting"))
+        for path, value in changes:
+            document.set_value(path, value, merge=False)
+        document.undo_stack.endMacro()
+        item = printed.item
+        shown = (
+            _("Asia {agenda_item}, § {section}").format(
+                agenda_item=item.agenda_item, section=item.section
+            )
+            if item.section is not None
+            else _("Asia {agenda_item}").format(agenda_item=item.agenda_item)
+        )
+        number = printed.meeting.number
+        drafting.statusBar().showMessage(
+            _("Shown with the numbers of meeting {number}: {numbers}. Save to keep them.").format(
+                number=number, numbers=shown
+            )
+            if number
+            else _("Shown with the meeting's numbers: {numbers}. Save to keep them.").format(
+                numbers=shown
+            )
+        )
 
     # --- numbers and builds ------------------------------------------------------------
 

@@ -127,3 +127,36 @@ def test_a_pdf_build_lists_the_pdfs_too(view, qtbot, tmp_path):
     close = box.button(QMessageBox.StandardButton.Close)
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: summary(view) is None)
+
+
+def form_text(window, path: str) -> str:
+    (widget,) = {b.widget_for(path) for b in window.form.binders()} - {None}
+    return widget.text()
+
+
+def test_open_shows_the_item_with_the_meetings_numbers_until_undone(view, window, qtbot):
+    view.items.setCurrentItem(view.items.topLevelItem(2))
+    listed = view.items.topLevelItem(2).text(1)  # "§ 334"; the file still says 885
+    qtbot.mouseClick(view.buttons["open"], Qt.MouseButton.LeftButton)
+    assert window.document.path.name == "kh-2021-11-22-s885.pykala"
+    assert f"§ {form_text(window, 'item.section')}" == listed == "§ 334"
+    assert form_text(window, "item.agenda_item") == "3"
+    assert form_text(window, "meeting.number") == "18/2021"
+    assert window.statusBar().currentMessage() == (
+        "Shown with the numbers of meeting 18/2021: Asia 3, § 334. Save to keep them."
+    )
+    assert window.isWindowModified()
+    assert window.act_undo.text() == "&Undo"
+    window.act_undo.trigger()  # one step back to the file's own values
+    assert form_text(window, "item.section") == "885"
+    assert form_text(window, "meeting.number") != "18/2021"
+    assert not window.isWindowModified()
+
+
+def test_open_leaves_an_item_alone_when_the_numbers_match(view, window, qtbot):
+    view.items.setCurrentItem(view.items.topLevelItem(0))  # numbered already: Asia 1, § 332
+    qtbot.mouseClick(view.buttons["open"], Qt.MouseButton.LeftButton)
+    assert window.document.path.name == "01-laillisuus.pykala"
+    assert form_text(window, "item.section") == "332"
+    assert not window.isWindowModified()
+    assert window.statusBar().currentMessage() == ""
