@@ -160,3 +160,42 @@ def test_open_leaves_an_item_alone_when_the_numbers_match(view, window, qtbot):
     assert form_text(window, "item.section") == "332"
     assert not window.isWindowModified()
     assert window.statusBar().currentMessage() == ""
+
+
+# A popup menu grabs the keyboard; the offscreen platform cannot, and says so.
+POPUP = pytest.mark.qt_log_ignore(".*grabbing the keyboard.*")
+
+
+@POPUP
+def test_recent_files_say_meeting_or_draft_and_open_the_meeting(
+    window, meeting_copy, qtbot, tmp_path
+):
+    from ui import settings
+
+    draft = meeting_copy.parent.parent / "kh-2021-05-03-s333.pykala"
+    gone = tmp_path / "poistettu.pykala"
+    window.settings[settings.RECENT_FILES] = [str(draft), str(gone), str(meeting_copy)]
+    menu = window.menu_recent
+    menu.popup(window.mapToGlobal(window.rect().center()))  # File → Open recent
+    qtbot.waitUntil(menu.isVisible)
+    shown = [(a.text(), a.isEnabled(), a.toolTip()) for a in menu.actions()]
+    menu.hide()
+    assert shown == [
+        ("Meeting — kh-18-2021.pykala", True, str(meeting_copy)),
+        ("", True, ""),  # meetings apart from drafts
+        ("Draft — kh-2021-05-03-s333.pykala", True, str(draft)),
+        ("", True, ""),
+        ("poistettu.pykala (missing)", False, str(gone)),
+    ]
+    menu.actions()[0].trigger()
+    (meeting_window,) = window.meeting_windows
+    assert meeting_window.document.path == meeting_copy
+    assert meeting_window.isVisible()
+
+
+@POPUP
+def test_no_recent_files(window, qtbot):
+    window.menu_recent.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(window.menu_recent.isVisible)
+    assert [(a.text(), a.isEnabled()) for a in window.menu_recent.actions()] == [("(none)", False)]
+    window.menu_recent.hide()
