@@ -174,6 +174,7 @@ NUMBERED_FIELDS = (
     "organization",
 )
 RESCAN_DELAY_MS = 250  # one refresh for a burst of file events (a save is write + rename)
+PARTICIPANT_ROWS = 7  # shown before the column scrolls
 
 
 class MeetingWindow(QMainWindow):
@@ -231,13 +232,21 @@ class MeetingWindow(QMainWindow):
             Participant,
             lambda: _("Participants"),
         )
+        # Room for a handful of participants; a small window scrolls the column instead of
+        # squeezing the list to three rows.
+        table = self.participants.table
+        table.setMinimumHeight(
+            table.horizontalHeader().sizeHint().height()
+            + PARTICIPANT_ROWS * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
         self.participants_box = QGroupBox()
         QVBoxLayout(self.participants_box).addWidget(self.participants)
         left = QWidget()
         column = QVBoxLayout(left)
         column.addWidget(self.details)
         column.addWidget(self.participants_box, 1)
-        scroll = QScrollArea()
+        self.details_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
 

@@ -199,3 +199,39 @@ def test_no_recent_files(window, qtbot):
     qtbot.waitUntil(window.menu_recent.isVisible)
     assert [(a.text(), a.isEnabled()) for a in window.menu_recent.actions()] == [("(none)", False)]
     window.menu_recent.hide()
+
+
+def fully_visible(widget) -> bool:
+    return widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def scroll_to(scroll, widget) -> bool:
+    """Scroll the column as moving the focus to `widget` does; True when it is in sight."""
+    scroll.ensureWidgetVisible(widget, 0, 0)
+    return fully_visible(widget)
+
+
+def test_at_1024_by_700_every_field_and_button_can_be_reached(view, qtbot, tmp_path):
+    from ui import translation
+
+    translation.apply("fi")
+    try:
+        view.resize(1024, 700)
+        qtbot.waitUntil(lambda: view.width() == 1024 and view.height() == 700)
+        qtbot.waitUntil(lambda: view.build_button.text() == "Kokoa asiakirjat…")
+        view.grab().save(str(tmp_path / "meeting-1024x700-fi.png"))
+        for button in [*view.buttons.values(), view.number_button, view.build_button]:
+            assert fully_visible(button), button.text()  # no scrolling needed for these
+        scroll = view.details_scroll
+        fields = [b.widget for b in view.binder.bindings]
+        assert len(fields) >= 15
+        table = view.participants.table
+        assert table.viewport().height() >= 5 * table.verticalHeader().defaultSectionSize()
+        for widget in fields:
+            qtbot.waitUntil(lambda w=widget: scroll_to(scroll, w), timeout=2000)
+        bar = scroll.verticalScrollBar()
+        assert bar.isVisible()
+        bar.setValue(bar.maximum())  # the scroll bar dragged to the end
+        qtbot.waitUntil(lambda: fully_visible(table))
+    finally:
+        translation.apply("en")
