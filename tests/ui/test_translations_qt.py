@@ -100,3 +100,22 @@ def test_add_items_dialog_of_the_swedish_meeting_view_is_swedish(
     assert len(view.draft.items) == 3  # cancelled: nothing added
     view._terminating = True
     view.close()
+
+
+@pytest.mark.parametrize("button", ["build", "new"])
+def test_folder_and_save_dialogs_of_the_meeting_view_are_finnish(
+    window, qtbot, tmp_path, monkeypatch, qt_language, button
+):
+    folder = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, folder)
+    window.language_actions["fi"].trigger()
+    assert window.open_path(folder / "meeting" / "kh-18-2021.pykala")
+    (view,) = window.meeting_windows
+    monkeypatch.setattr(view.ask, "build_choices", lambda: (["minutes"], False))
+    seen = when_modal(qtbot, lambda dialog: labels(dialog)[0])
+    clicked = view.build_button if button == "build" else view.buttons["new"]
+    qtbot.mouseClick(clicked, Qt.MouseButton.LeftButton)
+    assert seen == [LABELS["fi"][0]]  # Build into folder… / New item… asked in Finnish
+    assert len(view.draft.items) == 3  # cancelled: nothing added, nothing built
+    view._terminating = True
+    view.close()
