@@ -126,7 +126,7 @@ class MeetingAsker(Asker):
         )
         return [Path(n) for n in names]
 
-    def built(self, paths: list[Path], folder: Path, open_folder: Callable[[], object]) -> None:
+    def built(self, files: list[Path], folder: Path, open_folder: Callable[[], object]) -> None:
         """What the build wrote and where, with a button that calls `open_folder`. Not
         modal for the program: the user may look at the files while it is shown."""
         box = QMessageBox(
@@ -136,10 +136,10 @@ class MeetingAsker(Asker):
             ngettext(
                 "{count} file was written into {folder}",
                 "{count} files were written into {folder}",
-                len(paths),
-            ).format(count=len(paths), folder=folder)
+                len(files),
+            ).format(count=len(files), folder=folder)
         )
-        names = [path.name for path in paths]
+        names = [path.name for path in files]
         shown = names[:SUMMARY_NAMES]
         if len(names) > len(shown):
             shown.append(_("… and {count} more").format(count=len(names) - len(shown)))
@@ -194,8 +194,8 @@ class MeetingWindow(QMainWindow):
         self.watcher = QFileSystemWatcher(self)
         self.rescan_timer = QTimer(self, singleShot=True, interval=RESCAN_DELAY_MS)
         self.rescan_timer.timeout.connect(self.refresh_items)
-        self.watcher.directoryChanged.connect(self.rescan_timer.start)
-        self.watcher.fileChanged.connect(self.rescan_timer.start)
+        self.watcher.directoryChanged.connect(self._file_event)
+        self.watcher.fileChanged.connect(self._file_event)
         self.binder = Binder(self.document, "", self)
         self.details = FieldGroup(
             lambda: _("Meeting"),
@@ -447,17 +447,20 @@ class MeetingWindow(QMainWindow):
 
     # --- items -------------------------------------------------------------------------
 
-    def _watch(self, paths: list[Path]) -> None:
+    def _watch(self, files: list[Path]) -> None:
         """Watch the meeting's folder, the listed items and their folders (a missing item
         appears in its folder). A file replaced by a save drops out of the watch: re-added."""
         wanted = {str(self.base().resolve())} if self.document.path else set()
-        for path in paths:
+        for path in files:
             wanted.update(str(p.resolve()) for p in (path, path.parent) if p.exists())
         watched = set(self.watcher.files()) | set(self.watcher.directories())
         if watched - wanted:
             self.watcher.removePaths(sorted(watched - wanted))
         if wanted - watched:
             self.watcher.addPaths(sorted(wanted - watched))
+
+    def _file_event(self, _path: str) -> None:
+        self.rescan_timer.start()
 
     def _load_item(self, path: Path) -> Draft | str:
         """The item, or why it cannot be read; re-read only when the file changed."""
@@ -677,12 +680,12 @@ class MeetingWindow(QMainWindow):
         worker.start(work, self._built, self._build_failed)
 
     def _built(self, result: tuple[list[Path], Path]) -> None:
-        paths, folder = result
+        files, folder = result
         self.statusBar().showMessage(
-            _("Built {count} files into {folder}").format(count=len(paths), folder=folder), 10000
+            _("Built {count} files into {folder}").format(count=len(files), folder=folder), 10000
         )
         self.ask.built(
-            paths, folder, partial(QDesktopServices.openUrl, QUrl.fromLocalFile(str(folder)))
+            files, folder, partial(QDesktopServices.openUrl, QUrl.fromLocalFile(str(folder)))
         )
 
     def _build_failed(self, exc: Exception) -> None:
