@@ -219,12 +219,29 @@ class MainWindow(QMainWindow):
         self.menu_recent.aboutToShow.connect(self._fill_recent)
 
     def _fill_recent(self) -> None:
+        """Meetings first, then drafts, each as its kind and file name (the path in the tip);
+        a file that is gone stays listed, disabled, so the user sees what happened to it."""
         self.menu_recent.clear()
-        recent = self.settings[settings.RECENT_FILES]
-        for path in recent:
-            action = self.menu_recent.addAction(path)
-            action.triggered.connect(lambda _c, p=path: self.open_path(Path(p)))
-        if not recent:
+        self.menu_recent.setToolTipsVisible(True)
+        sections: dict[str, list[tuple[str, str]]] = {"meeting": [], "item": [], "missing": []}
+        for path in self.settings[settings.RECENT_FILES]:
+            name = Path(path).name.replace("&", "&&")
+            if not Path(path).is_file():
+                sections["missing"].append((path, _("{name} (missing)").format(name=name)))
+            elif draftfile.kind_of(Path(path)) == "meeting":
+                sections["meeting"].append((path, _("Meeting — {name}").format(name=name)))
+            else:  # a draft, or a file open_path will explain it cannot read
+                sections["item"].append((path, _("Draft — {name}").format(name=name)))
+        for kind, entries in sections.items():
+            if entries and not self.menu_recent.isEmpty():
+                self.menu_recent.addSeparator()
+            for path, text in entries:
+                action = self.menu_recent.addAction(text)
+                action.setStatusTip(path)
+                action.setToolTip(path)
+                action.setEnabled(kind != "missing")
+                action.triggered.connect(lambda _c, p=path: self.open_path(Path(p)))
+        if self.menu_recent.isEmpty():
             self.menu_recent.addAction(_("(none)")).setEnabled(False)
 
     def retranslate(self) -> None:

@@ -3,10 +3,12 @@ and participants, and the builds of agenda, minutes, item files and extracts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -27,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import checks, draftfile, meeting
-from drafting.i18n import _
+from drafting import checks, draftfile, meeting, paths
+from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
 from ui import worker
 from ui.binding import Binder
@@ -70,6 +73,9 @@ class ItemList(QTreeWidget):
             for n in range(self.topLevelItemCount())
         ]
         self.reordered.emit([p for p in order if p is not None])
+
+
+SUMMARY_NAMES = 15  # file names listed in the build's summary; all of them under Details
 
 
 class BuildDialog(QDialog):
@@ -120,6 +126,33 @@ class MeetingAsker(Asker):
         )
         return [Path(n) for n in names]
 
+    def built(self, files: list[Path], folder: Path, open_folder: Callable[[], object]) -> None:
+        """What the build wrote and where, with a button that calls `open_folder`. Not
+        modal for the program: the user may look at the files while it is shown."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information, _("Documents built"), "", parent=self.parent
+        )
+        box.setText(
+            ngettext(
+                "{count} file was written into {folder}",
+                "{count} files were written into {folder}",
+                len(files),
+            ).format(count=len(files), folder=folder)
+        )
+        names = [path.name for path in files]
+        shown = names[:SUMMARY_NAMES]
+        if len(names) > len(shown):
+            shown.append(_("… and {count} more").format(count=len(names) - len(shown)))
+            box.setDetailedText("\n".join(names))
+        box.setInformativeText("\n".join(shown))
+        open_button = box.addButton(_("Open folder"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(open_button)
+        box.setObjectName("build_summary")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: button is open_button and open_folder())
+        box.open()
+
 
 def _relative(path: Path, base: Path) -> str:
     try:
@@ -128,6 +161,20 @@ def _relative(path: Path, base: Path) -> str:
         import os
 
         return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
+
+
+# What a meeting gives each item it lists (drafting.meeting.numbered).
+NUMBERED_FIELDS = (
+    "item.agenda_item",
+    "item.section",
+    "meeting.body",
+    "meeting.number",
+    "meeting.date",
+    "language",
+    "organization",
+)
+RESCAN_DELAY_MS = 250  # one refresh for a burst of file events (a save is write + rename)
+PARTICIPANT_ROWS = 7  # shown before the column scrolls
 
 
 class MeetingWindow(QMainWindow):
@@ -141,8 +188,14 @@ class MeetingWindow(QMainWindow):
         self.ask = MeetingAsker(self)
         self.document = document or DraftDocument(MeetingDraft())
         self.document.setParent(self)
-        self._status_cache: dict[Path, tuple[float, Draft | str]] = {}
+        self._status_cache: dict[Path, tuple[tuple[int, int], Draft | str]] = {}
         self._terminating = False
+        # Item files change under the view: saved in the drafting window, copied in, removed.
+        self.watcher = QFileSystemWatcher(self)
+        self.rescan_timer = QTimer(self, singleShot=True, interval=RESCAN_DELAY_MS)
+        self.rescan_timer.timeout.connect(self.refresh_items)
+        self.watcher.directoryChanged.connect(self._file_event)
+        self.watcher.fileChanged.connect(self._file_event)
         self.binder = Binder(self.document, "", self)
         self.details = FieldGroup(
             lambda: _("Meeting"),
@@ -179,13 +232,21 @@ class MeetingWindow(QMainWindow):
             Participant,
             lambda: _("Participants"),
         )
+        # Room for a handful of participants; a small window scrolls the column instead of
+        # squeezing the list to three rows.
+        table = self.participants.table
+        table.setMinimumHeight(
+            table.horizontalHeader().sizeHint().height()
+            + PARTICIPANT_ROWS * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
         self.participants_box = QGroupBox()
         QVBoxLayout(self.participants_box).addWidget(self.participants)
         left = QWidget()
         column = QVBoxLayout(left)
         column.addWidget(self.details)
         column.addWidget(self.participants_box, 1)
-        scroll = QScrollArea()
+        self.details_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
 
@@ -386,10 +447,26 @@ class MeetingWindow(QMainWindow):
 
     # --- items -------------------------------------------------------------------------
 
+    def _watch(self, files: list[Path]) -> None:
+        """Watch the meeting's folder, the listed items and their folders (a missing item
+        appears in its folder). A file replaced by a save drops out of the watch: re-added."""
+        wanted = {str(self.base().resolve())} if self.document.path else set()
+        for path in files:
+            wanted.update(str(p.resolve()) for p in (path, path.parent) if p.exists())
+        watched = set(self.watcher.files()) | set(self.watcher.directories())
+        if watched - wanted:
+            self.watcher.removePaths(sorted(watched - wanted))
+        if wanted - watched:
+            self.watcher.addPaths(sorted(wanted - watched))
+
+    def _file_event(self, _path: str) -> None:
+        self.rescan_timer.start()
+
     def _load_item(self, path: Path) -> Draft | str:
         """The item, or why it cannot be read; re-read only when the file changed."""
         try:
-            stamp = path.stat().st_mtime
+            info = path.stat()
+            stamp = (info.st_mtime_ns, info.st_size)
         except OSError:
             return _("file not found")
         cached = self._status_cache.get(path)
@@ -406,9 +483,11 @@ class MeetingWindow(QMainWindow):
         """Show the items with the numbers they will print with, and what each still lacks."""
         current = self.items.currentItem()
         chosen = current.data(0, Qt.ItemDataRole.UserRole) if current else None
+        self.rescan_timer.stop()
         self.items.clear()
         document = self.check_as.currentData() or "agenda"
         first = self.draft.first_section
+        self._watch([self.base() / relative for relative in self.draft.items])
         for index, relative in enumerate(self.draft.items):
             path = self.base() / relative
             loaded = self._load_item(path)
@@ -501,9 +580,45 @@ class MeetingWindow(QMainWindow):
             and 0 <= index < len(self.draft.items)
             and self.drafting.open_path(self.base() / self.draft.items[index])
         ):
+            self.show_as_numbered(self.drafting, index)
             self.drafting.show()
             self.drafting.raise_()
             self.drafting.activateWindow()
+
+    def show_as_numbered(self, drafting, index: int) -> None:
+        """Give the item open in `drafting` this meeting's numbers, body and date, so its form
+        and preview show what will print: one undoable edit, unsaved until the user saves."""
+        document = drafting.document
+        printed = meeting.numbered(document.draft, self.draft, index)
+        changes = [
+            (path, value)
+            for path in NUMBERED_FIELDS
+            if (value := paths.get(printed, path)) != document.value(path)
+        ]
+        if not changes:
+            return
+        document.undo_stack.beginMacro(_("Numbers from the meeting"))
+        for path, value in changes:
+            document.set_value(path, value, merge=False)
+        document.undo_stack.endMacro()
+        item = printed.item
+        shown = (
+            _("Asia {agenda_item}, § {section}").format(
+                agenda_item=item.agenda_item, section=item.section
+            )
+            if item.section is not None
+            else _("Asia {agenda_item}").format(agenda_item=item.agenda_item)
+        )
+        number = printed.meeting.number
+        drafting.statusBar().showMessage(
+            _("Shown with the numbers of meeting {number}: {numbers}. Save to keep them.").format(
+                number=number, numbers=shown
+            )
+            if number
+            else _("Shown with the meeting's numbers: {numbers}. Save to keep them.").format(
+                numbers=shown
+            )
+        )
 
     # --- numbers and builds ------------------------------------------------------------
 
@@ -557,18 +672,20 @@ class MeetingWindow(QMainWindow):
 
             converter = warm.Converter()
 
-        def work() -> list[Path]:
-            return meeting.build(loaded, kinds, folder, converter.convert if with_pdf else None)
+        def work() -> tuple[list[Path], Path]:
+            convert = converter.convert if with_pdf else None
+            return meeting.build(loaded, kinds, folder, convert), folder
 
         self.statusBar().showMessage(_("Building…"))
         worker.start(work, self._built, self._build_failed)
 
-    def _built(self, paths: list[Path]) -> None:
+    def _built(self, result: tuple[list[Path], Path]) -> None:
+        files, folder = result
         self.statusBar().showMessage(
-            _("Built {count} files into {folder}").format(
-                count=len(paths), folder=paths[0].parent if paths else ""
-            ),
-            10000,
+            _("Built {count} files into {folder}").format(count=len(files), folder=folder), 10000
+        )
+        self.ask.built(
+            files, folder, partial(QDesktopServices.openUrl, QUrl.fromLocalFile(str(folder)))
         )
 
     def _build_failed(self, exc: Exception) -> None:

@@ -14,6 +14,49 @@ from drafting import i18n
 _qt_translator: QTranslator | None = None
 
 
+# Texts of Qt's file dialog that its catalogs lack (seen by grabbing the dialog): the file
+# types in the list. Qt 6 moved them to a new context that qtbase_fi.qm never got.
+_GAPS = {
+    "fi": {
+        ("QAbstractFileIconProvider", "Drive"): "Asema",
+        ("QAbstractFileIconProvider", "File"): "Tiedosto",
+        ("QAbstractFileIconProvider", "Folder"): "Kansio",
+        ("QAbstractFileIconProvider", "Shortcut"): "Pikakuvake",
+        ("QAbstractFileIconProvider", "Unknown"): "Tuntematon",
+        ("QAbstractFileIconProvider", "%1 File"): "%1-tiedosto",
+    },
+    "sv": {
+        ("QAbstractFileIconProvider", "%1 File"): "%1-fil",
+    },
+}
+
+
+class QtCatalog(QTranslator):
+    """Qt's own catalog (qtbase_<lang>.qm), with the gaps an older translation left filled.
+
+    qtbase_fi.qm still translates "Look in:" and "Files of type:", but Qt 6's file dialog asks
+    for "&Look in:" and "Files of &type:", so the Finnish dialog showed English labels. A text
+    with a mnemonic that the catalog lacks gets the catalog's translation of the same text
+    without it (the mnemonic then on its first letter).
+    """
+
+    def __init__(self, language: str, parent=None) -> None:
+        super().__init__(parent)
+        self.gaps = _GAPS.get(language, {})
+
+    def translate(  # noqa: D102 - Qt's virtual
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        found = super().translate(context, source, disambiguation, n)
+        if found:
+            return found
+        if source.count("&") == 1:
+            plain = super().translate(context, source.replace("&", ""), disambiguation, n)
+            if plain:
+                return "&" + plain
+        return self.gaps.get((context, source))  # None: not here, Qt shows the source text
+
+
 def system_language() -> str:
     code = QLocale.system().name()[:2]
     return code if code in i18n.UI_LANGUAGES else "en"
@@ -28,7 +71,7 @@ def apply(language: str) -> None:
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)
         _qt_translator = None
-    translator = QTranslator(app)
+    translator = QtCatalog(language, app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language != "en" and translator.load(f"qtbase_{language}", folder):
         app.installTranslator(translator)
