@@ -78,8 +78,8 @@ venv-test: $(VENV)/.installed $(CATALOGS)
 # After changing interface strings: refresh the template and both catalogs.
 catalogs: $(VENV)/.installed
 	$(VENV)/bin/pybabel extract -k _ -k ngettext:1,2 --no-location --sort-output \
-		--project=Pykälä -o resources/locale/pykala.pot drafting ui
-	$(VENV)/bin/pybabel update -D pykala -i resources/locale/pykala.pot -d resources/locale
+		--project=Pykälä -w 100 -o resources/locale/pykala.pot drafting ui
+	$(VENV)/bin/pybabel update -w 100 -D pykala -i resources/locale/pykala.pot -d resources/locale
 
 # Rebuild the Word template from its script (tests check the committed one matches).
 template: venv
