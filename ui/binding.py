@@ -223,7 +223,11 @@ class Binder(QObject):
                 best = (len(full), binding.widget)
         if best[1] is None:  # a path above the fields ("item.decision"): its first field
             best = next(
-                ((0, b.widget) for b in self.bindings if self.path(b.relative).startswith(path + ".")),
+                (
+                    (0, b.widget)
+                    for b in self.bindings
+                    if self.path(b.relative).startswith(path + ".")
+                ),
                 best,
             )
         return best[1]

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from drafting import resources
-from drafting.render import context
 from drafting.i18n import _
 from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
+from drafting.render import context
 from ui.binding import Binder
 from ui.document import DraftDocument
 from ui.people import PeopleDirectory
@@ -276,8 +276,10 @@ def _as_proposed_note(document: DraftDocument) -> str:
                 else _("The decision below is empty, so the proposal prints under {decision}.")
             ).format(decision=decision)
         )
-    return _("The minutes print the decision below under {decision}, and the proposal itself "
-             "under {proposal}.").format(decision=decision, proposal=proposal)
+    return _(
+        "The minutes print the decision below under {decision}, and the proposal itself "
+        "under {proposal}."
+    ).format(decision=decision, proposal=proposal)
 
 
 def _presenter_note(document: DraftDocument) -> str:
@@ -369,9 +371,9 @@ class AttachmentTable(RecordTable):
 def _contact_columns() -> list[Column]:
     return [
         Column("name", lambda: _("Name"), stretch=True),
-        Column("title", lambda: _("Job title")),
-        Column("phone", lambda: _("Phone")),
-        Column("email", lambda: _("E-mail")),
+        Column("title", lambda: _("Job title"), chars=18),
+        Column("phone", lambda: _("Phone"), chars=11),
+        Column("email", lambda: _("E-mail"), chars=24),
     ]
 
 

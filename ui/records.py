@@ -37,6 +37,7 @@ class Column:
     label: Callable[[], str]  # translated at display time
     kind: str = "text"  # text | bool | ints | date | member (group "member"/"other")
     stretch: bool = False
+    chars: int = 12  # starting width of a text column, in average characters
 
 
 class _CompletingDelegate(QStyledItemDelegate):
@@ -103,10 +104,14 @@ class RecordTable(QWidget):
         self.table.setMinimumHeight(110)
         header = self.table.horizontalHeader()
         for n, column in enumerate(columns):
+            # Text columns start wide enough to type into, also while the table is empty
+            # (sized to contents they were as narrow as their heading).
             mode = (
                 QHeaderView.ResizeMode.Stretch
                 if column.stretch
                 else QHeaderView.ResizeMode.ResizeToContents
+                if column.kind in ("bool", "member")
+                else QHeaderView.ResizeMode.Interactive
             )
             header.setSectionResizeMode(n, mode)
         self.input_errors: dict[str, str] = {}
@@ -134,6 +139,11 @@ class RecordTable(QWidget):
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([c.label() for c in self.columns])
+        header = self.table.horizontalHeader()
+        average = self.table.fontMetrics().averageCharWidth()
+        for n, column in enumerate(self.columns):
+            if header.sectionResizeMode(n) == QHeaderView.ResizeMode.Interactive:
+                header.resizeSection(n, max(average * column.chars, header.sectionSizeHint(n)))
         self.table.setAccessibleName(self.name())
         texts = {"add": _("Add"), "remove": _("Remove"), "up": _("Move up"), "down": _("Move down")}
         for key, button in self.buttons.items():

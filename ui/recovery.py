@@ -39,9 +39,7 @@ class Copy:
         return draftfile.load(self.draft_path)
 
 
-def write(
-    copy_id: str, draft: Draft, original: Path | None, signature: str | None = None
-) -> None:
+def write(copy_id: str, draft: Draft, original: Path | None, signature: str | None = None) -> None:
     """The draft first, then the note that points at it: a crash between leaves no note."""
     base = folder()
     atomic.write_bytes(base / f"{copy_id}.pykala", draftfile.dumps(draft).encode("utf-8"))

@@ -44,7 +44,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, QRegularExpression, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -771,7 +771,19 @@ def html_to_markdown(html: str) -> str:
     """Pasted HTML reduced to our subset: paragraphs, headings, lists, bold and italic."""
     scratch = _ScratchDocument()
     scratch.setHtml(html)
+    _paragraphs_at_blank_lines(scratch)
     return document_markdown(scratch, foreign=True)
+
+
+def _paragraphs_at_blank_lines(doc: QTextDocument) -> None:
+    """Web pages separate paragraphs with <br><br>: a blank line inside a paragraph becomes
+    a paragraph break, as the print would show no blank line there."""
+    blank = QRegularExpression(LINE_SEPARATOR + "[\\s" + LINE_SEPARATOR + "]*" + LINE_SEPARATOR)
+    cursor = doc.find(blank, 0)
+    while not cursor.isNull():
+        cursor.removeSelectedText()
+        cursor.insertBlock()
+        cursor = doc.find(blank, cursor.position())
 
 
 class _ScratchDocument(QTextDocument):
@@ -798,6 +810,10 @@ class RichTextEdit(QTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        # Personal-data marking switched on for what is typed next (no selection, no word):
+        # typing then extends the span. Otherwise text typed at a span's end is not part of
+        # it, as text typed after a link is not part of the link.
+        self._personal_typing = False
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)  # Tab changes list levels; see keyPressEvent
         self.document().setDocumentMargin(6)
@@ -892,9 +908,14 @@ class RichTextEdit(QTextEdit):
         self.ensureCursorVisible()
 
     def insert_plain_text(self, text: str) -> None:
-        """Plain text as typed: a newline starts a paragraph, a vertical tab breaks a line."""
+        """Plain text as typed: a newline starts a paragraph, a vertical tab breaks a line.
+
+        Blank lines between paragraphs (as e-mail and text files separate them) are one
+        paragraph break: the print has no empty paragraphs, so the editor shows none.
+        """
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", LINE_SEPARATOR)
         text = re.sub("[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff]", "", text)
+        text = re.sub("\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+", "\n", text)
         self.textCursor().insertText(text)
 
     def createMimeDataFromSelection(self) -> QMimeData:
@@ -958,6 +979,33 @@ class RichTextEdit(QTextEdit):
 
         span = next(_personal_ids)
         self._toggle_char(is_personal, apply)
+        self._personal_typing = self._format_target() is None and is_personal(
+            self.currentCharFormat()
+        )
+
+    def _typing_format(self) -> None:
+        """Before a typed character: outside a personal span it is not personal."""
+        if self._personal_typing or not is_personal(self.currentCharFormat()):
+            return
+        cursor = self.textCursor()
+        doc = self.document()
+        before = QTextCursor(doc)
+        before.setPosition(cursor.selectionStart())
+        after = QTextCursor(doc)
+        after.setPosition(cursor.selectionEnd())
+        inside = not after.atBlockEnd()
+        if inside:
+            after.movePosition(QTextCursor.MoveOperation.NextCharacter)
+            span = before.charFormat().property(PERSONAL_ID)
+            inside = (
+                is_personal(after.charFormat()) and after.charFormat().property(PERSONAL_ID) == span
+            )
+        if not inside:
+            self.setCurrentCharFormat(_set_personal(QTextCharFormat(self.currentCharFormat()), 0))
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._personal_typing = False
+        super().mousePressEvent(event)
 
     def toggle_heading(self, markdown_level: int) -> None:
         """3 = `##` sub-heading, 4 = `###`; again on the same kind turns it off."""
@@ -1125,6 +1173,12 @@ class RichTextEdit(QTextEdit):
             event.ignore()
             return
         key = event.key()
+        typed = event.text()
+        control = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        if typed and typed.isprintable() and not event.modifiers() & control:
+            self._typing_format()
+        elif key not in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta):
+            self._personal_typing = False  # the cursor moves on, or a paragraph ends
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         cursor = self.textCursor()
         block = cursor.block()

@@ -188,7 +188,11 @@ def meeting_presenter(item: Item) -> Person:
     """Who presented at the meeting: the decision's presenter, else (left empty) the
     proposal's."""
     presenter = (item.decision or Decision()).presenter
-    return presenter if (presenter.name.strip() or presenter.title.strip()) else item.proposal.presenter
+    return (
+        presenter
+        if (presenter.name.strip() or presenter.title.strip())
+        else item.proposal.presenter
+    )
 
 
 def words_for(draft: Draft) -> Words:

@@ -99,3 +99,49 @@ def alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except (ProcessLookupError, FileNotFoundError):
         return False
+
+
+@pytest.fixture
+def meeting_copy(tmp_path):
+    """The example meeting and its items in a folder of the test's own."""
+    import shutil
+
+    from tests.conftest import EXAMPLES
+
+    folder = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, folder)
+    return folder / "meeting" / "kh-18-2021.pykala"
+
+
+def open_view(window, path, monkeypatch):
+    """The meeting view opened as the user opens it; its questions answered by the test."""
+    assert window.open_path(path)  # a meeting file opens the meeting view
+    view = window.meeting_windows[-1]
+    view.answers, view.messages = window.answers, window.messages
+    for name, default in (
+        ("save_changes", "cancel"),
+        ("build_choices", None),
+        ("folder", None),
+        ("save_path", None),
+        ("item_paths", []),
+    ):
+
+        def respond(*args, name=name, default=default, **kwargs):
+            value = window.answers.get(name, default)
+            return value(*args) if callable(value) else value
+
+        monkeypatch.setattr(view.ask, name, respond)
+    monkeypatch.setattr(view.ask, "error", lambda *a: window.messages.append(a))
+    return view
+
+
+@pytest.fixture
+def view(window, meeting_copy, monkeypatch):
+    """The example meeting's view, opened from the drafting window."""
+    import shiboken6
+
+    meeting_window = open_view(window, meeting_copy, monkeypatch)
+    yield meeting_window
+    if shiboken6.isValid(meeting_window):
+        meeting_window._terminating = True
+        meeting_window.close()

@@ -3,55 +3,15 @@ opened with the numbers they will print, the recent files, the window at a small
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from drafting import draftfile
 from tests.conftest import EXAMPLES
+from tests.ui.conftest import open_view
 
 FIRST_ITEM = EXAMPLES / "meeting" / "01-laillisuus.pykala"
-
-
-@pytest.fixture
-def meeting_copy(tmp_path):
-    folder = tmp_path / "examples"
-    shutil.copytree(EXAMPLES, folder)
-    return folder / "meeting" / "kh-18-2021.pykala"
-
-
-def open_view(window, path, monkeypatch):
-    """The meeting view opened as the user opens it; its questions answered by the test."""
-    assert window.open_path(path)  # a meeting file opens the meeting view
-    view = window.meeting_windows[-1]
-    view.answers, view.messages = window.answers, window.messages
-    for name, default in (
-        ("save_changes", "cancel"),
-        ("build_choices", None),
-        ("folder", None),
-        ("save_path", None),
-        ("item_paths", []),
-    ):
-
-        def respond(*args, name=name, default=default, **kwargs):
-            value = window.answers.get(name, default)
-            return value(*args) if callable(value) else value
-
-        monkeypatch.setattr(view.ask, name, respond)
-    monkeypatch.setattr(view.ask, "error", lambda *a: window.messages.append(a))
-    return view
-
-
-@pytest.fixture
-def view(window, meeting_copy, monkeypatch):
-    meeting_window = open_view(window, meeting_copy, monkeypatch)
-    yield meeting_window
-    if shiboken6.isValid(meeting_window):
-        meeting_window._terminating = True
-        meeting_window.close()
 
 
 def status(view, row: int) -> str:

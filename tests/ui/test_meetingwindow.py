@@ -4,49 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
-import shiboken6
 
 from drafting import draftfile
 from tests.conftest import EXAMPLES
 from tests.documents import pdf_pages
 
 MEETING = EXAMPLES / "meeting" / "kh-18-2021.pykala"
-
-
-@pytest.fixture
-def meeting_copy(tmp_path):
-    folder = tmp_path / "examples"
-    shutil.copytree(EXAMPLES, folder)
-    return folder / "meeting" / "kh-18-2021.pykala"
-
-
-@pytest.fixture
-def view(window, meeting_copy, monkeypatch):
-    assert window.open_path(meeting_copy)  # a meeting file opens the meeting view
-    (meeting_window,) = window.meeting_windows
-    meeting_window.answers = window.answers
-    meeting_window.messages = window.messages
-    for name, default in (
-        ("save_changes", "cancel"),
-        ("build_choices", None),
-        ("folder", None),
-        ("save_path", None),
-        ("item_paths", []),
-    ):
-
-        def respond(*args, name=name, default=default, **kwargs):
-            value = window.answers.get(name, default)
-            return value(*args) if callable(value) else value
-
-        monkeypatch.setattr(meeting_window.ask, name, respond)
-    monkeypatch.setattr(meeting_window.ask, "error", lambda *a: window.messages.append(a))
-    yield meeting_window
-    if shiboken6.isValid(meeting_window):
-        meeting_window._terminating = True
-        meeting_window.close()
 
 
 def rows(view):
