@@ -84,7 +84,7 @@ class CrashHandler:
         app = QApplication.instance()
         for window in app.topLevelWidgets() if app else []:
             autosave = getattr(window, "autosave", None)
-            if callable(autosave):
+            if callable(autosave) and window.isVisible():
                 try:
                     autosave()
                     saved += 1

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -89,6 +89,38 @@ def _appeals() -> list[tuple[str, object]]:
     return items
 
 
+class _Note(QLabel):
+    """A wrapped help line that asks the layout for the height its current width needs.
+
+    A plain word-wrapped QLabel has height-for-width; inside a resizable QScrollArea that
+    made Qt 6.11 give the other rows of the form zero height after a resize (the fields
+    vanished). This label reports a plain size hint instead and updates it on resize.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+    def _needed(self) -> QSize:
+        width = self.width() if self.width() > 50 else 360
+        return QSize(50, self.heightForWidth(width))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self._needed()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self._needed()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._needed().height() != event.size().height():
+            self.updateGeometry()
+
+
 class FieldGroup(QGroupBox):
     """A titled group of labelled fields bound through one Binder."""
 
@@ -122,9 +154,7 @@ class FieldGroup(QGroupBox):
             layout.addWidget(widget, row, 1)
             row += 1
             if spec.note is not None:
-                note = QLabel(self)
-                note.setWordWrap(True)
-                note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+                note = _Note(self)
                 layout.addWidget(note, row, 1)
                 self.notes[index] = note
                 row += 1

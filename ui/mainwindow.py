@@ -147,7 +147,9 @@ class MainWindow(QMainWindow):
     def _action(self, slot, shortcut=None) -> QAction:
         action = QAction(self)
         action.triggered.connect(slot)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding: Ctrl+Y and Ctrl+Shift+Z redo
+        elif shortcut is not None:
             action.setShortcut(shortcut)
         return action
 
@@ -322,17 +324,25 @@ class MainWindow(QMainWindow):
         document.changed.connect(self._changed)
         document.typing.connect(self._changed)
         document.file_changed.connect(self._update_title)
-        document.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
-        document.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        self.act_undo.setEnabled(False)
-        self.act_redo.setEnabled(False)
+        document.undo_stack.canUndoChanged.connect(self._update_undo)
+        document.undo_stack.canRedoChanged.connect(self._update_undo)
+        self._update_undo()
         self._update_title()
         self.run_checks()
         self._generation += 1
         self.preview.set_stale(True)
         self.refresh_preview()
 
+    def _update_undo(self, *_args) -> None:
+        """Text typed into a rich field reaches the stack after a pause; it is undoable
+        (and redo is over) from the first keystroke."""
+        pending = any(binder.has_pending() for binder in self.form.binders())
+        stack = self.document.undo_stack
+        self.act_undo.setEnabled(stack.canUndo() or pending)
+        self.act_redo.setEnabled(stack.canRedo() and not pending)
+
     def _changed(self, _path: str = "") -> None:
+        self._update_undo()
         self.check_timer.start()
         self.preview.set_stale(True)
         self.preview_timer.start()

@@ -304,8 +304,10 @@ class MeetingWindow(QMainWindow):
         self.act_build = QAction(self, shortcut=QKeySequence("Ctrl+B"), triggered=self.build)
         self.act_number = QAction(self, triggered=self.write_numbers)
         self.act_close = QAction(self, shortcut=keys.Close, triggered=self.close)
-        self.act_undo = QAction(self, shortcut=keys.Undo, triggered=self.undo)
-        self.act_redo = QAction(self, shortcut=keys.Redo, triggered=self.redo)
+        self.act_undo = QAction(self, triggered=self.undo)
+        self.act_redo = QAction(self, triggered=self.redo)
+        self.act_undo.setShortcuts(keys.Undo)
+        self.act_redo.setShortcuts(keys.Redo)  # Ctrl+Y and Ctrl+Shift+Z
         self.menu_meeting = self.menuBar().addMenu("")
         for action in (
             self.act_save,

@@ -118,7 +118,7 @@ class RecordTable(QWidget):
         if people is not None:
             self.table.setItemDelegateForColumn(0, _CompletingDelegate(people, self.table))
         self.table.itemChanged.connect(self._cell_changed)
-        self.table.currentCellChanged.connect(lambda row, *_: self.current_changed.emit(row))
+        self.table.currentCellChanged.connect(self._current_cell_changed)
         self.buttons: dict[str, QPushButton] = {}
         buttons = QVBoxLayout()
         for key in ("add", "remove", "up", "down"):
@@ -192,6 +192,10 @@ class RecordTable(QWidget):
         self.buttons["remove"].setEnabled(0 <= row < count)
         self.buttons["up"].setEnabled(0 < row < count)
         self.buttons["down"].setEnabled(0 <= row < count - 1)
+
+    def _current_cell_changed(self, row: int, *_previous: int) -> None:
+        self._enable()  # Move up/down and Remove follow the row the user chose
+        self.current_changed.emit(row)
 
     def _model_changed(self, path: str) -> None:
         if (
