@@ -58,6 +58,25 @@ def set(root: Any, path: str, value: Any) -> None:  # noqa: A001 - mirrors get()
         setattr(target, last, value)
 
 
+def settable(root: Any, path: str) -> bool:
+    """True if `set` can reach `path`: every list index on the way (and the last one, if it
+    is an index) exists. A form may still hold text for a row that was just removed."""
+    *head, last = parts(path)
+    target = root
+    for n, part in enumerate(head):
+        if isinstance(part, int):
+            if not isinstance(target, list) or not 0 <= part < len(target):
+                return False
+            target = target[part]
+        elif not hasattr(target, part):
+            return False
+        elif (target := getattr(target, part)) is None:  # `set` creates it, empty
+            return not any(isinstance(p, int) for p in head[n + 1 :] + [last])
+    if isinstance(last, int):
+        return isinstance(target, list) and 0 <= last < len(target)
+    return hasattr(target, last)
+
+
 def _optional_type(owner: type, name: str) -> type:
     hint = get_type_hints(owner)[name]
     if isinstance(hint, types.UnionType):

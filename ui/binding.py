@@ -79,6 +79,7 @@ class Binder(QObject):
         self._flush_timer.setInterval(FLUSH_MS)
         self._flush_timer.timeout.connect(self.flush)
         document.changed.connect(self._model_changed)
+        document.about_to_edit.connect(self.flush)
 
     def path(self, relative: str) -> str:
         if not self.root:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -154,3 +156,12 @@ class Asker:
         dialog = QPrintDialog(printer, self.parent)
         dialog.setMinMax(1, pages)
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def attachment_paths(self, folder: str) -> list[Path]:
+        """Files to attach, chosen in the system dialog."""
+        names, _filter = QFileDialog.getOpenFileNames(self.parent, _("Add attachments"), folder)
+        return [Path(n) for n in names]
+
+    def show_file(self, path: Path) -> None:
+        """Open a file in the program the system uses for it."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -74,6 +74,9 @@ class DraftDocument(QObject):
     # Something the user typed is not in the model yet: a rich-text edit waiting for
     # Binder.flush, or a value the model cannot take (a bad date). Checks run again.
     typing = Signal()
+    # Before any edit goes on the stack: text still waiting in a form goes in first, so
+    # steps stay in the order they were typed and no text is written to a removed row.
+    about_to_edit = Signal()
 
     def __init__(
         self, draft: Draft | None = None, path: Path | None = None, parent: QObject | None = None
@@ -82,6 +85,7 @@ class DraftDocument(QObject):
         self.draft = draft or Draft()
         self.path = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
+        self._flushing = False
         self.signature = file_signature(self.path)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
 
@@ -97,6 +101,14 @@ class DraftDocument(QObject):
             return default
 
     def set_value(self, path: str, value: Any, text: str = "", merge: bool = True) -> None:
+        if not self._flushing:
+            self._flushing = True
+            try:
+                self.about_to_edit.emit()
+            finally:
+                self._flushing = False
+        if not paths.settable(self.draft, path):
+            return  # the row this value belonged to is gone
         old = self.value(path)
         if old == value:
             return

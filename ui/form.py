@@ -11,12 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -35,6 +34,7 @@ from drafting.i18n import _
 from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
 from drafting.render import context
 from ui.binding import Binder
+from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.people import PeopleDirectory
 from ui.records import Column, RecordTable
@@ -378,15 +378,19 @@ class AttachmentTable(RecordTable):
             records.append(Attachment(title=file.stem.replace("_", " "), file=shown))
         self._replace(records, _("Add files"), len(records) - 1)
 
+    def _ask(self) -> Asker:
+        """The window's Asker (tests answer it), or one of our own outside a window."""
+        ask = getattr(self.window(), "ask", None)
+        return ask if isinstance(ask, Asker) else Asker(self)
+
     def add_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, _("Add attachments"), str(self._base()))
-        self.add_paths([Path(n) for n in names])
+        self.add_paths(self._ask().attachment_paths(str(self._base())))
 
     def open_current(self) -> None:
         row = self.table.currentRow()
         records = self.records()
         if 0 <= row < len(records) and records[row].file:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._base() / records[row].file)))
+            self._ask().show_file(self._base() / records[row].file)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasUrls():

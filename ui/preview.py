@@ -7,6 +7,7 @@ run in a worker; the pane shows the last pages, marked as out of date, until new
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -139,6 +140,8 @@ class PreviewPane(QWidget):
         self.banner.setVisible(bool(text))
 
     def _update_page_label(self, *_args) -> None:
+        if not shiboken6.isValid(self.pdf):
+            return  # a preview window's shared pages went with the main window
         count = self.pdf.pageCount()
         current = self.view.pageNavigator().currentPage() + 1 if count else 0
         self.page_label.setText(_("Page {page} of {count}").format(page=current, count=count))

@@ -383,3 +383,20 @@ def test_an_error_in_a_slot_is_reported_and_the_program_goes_on(window, monkeypa
     window.answers["save_path"] = tmp_path / "jatko.pykala"
     QTest.keyClick(window, Qt.Key.Key_S, CTRL | SHIFT)
     assert draftfile.load(tmp_path / "jatko.pykala").item.title.endswith(" keskeneräinen")
+
+
+def test_removing_a_history_entry_while_its_text_waits_keeps_the_text_for_undo(window):
+    """Found by pressing everything: this crashed the program (a write to a removed row)."""
+    window.form.setCurrentIndex(5)
+    history = window.form.history
+    click(history.entries.buttons["add"])
+    text = history.form.inputs[6].editor
+    QTest.mouseClick(text.viewport(), Qt.MouseButton.LeftButton)
+    type_text(text, "Lausunnon teksti")
+    assert history.binder.has_pending()  # not in the model yet: the pause has not come
+    click(history.entries.buttons["remove"])
+    assert window.document.draft.item.history == []
+    QTest.keyClick(window, Qt.Key.Key_Z, CTRL)
+    (entry,) = window.document.draft.item.history
+    assert entry.text == "Lausunnon teksti"
+    assert text.toPlainText() == "Lausunnon teksti"
