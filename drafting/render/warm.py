@@ -68,10 +68,9 @@ def _imports_uno(python: Path) -> bool:
 
 
 def _bridge_env() -> dict[str, str]:
-    # Our own venv must not leak into LibreOffice's Python.
-    return {
-        k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")
-    }
+    # Our own venv must not leak into LibreOffice's Python; the bridge passes this
+    # environment on to the soffice it starts.
+    return pdf.soffice_env()
 
 
 class WarmConverter:
