@@ -33,6 +33,11 @@ INDENT = Cm(4.6)  # the body column starts at the grid's second stop; headings h
 BODY_WIDTH = Cm(13.4)  # measured from the originals' longest lines
 TEXT_WIDTH = Cm(18.0)  # 21 cm page − 2 cm left − 1 cm right = 4.6 + 13.4
 GAP = 12  # pt between paragraphs: the originals' one blank line
+HEADING_GAP = 6  # pt after a section heading (Päätös, Otteet, …): measured, see _page
+TITLE_GAP = GAP  # pt after the title and after the case id
+TOP_MARGIN = Cm(4.4)  # page 1's first body line; the header block sits above it
+BOTTOM_MARGIN = Cm(2.0)  # above the footer table
+CONTINUATION_DROP = 70  # pt: where the body starts on pages 2… (see _page)
 HYPHENATION_ZONE = 142  # twips (0.25 cm)
 FIXED_TIME = datetime(2021, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -246,11 +251,13 @@ def _styles(doc) -> None:
         doc, "Section Number", size=TITLE_PT, bold=True, keep_next=True, hyphenate=False
     )
     # 15.7 cm (18 − 2.3): the title breaks where the originals break it.
-    _paragraph_style(doc, "Heading 1", size=TITLE_PT, right=GRID, **heading, outline=0)
-    _paragraph_style(doc, "Case Id", after=GAP, keep_next=True, hyphenate=False)
+    _paragraph_style(
+        doc, "Heading 1", size=TITLE_PT, right=GRID, **{**heading, "after": TITLE_GAP}, outline=0
+    )
+    _paragraph_style(doc, "Case Id", after=TITLE_GAP, keep_next=True, hyphenate=False)
     # Every heading hangs at the left margin; the text sits in the body column. A heading
     # whose lines follow without a gap (Esittelijä, Lisätiedot) is "Compact".
-    _paragraph_style(doc, "Heading 2", **heading, outline=1)
+    _paragraph_style(doc, "Heading 2", **{**heading, "after": HEADING_GAP}, outline=1)
     _paragraph_style(doc, "Heading 3", **heading, outline=2)
     _paragraph_style(doc, "Heading 4", **heading, outline=3)
     _paragraph_style(doc, "Heading 4 Compact", "Heading 4", **{**heading, "after": 0}, outline=3)
@@ -412,10 +419,24 @@ def _page(doc) -> None:
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin, section.right_margin = Cm(2.0), Cm(1.0)
-    section.top_margin, section.header_distance = Cm(3.7), Cm(1.0)
-    section.bottom_margin, section.footer_distance = Cm(2.7), Cm(0.8)
+    section.top_margin, section.header_distance = TOP_MARGIN, Cm(1.0)
+    section.bottom_margin, section.footer_distance = BOTTOM_MARGIN, Cm(0.8)
 
-    header = section.header
+    # Vertical geometry, measured by laying both originals' text out on one endless page:
+    # every page after the first holds 40 lines and 7 gaps of 12 pt (but not 41), and
+    # § 885's page 2 (35 lines, 10 gaps, 4 section headings) fits only with 6 pt after a
+    # section heading. Page 1 then holds ≈ 0.6 cm more than the pages after it: its body
+    # starts right below the header block, and on the following pages the header's end
+    # leaves CONTINUATION_DROP more (a header of its own for the first page).
+    section.different_first_page_header_footer = True
+    _header(section.first_page_header, 0)
+    _header(section.header, CONTINUATION_DROP)
+    _footer(section.first_page_footer)
+    _footer(section.footer)
+
+
+def _header(header, drop: float) -> None:
+    """Organisation | document and number | "N (M)"; the body, Asia/N and the date below."""
     table = header.add_table(rows=4, cols=3, width=TEXT_WIDTH)
     widths = (Cm(9.2), Cm(6.5), Cm(2.3))
     _table_properties(table, widths)
@@ -444,12 +465,14 @@ def _page(doc) -> None:
     header._element.append(
         parse_xml(
             f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Header"/>'
-            f'<w:spacing w:after="0" w:line="20" w:lineRule="exact"/>'
-            f"</w:pPr></w:p>"
+            f'<w:spacing w:before="{int(drop * 20)}" w:after="0" w:line="20" '
+            f'w:lineRule="exact"/></w:pPr></w:p>'
         )
     )
 
-    footer = section.footer
+
+def _footer(footer) -> None:
+    """The organisation's address table (docxtpl fills its rows)."""
     table = footer.add_table(rows=3, cols=5, width=TEXT_WIDTH)
     widths = (Cm(4.2), Cm(4.6), Cm(3.0), Cm(2.6), Cm(3.6))
     _table_properties(table, widths)
@@ -557,8 +580,16 @@ def build_item() -> bytes:
     _body(doc)
     _properties(doc)
     _settings(doc)
-    for part in (doc.styles.element, doc.element, doc.sections[0].header._element,
-                 doc.sections[0].footer._element, doc.part.numbering_part.element):
+    section = doc.sections[0]
+    for part in (
+        doc.styles.element,
+        doc.element,
+        section.header._element,
+        section.footer._element,
+        section.first_page_header._element,
+        section.first_page_footer._element,
+        doc.part.numbering_part.element,
+    ):
         _order_properties(part)
     raw = io.BytesIO()
     doc.save(raw)
