@@ -101,8 +101,7 @@ def soffice_env(environ: dict[str, str] | None = None) -> dict[str, str]:
     kept = [
         e
         for e in entries
-        if not _foreign_python_dir(e)
-        and not (venv and Path(e).parent == Path(venv))
+        if not _foreign_python_dir(e) and not (venv and Path(e).parent == Path(venv))
     ]
     if sys.platform != "win32":
         kept = list(SYSTEM_PATH) + [e for e in kept if e not in SYSTEM_PATH]

@@ -45,19 +45,19 @@ LANGUAGE = "fi-FI"  # docx.render sets the document's own (fi-FI or sv-FI)
 
 # Children of w:rPr, w:pPr and w:settings in the order the OOXML schema requires
 # (ECMA-376 Part 1, CT_RPr, CT_PPrBase + CT_PPr, CT_Settings); Word rejects other orders.
-RPR_ORDER = (
+RPR_ORDER = (  # noqa: SIM905 - the spec's sequence, readable
     "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
     "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
     "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath rPrChange"
 ).split()
-PPR_ORDER = (
+PPR_ORDER = (  # noqa: SIM905
     "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
     "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
     "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
     "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId "
     "cnfStyle rPr sectPr pPrChange"
 ).split()
-SETTINGS_ORDER = (
+SETTINGS_ORDER = (  # noqa: SIM905
     "writeProtection view zoom removePersonalInformation removeDateAndTime "
     "doNotDisplayPageBoundaries displayBackgroundShape printPostScriptOverText "
     "printFractionalCharacterWidth printFormsData embedTrueTypeFonts embedSystemFonts "
@@ -318,14 +318,10 @@ def _styles(doc) -> None:
         contextual=True,
         tabs=(Emu(INDENT + Cm(1.6)),),
     )
-    _paragraph_style(
-        doc, "List Continue", "Body Text", left=Emu(INDENT + Cm(0.8)), after=GAP
-    )
+    _paragraph_style(doc, "List Continue", "Body Text", left=Emu(INDENT + Cm(0.8)), after=GAP)
     # In table cells: what a recipient receives, one paragraph each with the gap after.
     _paragraph_style(doc, "Table Text", after=GAP)
-    _paragraph_style(
-        doc, "Table Heading", "Table Text", bold=True, keep_next=True, hyphenate=False
-    )
+    _paragraph_style(doc, "Table Heading", "Table Text", bold=True, keep_next=True, hyphenate=False)
     _paragraph_style(doc, "Header", size=10, hyphenate=False)
     _paragraph_style(doc, "Footer", size=7, hyphenate=False)
     _character_style(doc, "Footer Label", bold=True)
