@@ -38,7 +38,7 @@ TITLE_GAP = GAP  # pt after the title and after the case id
 TOP_MARGIN = Cm(4.4)  # page 1's first body line; the header block sits above it
 BOTTOM_MARGIN = Cm(2.0)  # above the footer table
 CONTINUATION_DROP = 70  # pt: where the body starts on pages 2… (see _page)
-HYPHENATION_ZONE = 142  # twips (0.25 cm)
+HYPHENATION_ZONE = 360  # twips: Word's default (0.25"), as the originals were made
 FIXED_TIME = datetime(2021, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 LANGUAGE = "fi-FI"  # docx.render sets the document's own (fi-FI or sv-FI)
@@ -563,7 +563,7 @@ def _settings(doc) -> None:
         for el in settings.findall(qn(tag)):
             settings.remove(el)
     settings.append(parse_xml(f'<w:autoHyphenation {nsdecls("w")} w:val="true"/>'))
-    # Word's default zone is 0.25"; a small zone hyphenates as often as the originals do.
+    # The zone Word hyphenates in: its default, stated (LibreOffice 7.4 does not read it).
     settings.append(parse_xml(f'<w:hyphenationZone {nsdecls("w")} w:val="{HYPHENATION_ZONE}"/>'))
     _schema_order(settings, SETTINGS_ORDER)
 
