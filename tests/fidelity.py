@@ -15,6 +15,7 @@ line per text line; our PDF is read with `pdftotext -bbox-layout`.
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -86,7 +87,8 @@ def pdf_lines(pdf: Path) -> list[list[str]]:
             x, y = float(m.group(1)), float(m.group(2))
             if y / 72 * 2.54 < TOP_CM or y > float(height) * BOTTOM_SHARE:
                 continue
-            rows.append((y, x, " ".join(re.findall(r">([^<]*)</word>", m.group(3)))))
+            words = re.findall(r">([^<]*)</word>", m.group(3))
+            rows.append((y, x, html.unescape(" ".join(words))))  # &quot; is "
         rows.sort()
         merged: list[str] = []
         last = None
