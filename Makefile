@@ -13,10 +13,11 @@ DEBS_QT := libglib2.0-0 libdbus-1-3 libxkbcommon0 libfontconfig1 libfreetype6 li
 DEBS_QT_X := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 xvfb xauth
 # DOCX → PDF (python3-uno keeps one LibreOffice warm for the preview), the fonts the layout
-# is measured with (Arial's metrics: Liberation Sans),
+# is measured with (Arial's metrics: Liberation Sans), hyphenation as the originals have it
+# (Finnish through Voikko, Swedish through the hyphen dictionaries),
 # and pdftotext/pdftoppm for the tests.
 DEBS_PDF := libreoffice-writer-nogui python3-uno fonts-liberation fonts-crosextra-carlito \
-	fonts-dejavu-core poppler-utils
+	fonts-dejavu-core libreoffice-voikko hyphen-sv poppler-utils
 DEBS_VENV := $(shell $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 || echo python3-venv)
 
 .PHONY: run test debs-run debs-test venv venv-test template catalogs clean

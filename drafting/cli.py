@@ -20,7 +20,7 @@ from pathlib import Path
 
 from drafting import atomic, checks, draftfile, i18n, meeting
 from drafting.i18n import _
-from drafting.render import context, docx, pdf, warm
+from drafting.render import context, docx, hyphenation, pdf, warm
 
 OK, PROBLEMS, UNREADABLE = 0, 1, 2
 COMMANDS = ("render", "check", "build", "number")
@@ -103,6 +103,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         if not _write(args.pdf, pdf_bytes):
             return PROBLEMS
         print(_("wrote {path}").format(path=args.pdf))
+        language = hyphenation.document_language(data)
+        soffice = pdf.find_soffice()
+        if soffice is not None and not hyphenation.available(soffice, language):
+            _say(hyphenation.missing_notice(language))
     return OK
 
 

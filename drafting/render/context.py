@@ -166,11 +166,12 @@ def _history_blocks(entries: list[HistoryEntry], w: Words) -> list[richtext.Bloc
             for line in entry.handling:
                 blocks.append(_block("body", f"{w.date(line.date)} {line.status}".strip()))
                 blocks.extend(richtext.parse(line.note))
+        # Esittelijä and Lisätiedot: their lines follow without a gap, as in the sections.
         if presenter := _person_blocks(entry.presenter):
-            blocks.append(_block("heading4", w("section.presenter")))
+            blocks.append(_block("heading4_compact", w("section.presenter")))
             blocks.extend(presenter)
         if contacts := _contact_blocks(entry.contacts, w):
-            blocks.append(_block("heading4", w("section.contacts")))
+            blocks.append(_block("heading4_compact", w("section.contacts")))
             blocks.extend(contacts)
     return blocks
 
@@ -407,9 +408,9 @@ def cover(
         ]
         attending: list[richtext.Block] = []
         if members:
-            attending += [_block("heading4", w("cover.members"))] + members
+            attending += [_block("heading4_compact", w("cover.members"))] + members
         if others:
-            attending += [_block("heading4", w("cover.others"))] + others
+            attending += [_block("heading4_compact", w("cover.others"))] + others
         absent = [
             _block("lines", _person_line(p.name, p.role, p.note))
             for p in meeting.participants

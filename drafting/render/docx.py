@@ -25,6 +25,7 @@ PARAGRAPH_STYLES = {
     "quote": "Quote",
     "heading3": "Heading3",
     "heading4": "Heading4",
+    "heading4_compact": "Heading4Compact",
     "heading5": "Heading5",
     "bullet": "ListBullet",
     "number": "ListNumber",
@@ -76,7 +77,12 @@ def _template_values(context: dict) -> dict:
                 "rows": [[_paragraphs(cell) for cell in row] for row in table["rows"]],
             }
         sections.append(
-            {"heading": section["heading"], "table": table, "body": _paragraphs(section["blocks"])}
+            {
+                "key": section["key"],
+                "heading": section["heading"],
+                "table": table,
+                "body": _paragraphs(section["blocks"]),
+            }
         )
     footer_rows = [[_footer_cell(c) for c in row] for row in context["footer"]["rows"]]
     return {

@@ -69,6 +69,46 @@ def install_hint() -> str:
     return _("Install LibreOffice: apt-get install libreoffice-writer-nogui")
 
 
+# Directories that hold the system's own programs, first on LibreOffice's PATH.
+SYSTEM_PATH = ("/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/sbin", "/sbin")
+# Variables that point a Python at another installation: LibreOffice runs Python inside
+# (Voikko's hyphenator, the UNO bridge) and must get its own.
+PYTHON_VARIABLES = ("PYTHON", "PYENV", "VIRTUAL_ENV", "CONDA_")
+
+
+def _foreign_python_dir(entry: str) -> bool:
+    """A virtualenv's or pyenv's bin (or shims) directory."""
+    path = Path(entry)
+    return (
+        (path.parent / "pyvenv.cfg").is_file()
+        or ".pyenv" in path.parts
+        or (path.name == "shims" and (path.parent / "versions").is_dir())
+    )
+
+
+def soffice_env(environ: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment every LibreOffice we start gets (cold, warm bridge, meeting builds).
+
+    With libreoffice-voikko, soffice aborts (exit 134) when a virtualenv's or pyenv's bin is
+    first on PATH: its Python components then pick up the wrong interpreter. So: no Python
+    variables, no virtualenv or pyenv directories on PATH, and the system's directories
+    first. Everything else (HOME, LANG, fonts, …) is kept.
+    """
+    source = os.environ if environ is None else environ
+    env = {k: v for k, v in source.items() if not k.upper().startswith(PYTHON_VARIABLES)}
+    entries = [e for e in source.get("PATH", "").split(os.pathsep) if e]
+    venv = source.get("VIRTUAL_ENV")
+    kept = [
+        e
+        for e in entries
+        if not _foreign_python_dir(e) and not (venv and Path(e).parent == Path(venv))
+    ]
+    if sys.platform != "win32":
+        kept = list(SYSTEM_PATH) + [e for e in kept if e not in SYSTEM_PATH]
+    env["PATH"] = os.pathsep.join(kept)
+    return env
+
+
 def _filter(archival: bool) -> str:
     if not archival:
         return "pdf:writer_pdf_Export"
@@ -126,6 +166,7 @@ def convert(docx: bytes, archival: bool = False, timeout: float = TIMEOUT_SECOND
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            env=soffice_env(),
             start_new_session=sys.platform != "win32",
         )
         try:

@@ -23,7 +23,7 @@ import threading
 from pathlib import Path
 
 from drafting.i18n import _
-from drafting.render import pdf
+from drafting.render import hyphenation, pdf
 
 BRIDGE = Path(__file__).with_name("uno_bridge.py")
 START_TIMEOUT = 90.0
@@ -68,10 +68,9 @@ def _imports_uno(python: Path) -> bool:
 
 
 def _bridge_env() -> dict[str, str]:
-    # Our own venv must not leak into LibreOffice's Python.
-    return {
-        k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")
-    }
+    # Our own venv must not leak into LibreOffice's Python; the bridge passes this
+    # environment on to the soffice it starts.
+    return pdf.soffice_env()
 
 
 class WarmConverter:
@@ -212,7 +211,9 @@ class Converter:
 
     def __init__(self) -> None:
         self.warm: WarmConverter | None = None
-        self.notice = ""  # set once when falling back to cold conversions
+        self.notice = ""  # set once when falling back to cold conversions, or once per
+        # language that LibreOffice cannot hyphenate; the preview shows it and clears it
+        self._told_hyphenation: set[str] = set()
         self._checked = False
         self._lock = threading.Lock()
         atexit.register(self.stop)
@@ -241,17 +242,32 @@ class Converter:
         with self._lock:
             warm = self._warm()
         if warm is None:
-            return pdf.convert(docx, archival=archival)
-        try:
-            return warm.convert(docx, archival=archival)
-        except ConverterStopped:
-            raise
-        except pdf.ConversionError as exc:
-            if warm.process is None:  # it never started: cold from now on, said once
-                self.warm = None
+            data = pdf.convert(docx, archival=archival)
+        else:
+            try:
+                data = warm.convert(docx, archival=archival)
+            except ConverterStopped:
+                raise
+            except pdf.ConversionError as exc:
+                if warm.process is not None:
+                    raise
+                self.warm = None  # it never started: cold from now on, said once
                 self.notice = str(exc)
-                return pdf.convert(docx, archival=archival)
-            raise
+                data = pdf.convert(docx, archival=archival)
+        self._check_hyphenation(docx)
+        return data
+
+    def _check_hyphenation(self, docx: bytes) -> None:
+        """Without a hyphenator for the document's language the pages print unhyphenated:
+        say so once per language."""
+        language = hyphenation.document_language(docx)
+        soffice = pdf.find_soffice()
+        if language in self._told_hyphenation or soffice is None:
+            return
+        self._told_hyphenation.add(language)
+        if not hyphenation.available(soffice, language):
+            notice = hyphenation.missing_notice(language)
+            self.notice = f"{self.notice} {notice}" if self.notice else notice
 
     @property
     def pids(self) -> list[int]:
