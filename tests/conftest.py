@@ -27,3 +27,16 @@ def _private_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _examples_stay_as_they_are():
+    """No test may write into the repository's examples (a pressed Save once did)."""
+
+    def snapshot() -> dict[str, bytes]:
+        return {str(p): p.read_bytes() for p in sorted(EXAMPLES.rglob("*.pykala"))}
+
+    before = snapshot()
+    yield
+    changed = [p for p, data in snapshot().items() if before.get(p) != data]
+    assert not changed, f"tests changed the examples: {changed}"
