@@ -426,6 +426,7 @@ class HistoryEditor(QWidget):
             HistoryEntry,
             lambda: _("Decision history"),
             self,
+            buttons_below=True,
         )
         self.entries.table.setEditTriggers(self.entries.table.EditTrigger.NoEditTriggers)
         self.binder = Binder(document, "item.history[0]", self)
@@ -484,7 +485,7 @@ class HistoryEditor(QWidget):
         splitter.addWidget(self.entries)
         splitter.addWidget(_scroll(right))
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([200, 700])
+        splitter.setSizes([260, 640])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -87,6 +88,7 @@ class RecordTable(QWidget):
         name: Callable[[], str],
         parent: QWidget | None = None,
         people=None,
+        buttons_below: bool = False,
     ) -> None:
         super().__init__(parent)
         self.people = people  # a PeopleDirectory: names offered in the first column
@@ -120,16 +122,21 @@ class RecordTable(QWidget):
         self.table.itemChanged.connect(self._cell_changed)
         self.table.currentCellChanged.connect(self._current_cell_changed)
         self.buttons: dict[str, QPushButton] = {}
-        buttons = QVBoxLayout()
-        for key in ("add", "remove", "up", "down"):
+        # Beside the table, or two by two below it where the table is narrow (history).
+        buttons = QGridLayout() if buttons_below else QVBoxLayout()
+        for n, key in enumerate(("add", "remove", "up", "down")):
             button = QPushButton(self)
             # clicked(bool) would hand `checked` to a slot that takes an argument: the
             # slots here take none.
             button.clicked.connect(getattr(self, key))
             self.buttons[key] = button
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QHBoxLayout(self)
+            if buttons_below:
+                buttons.addWidget(button, n // 2, n % 2)
+            else:
+                buttons.addWidget(button)
+        if not buttons_below:
+            buttons.addStretch(1)
+        layout = QVBoxLayout(self) if buttons_below else QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)

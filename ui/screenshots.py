@@ -74,6 +74,39 @@ def take(folder: Path) -> list[Path]:
     return written
 
 
+TAB_NAMES = ("meeting", "proposal", "decision", "contacts", "appeal", "history")
+
+
+def small_window_tabs(folder: Path, size: tuple[int, int] = (1024, 700)) -> list[Path]:
+    """Every tab of the drafting window at a small size, in Finnish, with the example."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from ui import app, translation
+    from ui.mainwindow import MainWindow
+
+    application = app.application()
+    translation.apply("fi")
+    window = MainWindow()
+    window.show()
+    wait = QEventLoop()
+    window.preview.shown.connect(wait.quit)
+    QTimer.singleShot(60_000, wait.quit)
+    window.open_path(EXAMPLE)
+    wait.exec()
+    window.resize(*size)
+    written = []
+    for tab, name in enumerate(TAB_NAMES):
+        window.form.setCurrentIndex(tab)
+        _settle(application, 200)
+        target = folder / f"tab-{name}-{size[0]}x{size[1]}-fi.png"
+        window.grab().save(str(target))
+        written.append(target)
+    window._terminating = True
+    window.close()
+    return written
+
+
 def _minutes_first_page(window, target: Path) -> Path:
     """The example meeting's minutes as built, page 1, drawn by QtPdf on white."""
     from PySide6.QtCore import QSize
@@ -102,5 +135,6 @@ def _minutes_first_page(window, target: Path) -> Path:
 
 
 if __name__ == "__main__":
-    for path in take(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"):
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    for path in take(target) + small_window_tabs(target):
         print(f"wrote {path}")

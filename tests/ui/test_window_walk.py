@@ -140,7 +140,7 @@ def reachable(scroll: QScrollArea, widget) -> bool:
 
 
 @pytest.mark.parametrize("size", [(1024, 700), (1920, 1080)])
-def test_every_field_stays_after_the_window_is_resized(window, qtbot, size):
+def test_every_field_stays_after_the_window_is_resized(window, qtbot, tmp_path, size):
     window.resize(1400, 900)
     window.form.setCurrentIndex(1)  # the Proposal tab, where the fields vanished
     QApplication.processEvents()
@@ -160,6 +160,10 @@ def test_every_field_stays_after_the_window_is_resized(window, qtbot, size):
         for group in groups:
             for label, widget in zip(group.labels, group.inputs, strict=True):
                 assert reachable(scroll, widget), (tab, label.text(), size)
+        # A picture of each tab to look at (ui/screenshots.py keeps the 1024×700 ones).
+        shot = window.grab()
+        assert (shot.width(), shot.height()) == size
+        assert shot.save(str(tmp_path / f"tab-{tab}-{size[0]}x{size[1]}.png"))
 
 
 def test_decided_as_proposed_says_what_prints_and_the_check_agrees(window):
