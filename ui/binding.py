@@ -239,3 +239,12 @@ def _mark_invalid(widget: QWidget, invalid: bool) -> None:
         return
     widget.setProperty("invalid", invalid)
     widget.setStyleSheet("border: 1px solid #c62828;" if invalid else "")
+
+
+def enable_undo(document: DraftDocument, binders: list[Binder], undo, redo) -> None:
+    """Undo/Redo actions as the user expects them: text typed into a field that reaches the
+    stack only after a pause is undoable (and ends redo) from the first keystroke."""
+    pending = any(binder.has_pending() for binder in binders)
+    stack = document.undo_stack
+    undo.setEnabled(stack.canUndo() or pending)
+    redo.setEnabled(stack.canRedo() and not pending)

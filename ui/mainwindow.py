@@ -25,6 +25,7 @@ from drafting import atomic, checks, draftfile
 from drafting.i18n import _
 from drafting.render import context, docx, pdf, warm
 from ui import recovery, settings, translation, worker
+from ui.binding import enable_undo
 from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.form import ItemForm
@@ -336,10 +337,7 @@ class MainWindow(QMainWindow):
     def _update_undo(self, *_args) -> None:
         """Text typed into a rich field reaches the stack after a pause; it is undoable
         (and redo is over) from the first keystroke."""
-        pending = any(binder.has_pending() for binder in self.form.binders())
-        stack = self.document.undo_stack
-        self.act_undo.setEnabled(stack.canUndo() or pending)
-        self.act_redo.setEnabled(stack.canRedo() and not pending)
+        enable_undo(self.document, self.form.binders(), self.act_undo, self.act_redo)
 
     def _changed(self, _path: str = "") -> None:
         self._update_undo()

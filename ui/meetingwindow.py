@@ -34,7 +34,7 @@ from drafting import checks, draftfile, meeting, paths
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
 from ui import worker
-from ui.binding import Binder
+from ui.binding import Binder, enable_undo
 from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.form import Field, FieldGroup, meeting_fields
@@ -325,10 +325,13 @@ class MeetingWindow(QMainWindow):
         self.menu_edit = self.menuBar().addMenu("")
         self.menu_edit.addAction(self.act_undo)
         self.menu_edit.addAction(self.act_redo)
-        self.document.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
-        self.document.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        self.act_undo.setEnabled(False)
-        self.act_redo.setEnabled(False)
+        for signal in (
+            self.document.undo_stack.canUndoChanged,
+            self.document.undo_stack.canRedoChanged,
+            self.document.typing,
+        ):
+            signal.connect(self._update_undo)
+        self._update_undo()
 
     def retranslate(self) -> None:
         for action, text in (
@@ -400,6 +403,9 @@ class MeetingWindow(QMainWindow):
         name = self.document.path.name if self.document.path else _("New meeting")
         self.setWindowTitle(f"{name}[*] — " + _("Meeting") + " — Pykälä")
         self.setWindowModified(self.document.modified)
+
+    def _update_undo(self, *_args) -> None:
+        enable_undo(self.document, [self.binder], self.act_undo, self.act_redo)
 
     def _changed(self, path: str) -> None:
         if path in ("", "items", "first_section") or path.startswith(("meeting", "items[")):

@@ -404,3 +404,15 @@ def test_removing_a_history_entry_while_its_text_waits_keeps_the_text_for_undo(w
     (entry,) = window.document.draft.item.history
     assert entry.text == "Lausunnon teksti"
     assert text.toPlainText() == "Lausunnon teksti"
+
+
+def test_meeting_view_undo_works_from_the_first_keystroke_in_a_list_field(view):
+    checkers = next(w for b in view.binder.bindings if b.relative == "checkers" for w in [b.widget])
+    before = list(view.draft.checkers)
+    checkers.setFocus()
+    checkers.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(checkers, "\nLiisa Lähde")
+    assert view.act_undo.isEnabled()  # before the pause that writes it into the model
+    QTest.keyClick(checkers, Qt.Key.Key_Z, CTRL)  # in the field: the window's undo
+    assert view.draft.checkers == before
+    assert checkers.toPlainText() == "\n".join(before)
