@@ -30,11 +30,22 @@ def _settle(application, milliseconds: int) -> None:
     application.processEvents()
 
 
+def _open_and_wait(window) -> None:
+    """Show the window with the example and wait (at most a minute) for its pages."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    window.show()
+    wait = QEventLoop()
+    window.preview.shown.connect(wait.quit)
+    QTimer.singleShot(60_000, wait.quit)
+    window.open_path(EXAMPLE)
+    wait.exec()
+
+
 def take(folder: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = tempfile.mkdtemp(prefix="pykala-shots-")
     os.environ["XDG_CONFIG_HOME"] = os.environ["XDG_DATA_HOME"] = home
-    from PySide6.QtCore import QEventLoop, QTimer
 
     from ui import app, translation
     from ui.mainwindow import MainWindow
@@ -46,12 +57,7 @@ def take(folder: Path) -> list[Path]:
         translation.apply(language)
         window = MainWindow()
         window.resize(*SIZE)
-        window.show()
-        wait = QEventLoop()
-        window.preview.shown.connect(wait.quit)
-        QTimer.singleShot(60_000, wait.quit)
-        window.open_path(EXAMPLE)
-        wait.exec()
+        _open_and_wait(window)
         for tab, name in SHOTS:
             window.form.setCurrentIndex(tab)
             _settle(application, 1500)
@@ -80,20 +86,13 @@ TAB_NAMES = ("meeting", "proposal", "decision", "contacts", "appeal", "history")
 def small_window_tabs(folder: Path, size: tuple[int, int] = (1024, 700)) -> list[Path]:
     """Every tab of the drafting window at a small size, in Finnish, with the example."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QTimer
-
     from ui import app, translation
     from ui.mainwindow import MainWindow
 
     application = app.application()
     translation.apply("fi")
     window = MainWindow()
-    window.show()
-    wait = QEventLoop()
-    window.preview.shown.connect(wait.quit)
-    QTimer.singleShot(60_000, wait.quit)
-    window.open_path(EXAMPLE)
-    wait.exec()
+    _open_and_wait(window)
     window.resize(*size)
     written = []
     for tab, name in enumerate(TAB_NAMES):

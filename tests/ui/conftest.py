@@ -74,6 +74,16 @@ def window(qtbot, tmp_path, monkeypatch, converter):
     win.close()
 
 
+def field(window, path):
+    """The input widget of a field path in the drafting window's form (a rich field's
+    editor)."""
+    widget = None
+    for binder in window.form.binders():
+        widget = widget or binder.widget_for(path)
+    assert widget is not None, path
+    return getattr(widget, "editor", widget)
+
+
 def type_text(widget, text: str) -> None:
     """Type like a user, one key at a time; ä/ö/å as single key events (keyClicks crashes)."""
     for char in text:

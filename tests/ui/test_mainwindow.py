@@ -10,15 +10,7 @@ from drafting import draftfile
 from drafting.render import pdf
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
 from tests.documents import pdf_pages
-from tests.ui.conftest import type_text
-
-
-def field(window, path):
-    widget = None
-    for binder in window.form.binders():
-        widget = widget or binder.widget_for(path)
-    assert widget is not None, path
-    return getattr(widget, "editor", widget)
+from tests.ui.conftest import field, type_text
 
 
 def focus(window, path):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea
 
 from drafting import draftfile
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
-from tests.ui.conftest import type_text
+from tests.ui.conftest import field, type_text
 from ui import crash, recovery
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -24,14 +24,6 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 def click(button) -> None:
     assert button.isEnabled(), button.text()
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def field(window, path):
-    widget = None
-    for binder in window.form.binders():
-        widget = widget or binder.widget_for(path)
-    assert widget is not None, path
-    return getattr(widget, "editor", widget)
 
 
 def type_into_cell(table, row: int, column: int, text: str) -> None:
