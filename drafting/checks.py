@@ -248,8 +248,8 @@ def text_problems(draft: Draft) -> list[Problem]:
                 Problem(
                     path,
                     _(
-                        "Lists or quotations are nested more than {levels} levels deep; the "
-                        "deeper text prints at level {levels}"
+                        "The text nests lists or quotations deeper than a document prints "
+                        "(lists: {levels} levels); the deeper text prints at the deepest level"
                     ).format(levels=richtext.MAX_LIST_LEVEL),
                     WARNING,
                 )
