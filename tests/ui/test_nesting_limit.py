@@ -39,3 +39,20 @@ def test_tab_never_nests_a_list_past_what_prints(field, qtbot):
     qtbot.addWidget(reopened)
     reopened.set_markdown(saved)
     assert all(f"Kohta{n}" in reopened.editor.toPlainText() for n in range(10))
+
+
+@pytest.mark.parametrize("typed", ["\n", "]", "[x]"])
+def test_typing_inside_a_marked_name_never_leaves_a_broken_span(field, qtbot, typed):
+    editor = field.editor
+    editor.set_markdown("Hakija [Bertta Backman]{.personal} haki.")
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index(" Backman"))
+    editor.setTextCursor(cursor)
+    if typed == "\n":
+        qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    else:
+        qtbot.keyClicks(editor, typed)
+    saved = editor.markdown()
+    assert not richtext.broken_spans(saved)
+    names = [r["text"] for b in richtext.parse(saved) for r in b["runs"] if r["personal"]]
+    assert "Bertta" in "".join(names) and "Backman" in "".join(names)
