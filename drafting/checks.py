@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafting import richtext
 from drafting.i18n import _
-from drafting.model import Draft
+from drafting.model import Contact, Draft, Person
 from drafting.resources import appeal_categories, organization_ids
 
 ERROR = "error"
@@ -165,6 +166,94 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
         _required(problems, f"{path}.body", entry.body, _("The body"))
         if entry.date is None:
             add(Problem(f"{path}.date", _("The date is empty; it is required")))
+    problems += text_problems(draft)
+    return problems
+
+
+def _person_fields(path: str, person: Person | Contact) -> list[tuple[str, str, bool]]:
+    names = (
+        ("name", "title", "phone", "email") if isinstance(person, Contact) else ("title", "name")
+    )
+    return [(f"{path}.{name}", getattr(person, name), False) for name in names]
+
+
+def text_fields(draft: Draft) -> list[tuple[str, str, bool]]:
+    """(path, text, rich) of every field a user types text into that prints."""
+    item = draft.item
+    fields = [
+        ("meeting.body", draft.meeting.body, False),
+        ("meeting.number", draft.meeting.number, False),
+        ("item.title", item.title, False),
+        ("item.case_id", item.case_id, False),
+        ("item.classification", item.classification, False),
+        ("item.proposal.text", item.proposal.text, True),
+        ("item.proposal.summary", item.proposal.summary, True),
+        ("item.proposal.reasoning", item.proposal.reasoning, True),
+        *_person_fields("item.proposal.presenter", item.proposal.presenter),
+    ]
+    if item.decision is not None:
+        fields += [
+            ("item.decision.text", item.decision.text, True),
+            ("item.decision.handling", item.decision.handling, True),
+            *_person_fields("item.decision.presenter", item.decision.presenter),
+        ]
+    for n, contact in enumerate(item.contacts):
+        fields += _person_fields(f"item.contacts[{n}]", contact)
+    for list_name, entries in (
+        ("attachments", item.attachments),
+        ("supplementary", item.supplementary),
+    ):
+        fields += [(f"item.{list_name}[{n}].title", a.title, False) for n, a in enumerate(entries)]
+    fields += [
+        (f"item.extracts[{n}].recipient", e.recipient, False) for n, e in enumerate(item.extracts)
+    ]
+    fields += [(f"item.for_information[{n}]", t, False) for n, t in enumerate(item.for_information)]
+    for n, entry in enumerate(item.history):
+        path = f"item.history[{n}]"
+        fields += [
+            (f"{path}.body", entry.body, False),
+            (f"{path}.case_id", entry.case_id, False),
+            (f"{path}.classification", entry.classification, False),
+            (f"{path}.text", entry.text, True),
+            *_person_fields(f"{path}.presenter", entry.presenter),
+        ]
+        for m, line in enumerate(entry.handling):
+            fields += [
+                (f"{path}.handling[{m}].status", line.status, False),
+                (f"{path}.handling[{m}].note", line.note, True),
+            ]
+        for m, contact in enumerate(entry.contacts):
+            fields += _person_fields(f"{path}.contacts[{m}]", contact)
+    return fields
+
+
+def text_problems(draft: Draft) -> list[Problem]:
+    """Text that would not print as meant: a personal-data span that is not read as one
+    (its name would show in a public copy), lists and quotations nested too deep."""
+    problems = []
+    for path, text, rich in text_fields(draft):
+        for piece in richtext.broken_spans(text, rich):
+            problems.append(
+                Problem(
+                    path,
+                    _(
+                        '"{piece}" looks like personal data but is not marked as such, so it '
+                        "would print in public copies; write [Name]{{.personal}} on one line, "
+                        "with no [ or ] inside the name"
+                    ).format(piece=piece),
+                )
+            )
+        if rich and richtext.too_deep(text):
+            problems.append(
+                Problem(
+                    path,
+                    _(
+                        "The text nests lists or quotations deeper than a document prints "
+                        "(lists: {levels} levels); the deeper text prints at the deepest level"
+                    ).format(levels=richtext.MAX_LIST_LEVEL),
+                    WARNING,
+                )
+            )
     return problems
 
 

@@ -16,7 +16,17 @@ from functools import lru_cache
 from typing import TypedDict
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
+
+# The deepest list level that prints (and that the editor's Tab goes to). Text nested
+# deeper is kept, printed at this level; `check` warns about it.
+MAX_LIST_LEVEL = 4
+# Containers (a list is two: list and item, a quotation one) the parser opens before it
+# reads everything deeper as plain paragraphs of the deepest container. markdown-it's own
+# limit (maxNesting) instead drops the rest of the text, so it is set far above this.
+_BLOCK_NESTING = 20
 
 
 class Run(TypedDict):
@@ -34,6 +44,8 @@ class Block(TypedDict):
 
 
 _PERSONAL = re.compile(r"\[([^\]\n]+)\]\{\.personal\}")
+# What a reader takes for the end of a span: `{.personal}`, `{ .personal }`, `{.Personal}`…
+_LOOKS_PERSONAL = re.compile(r"\{\s*\.?\s*personal\s*\}", re.IGNORECASE)
 
 
 def _personal_rule(state: StateInline, silent: bool) -> bool:
@@ -49,12 +61,39 @@ def _personal_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+class _KeepDeepBlocks(ParserBlock):
+    """markdown-it's block parser, except that past _BLOCK_NESTING containers the rest is
+    read as paragraphs (markers and all) instead of being dropped."""
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+        if state.level < _BLOCK_NESTING:
+            super().tokenize(state, startLine, endLine)
+            return
+        state.env["too_deep"] = True
+        paragraph = self.ruler.getRules("")[-1]  # the paragraph rule always matches
+        line = startLine
+        while line < endLine:
+            state.line = line = state.skipEmptyLines(line)
+            if line >= endLine or state.sCount[line] < state.blkIndent:
+                break
+            paragraph(state, line, endLine, False)
+            state.tight = False
+            line = state.line
+            if line < endLine and state.isEmpty(line):
+                line += 1
+                state.line = line
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("zero").enable(
         ["heading", "list", "blockquote", "emphasis", "escape", "newline"]
     )
     md.inline.ruler.before("emphasis", "personal", _personal_rule)
+    rules = md.block.ruler
+    md.block = _KeepDeepBlocks()
+    md.block.ruler = rules
+    md.options["maxNesting"] = _BLOCK_NESTING * 5
     return md
 
 
@@ -92,9 +131,21 @@ def _runs(children: list) -> list[Run]:
 
 def parse(text: str) -> list[Block]:
     """Blocks of `text` in reading order; empty text gives no blocks."""
+    return _parse(text)[0]
+
+
+def too_deep(text: str) -> bool:
+    """Whether `text` nests lists deeper than MAX_LIST_LEVEL or containers deeper than the
+    parser reads: such text prints at the deepest level, not as typed."""
+    return _parse(text)[1]
+
+
+def _parse(text: str) -> tuple[list[Block], bool]:
     if not text or not text.strip():
-        return []
-    tokens = _parser().parse(text)
+        return [], False
+    env: dict = {}
+    tokens = _parser().parse(text, env)
+    deep = bool(env.get("too_deep"))
     blocks: list[Block] = []
     lists: list[list] = []  # stack of [ordered, next number]
     quote = 0
@@ -130,6 +181,8 @@ def parse(text: str) -> list[Block]:
             elif lists:
                 ordered, number = lists[-1]
                 level = len(lists)
+                if level > MAX_LIST_LEVEL:
+                    level, deep = MAX_LIST_LEVEL, True
                 if first_in_item:
                     style = "number" if ordered else "bullet"
                     if ordered:
@@ -141,7 +194,7 @@ def parse(text: str) -> list[Block]:
             elif quote:
                 style = "quote"
             blocks.append(Block(style=style, runs=runs, level=level, marker=marker))
-    return blocks
+    return blocks, deep
 
 
 def plain_text(text: str) -> str:
@@ -150,3 +203,39 @@ def plain_text(text: str) -> str:
         (b["marker"] + " " if b["marker"] else "") + "".join(r["text"] for r in b["runs"])
         for b in parse(text)
     )
+
+
+def plain_runs(text: str) -> list[Run]:
+    """A plain (one-line) field's runs: only `[name]{.personal}` is read, the rest as typed."""
+    runs: list[Run] = []
+    at = 0
+    for match in _PERSONAL.finditer(text):
+        if match.start() > at:
+            runs.append(
+                Run(text=text[at : match.start()], bold=False, italic=False, personal=False)
+            )
+        runs.append(Run(text=match.group(1), bold=False, italic=False, personal=True))
+        at = match.end()
+    if at < len(text) or not runs:
+        runs.append(Run(text=text[at:], bold=False, italic=False, personal=False))
+    return runs
+
+
+def plain_field(text: str, mask: str | None = None) -> str:
+    """A plain field as it prints: spans unmarked, or replaced by `mask` when given."""
+    return "".join(mask if mask and r["personal"] else r["text"] for r in plain_runs(text))
+
+
+def broken_spans(text: str, rich: bool = True) -> list[str]:
+    """Pieces of `text` that look like a personal-data span but are not read as one (a line
+    break or `]` inside the name, `{ .personal}`, `{.Personal}`): printed as they are, the
+    name would show in a public copy."""
+    runs = [r for b in parse(text) for r in b["runs"]] if rich else plain_runs(text)
+    found = []
+    for run in runs:
+        if run["personal"]:
+            continue
+        for match in _LOOKS_PERSONAL.finditer(run["text"]):
+            start = max(run["text"].rfind("[", 0, match.start()), match.start() - 40, 0)
+            found.append(" ".join(run["text"][start : match.end()].split()))
+    return found

@@ -66,7 +66,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from drafting.i18n import _
-from drafting.richtext import Block, parse
+from drafting.richtext import MAX_LIST_LEVEL, Block, parse
 from ui.shortcuts import window_owns
 
 # Our own text-format properties. Qt keeps them in the document, in fragments copied between
@@ -1050,7 +1050,8 @@ class RichTextEdit(QTextEdit):
         for block in blocks:
             lst = _text_list(block)
             level = _list_level(block)
-            new_level = max(1, level + delta)
+            # Deeper than MAX_LIST_LEVEL would print at that level anyway: stop there.
+            new_level = min(max(1, level + delta), max(level, MAX_LIST_LEVEL))
             previous = block.previous()
             parent_level = _list_level(previous) if previous.isValid() else 0
             if new_level == level or new_level > parent_level + 1:

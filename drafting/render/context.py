@@ -57,8 +57,9 @@ class Words:
 
 
 def _block(style: str, text: str) -> richtext.Block:
-    run = richtext.Run(text=text, bold=False, italic=False, personal=False)
-    return richtext.Block(style=style, runs=[run], level=1, marker="")
+    """A paragraph of a plain field: a `[name]{.personal}` in it is read (masked in public
+    copies) as in the rich-text fields."""
+    return richtext.Block(style=style, runs=richtext.plain_runs(text), level=1, marker="")
 
 
 def _section(key: str, heading: str, blocks: list[richtext.Block]) -> dict | None:
@@ -294,6 +295,11 @@ def _document(
 ) -> dict:
     """The context every writer takes: properties, page header and footer, body sections."""
     w, org, language = frame.words, frame.org, frame.words.language
+
+    def plain(text: str) -> str:
+        return richtext.plain_field(text, w("personal_mask") if public else None)
+
+    title_line, section_line, case_line = plain(title_line), plain(section_line), plain(case_line)
     if public:
         for section in sections:
             _mask(section["blocks"], w("personal_mask"))
@@ -301,20 +307,21 @@ def _document(
                 for cell in row:
                     _mask(cell, w("personal_mask"))
     document_word = w(f"document.{frame.document}")
-    body = org.body(frame.body, language)
+    body = plain(org.body(frame.body, language))
+    number = plain(frame.number)
     context = {
         "language": language,
         "document": frame.document,
         "properties": {
             "title": title_line,
-            "subject": " ".join(p for p in (body, document_word, frame.number) if p),
+            "subject": " ".join(p for p in (body, document_word, number) if p),
             "author": org.name(language),
             "language": w("language_tag"),
         },
         "header": {
             "organization": org.name(language),
             "document": document_word,
-            "number": frame.number,
+            "number": number,
             "body": body,
             "agenda_item": w("header.agenda_item", number=frame.agenda_item)
             if frame.agenda_item is not None
@@ -384,7 +391,11 @@ def _person_line(name: str, role: str, note: str = "") -> str:
 
 
 def cover(
-    meeting: MeetingDraft, items: list[Draft], document: str, language: str | None = None
+    meeting: MeetingDraft,
+    items: list[Draft],
+    document: str,
+    language: str | None = None,
+    public: bool = False,
 ) -> dict:
     """The first pages of the agenda or the minutes: when, where, who, what, signatures."""
     frame = meeting_frame(meeting, document, language)
@@ -463,7 +474,7 @@ def cover(
             _section("display", w("cover.display"), display),
         ]
     title = " ".join(p for p in (w(f"document.{document}"), info.number) if p)
-    return _document(frame, title, "", "", [s for s in sections if s])
+    return _document(frame, title, "", "", [s for s in sections if s], public)
 
 
 def instruction_sections(categories: list[str], w: Words) -> list[dict]:

@@ -7,12 +7,14 @@ template's styles; every font, indent and margin comes from the template.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate, RichText, RichTextParagraph
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates" / "docx"
 ITEM_TEMPLATE = TEMPLATES / "item.docx"
@@ -35,9 +37,27 @@ PARAGRAPH_STYLES = {
 NESTED_LIST_STYLES = {"bullet": "ListBullet2", "number": "ListNumber2"}
 
 
+# docxtpl turns `{_{`, `}_}`, `{_%`, `%_}` of the rendered XML into `{{`, `}}`, `{%`, `%}`.
+# In our values the `_` is written as a character reference, which that misses and Word
+# reads as `_`: the text prints as typed.
+_DOCXTPL_UNESCAPE = re.compile(r"(?<=\{)_(?=[{%])|(?<=[}%])_(?=\})")
+# Word's core properties (title, subject…) hold at most 255 characters.
+PROPERTY_LIMIT = 255
+
+
+def _finalize(value: object) -> Markup:
+    xml = value if hasattr(value, "__html__") else escape(value)
+    return Markup(_DOCXTPL_UNESCAPE.sub("&#95;", str(xml)))
+
+
 def _environment() -> SandboxedEnvironment:
     """User text is data: sandboxed, autoescaped, and a missing value is an error, not blank."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+
+
+def _property(value: str) -> str:
+    """A core property cut to Word's limit; the document itself prints the whole text."""
+    return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1] + "…"
 
 
 def _runs(block: dict) -> RichText:
@@ -111,10 +131,10 @@ def render(context: dict, template: Path = ITEM_TEMPLATE) -> bytes:
     document.render(_template_values(context), jinja_env=_environment(), autoescape=True)
     props = context["properties"]
     core = document.docx.core_properties
-    core.title = props["title"]
-    core.subject = props["subject"]
-    core.author = props["author"]
-    core.language = props["language"]
+    core.title = _property(props["title"])
+    core.subject = _property(props["subject"])
+    core.author = _property(props["author"])
+    core.language = _property(props["language"])
     _set_language(document, props["language"])
     out = io.BytesIO()
     document.save(out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import zipfile
 
 import docx
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from drafting import checks, draftfile
-from drafting.model import Attachment, Contact, Decision, Draft, HistoryEntry, Person
+from drafting.model import Attachment, Contact, Decision, Draft, Extract, HistoryEntry, Person
 from drafting.render import context
 from drafting.render import docx as render_docx
 from tests.conftest import EXAMPLE_333, ROOT
@@ -25,6 +26,17 @@ def render(draft: Draft, **options) -> bytes:
 @pytest.fixture(scope="module")
 def example() -> Draft:
     return draftfile.load(EXAMPLE_333)
+
+
+def every_part(data: bytes) -> str:
+    """The document, its headers and footers and its properties (docProps/*), as stored."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = [
+            n
+            for n in archive.namelist()
+            if n == "word/document.xml" or n.startswith(("word/header", "word/footer", "docProps/"))
+        ]
+        return "\n".join(archive.read(n).decode("utf-8") for n in names)
 
 
 def text_fields(draft: Draft) -> list[tuple[object, str]]:
@@ -100,12 +112,25 @@ def test_rich_text_becomes_word_structure():
     assert "<w:b/>" in body and "<w:i/>" in body
 
 
-def test_personal_data_is_masked_only_in_the_public_version():
+def test_personal_data_is_masked_only_in_the_public_version(example):
     draft = Draft()
     draft.item.proposal.reasoning = "Hakija [Matti Meikäläinen]{.personal} haki lupaa."
     assert "Hakija Matti Meikäläinen haki lupaa." in docx_text(render(draft, document="agenda"))
     public = docx_text(render(draft, document="agenda", public=True))
     assert "Matti" not in public and "Hakija ********** haki lupaa." in public
+    # Every field, plain ones (title, contacts, recipient…) too, and every part of the file.
+    draft = copy.deepcopy(example)
+    draft.item.extracts = [Extract()]
+    fields = text_fields(draft)
+    for obj, name in fields:
+        setattr(obj, name, "Alku [Matti Meikäläinen]{.personal} loppu")
+    public = render(draft, public=True)
+    stored = every_part(public)
+    assert "Matti" not in stored and "Meikäläinen" not in stored and "personal}" not in stored
+    assert docx_text(public).count("Alku ********** loppu") >= len(fields) - 4
+    normal = render(draft)
+    assert "personal}" not in every_part(normal)
+    assert docx_text(normal).count("Alku Matti Meikäläinen loppu") >= len(fields) - 4
 
 
 @pytest.mark.parametrize(
@@ -136,13 +161,17 @@ def test_pasted_vertical_tab_is_a_line_break(example):
         "{%p for a in b %}",
         "</w:t><w:p>",
         "a & b < c",
+        "a {_{ b }_} c {_% d %_}",  # docxtpl's own escapes of {{ and {%
+        "{_{_{ x }_}_} %_}}",
     ],
 )
 def test_template_syntax_in_every_field_is_printed_literally(example, payload):
     draft = copy.deepcopy(example)
     fields = text_fields(draft)
     for obj, name in fields:
-        setattr(obj, name, payload)
+        # In a rich-text field `_` is Markdown emphasis; the editor writes a typed one as `\_`.
+        rich = name in ("text", "summary", "reasoning", "handling", "note")
+        setattr(obj, name, payload.replace("_", "\\_") if rich else payload)
     text = docx_text(render(draft))
     header = part_text(render(draft), "word/header1.xml")
     assert "49" not in text
