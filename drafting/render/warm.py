@@ -18,10 +18,10 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
+from drafting import scratch
 from drafting.i18n import _
 from drafting.render import hyphenation, pdf
 
@@ -89,16 +89,24 @@ class WarmConverter:
         return ([self.process.pid] if self.process else []) + self.office_pids
 
     def _start(self) -> None:
-        self.profile = Path(tempfile.mkdtemp(prefix="pykala-warm-profile-"))
-        self.process = subprocess.Popen(
-            [str(self.python), str(BRIDGE), str(self.soffice), str(self.profile)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            env=_bridge_env(),
-            start_new_session=sys.platform != "win32",
-        )
+        self.profile = scratch.mkdtemp("warm-profile-")
+        try:
+            self.process = subprocess.Popen(
+                [str(self.python), str(BRIDGE), str(self.soffice), str(self.profile)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+                env=_bridge_env(),
+                start_new_session=sys.platform != "win32",
+            )
+        except OSError as exc:
+            self._kill()
+            raise pdf.ConversionError(
+                _("LibreOffice could not be started for the preview: {error}").format(
+                    error=exc.strerror or exc
+                )
+            ) from None
         self._replies = queue.Queue()
         threading.Thread(target=self._read, args=(self.process, self._replies), daemon=True).start()
         ready = self._reply(START_TIMEOUT)
@@ -144,7 +152,7 @@ class WarmConverter:
             if self.process is None or self.process.poll() is not None:
                 self._kill()
                 self._start()
-            with tempfile.TemporaryDirectory(prefix="pykala-warm-") as work:
+            with scratch.temporary_directory("warm-") as work:
                 source, target = Path(work) / "document.docx", Path(work) / "document.pdf"
                 source.write_bytes(docx)
                 request = {"in": str(source), "out": str(target), "archival": archival}
@@ -221,13 +229,7 @@ class Converter:
     def _warm(self) -> WarmConverter | None:
         if not self._checked:
             self._checked = True
-            soffice = pdf.find_soffice()
-            if soffice is None:
-                raise pdf.LibreOfficeMissing(
-                    _("LibreOffice was not found, so no PDF was made. {hint}").format(
-                        hint=pdf.install_hint()
-                    )
-                )
+            soffice = pdf.require_soffice()
             python = uno_python(soffice)
             if python is None:
                 self.notice = _(
