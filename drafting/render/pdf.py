@@ -22,6 +22,17 @@ from drafting.i18n import _
 
 TIMEOUT_SECONDS = 120
 
+
+def time_limit() -> float:
+    """Seconds one conversion may take in all (warm start, warm or cold conversion):
+    $PYKALA_PDF_TIMEOUT, or TIMEOUT_SECONDS."""
+    try:
+        value = float(os.environ.get("PYKALA_PDF_TIMEOUT", ""))
+    except ValueError:
+        return TIMEOUT_SECONDS
+    return value if value > 0 else TIMEOUT_SECONDS
+
+
 # PDF/A-2b and a structure tree (tagged PDF): what an archive and a screen reader need.
 ARCHIVAL_OPTIONS = {
     "SelectPdfVersion": {"type": "long", "value": "2"},
@@ -159,8 +170,9 @@ def _kill(process: subprocess.Popen) -> None:
     process.wait()
 
 
-def convert(docx: bytes, archival: bool = False, timeout: float = TIMEOUT_SECONDS) -> bytes:
+def convert(docx: bytes, archival: bool = False, timeout: float | None = None) -> bytes:
     """The PDF of `docx`, as bytes. Raises ConversionError with a message for the user."""
+    timeout = time_limit() if timeout is None else timeout
     soffice = require_soffice()
     with _profile_lock, scratch.temporary_directory("pdf-") as work:
         source = Path(work) / "document.docx"

@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 import sys
+import time
 
 import pytest
 
@@ -281,3 +282,21 @@ def test_a_killed_libreoffice_is_said_so(tmp_path):
     assert result.returncode == 1, result.stderr
     assert "stopped before the PDF was finished" in result.stderr
     assert "javaldx" not in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for soffice")
+def test_a_hung_libreoffice_has_one_time_limit(tmp_path):
+    # soffice that never answers: the warm start fails, and the cold one may only use what is
+    # left of the one limit (before: 60 s warm, then 120 s more cold).
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nexec sleep 600\n", encoding="utf-8")
+    fake.chmod(0o755)
+    env = dict(os.environ, PYKALA_SOFFICE=str(fake), PYKALA_PDF_TIMEOUT="4")
+    path = meeting_folder(tmp_path)
+    started = time.monotonic()
+    result = run_cli("build", path, "--items", "--pdf", "-o", tmp_path / "out", env=env)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 1, result.stderr
+    assert "did not finish within 4 s" in result.stderr or "did not answer" in result.stderr
+    assert elapsed < 30, elapsed
+    assert not (tmp_path / "out").exists()
