@@ -33,15 +33,18 @@ def target(path: Path) -> Path:
         raise Refused(Path(path), _("no output file given"))
     path = Path(path)
     try:
-        if path.is_symlink():
-            path = path.resolve(strict=False)
-        mode = path.stat().st_mode
+        mode = path.stat().st_mode  # through links: what would really be written
     except (OSError, RuntimeError):  # absent, or unreachable: writing it says why
-        return path
-    if stat.S_ISDIR(mode):
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
         raise Refused(path, _("it is a folder; give a file name"), errno.EISDIR)
-    if not stat.S_ISREG(mode):
+    if mode is not None and not stat.S_ISREG(mode):
         raise Refused(path, _("it is not a regular file (a device or a pipe); give a file name"))
+    try:
+        if path.is_symlink():
+            return path.resolve(strict=False)
+    except (OSError, RuntimeError):
+        pass
     return path
 
 

@@ -228,6 +228,10 @@ def test_special_files_and_folders_are_refused(tmp_path):
         result = run_cli("render", EXAMPLE_885, "-o", "/dev/null")
         assert result.returncode == 1 and "not a regular file" in result.stderr
         assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    if os.path.islink("/dev/stdout"):  # a link to the pipe run_cli reads: refused, kept
+        result = run_cli("render", EXAMPLE_885, "-o", "/dev/stdout")
+        assert result.returncode == 1 and "not a regular file" in result.stderr
+        assert os.path.islink("/dev/stdout")
 
 
 def test_an_empty_output_name(tmp_path):
