@@ -7,8 +7,9 @@
                                                   [--language fi|sv]
     python main.py number MEETING.pykala    # write Asia/N and § into the item files
 
-Exit codes: 0 done; 1 problems that block the document (listed), or an output that could
-not be written; 2 an unreadable draft.
+Exit codes: 0 done; 1 problems that block the document (listed), an output that could not
+be written or is refused (the draft itself, the same file twice, a folder or a device);
+2 an unreadable draft or a wrong command line; 3 an internal error (a bug to report).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from drafting import atomic, checks, draftfile, i18n, meeting
+from drafting import atomic, checks, draftfile, i18n, meeting, scratch
 from drafting.i18n import _
 from drafting.render import context, docx, hyphenation, pdf, warm
 
@@ -53,10 +54,20 @@ def _report(problems: list[checks.Problem]) -> None:
         _say(f"  {problem}")
 
 
+def _file_names_unusable(draft: draftfile.Draft, base: Path) -> bool:
+    """Attachment names the system cannot even look up (too long, …): listed as errors."""
+    unusable = draftfile.file_name_problems(draft, base)
+    for problem in unusable:
+        _say(f"  {_('error')}: {problem}")
+    return bool(unusable)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     draft = _load(args.draft)
     if isinstance(draft, draftfile.DraftError):
         return UNREADABLE
+    if _file_names_unusable(draft, args.draft.parent):
+        return PROBLEMS
     problems = checks.check(draft, args.document, args.draft.parent)
     _report(problems)
     if checks.errors(problems):
@@ -78,10 +89,60 @@ def _write(path: Path, data: bytes) -> bool:
     return True
 
 
+def _same(a: Path, b: Path) -> bool:
+    """The same file, by resolved path (links followed), or by identity if both exist."""
+    try:
+        return a.resolve() == b.resolve() or os.path.samefile(a, b)
+    except (OSError, ValueError, RuntimeError):
+        return False
+
+
+def _refused_outputs(args: argparse.Namespace) -> bool:
+    """An output that is the draft itself, or a PDF written over the Word document."""
+    refusals = []
+    for option, output in (("-o", args.output), ("--pdf", args.pdf)):
+        if output is not None and _same(output, args.draft):
+            refusals.append(
+                _(
+                    "{option} {path} is the draft itself; writing there would destroy it. "
+                    "Give another file name, e.g. {example}"
+                ).format(
+                    option=option,
+                    path=output,
+                    example=args.draft.with_suffix(".docx" if option == "-o" else ".pdf").name,
+                )
+            )
+    if args.pdf is not None and _same(args.pdf, args.output):
+        refusals.append(
+            _(
+                "-o and --pdf both name {path}; the PDF would replace the Word document. "
+                "Give two different file names"
+            ).format(path=args.output)
+        )
+    for output in (args.output, args.pdf):
+        try:
+            if output is not None:
+                atomic.target(output)
+        except atomic.Refused as exc:
+            refusals.append(
+                _("cannot write {path}: {reason}").format(path=output, reason=exc.strerror)
+            )
+    for refusal in refusals:
+        _say(refusal)
+    if refusals:
+        _say(_("Nothing was written."))
+    return bool(refusals)
+
+
 def cmd_render(args: argparse.Namespace) -> int:
+    if _refused_outputs(args):
+        return PROBLEMS
     draft = _load(args.draft)
     if isinstance(draft, draftfile.DraftError):
         return UNREADABLE
+    if _file_names_unusable(draft, args.draft.parent):
+        _say(_("No document was written: fix the errors above first."))
+        return PROBLEMS
     document = args.document or draft.meeting.document
     problems = checks.check(draft, document, args.draft.parent)
     _report(problems)
@@ -130,6 +191,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         written = meeting.build(
             loaded, kinds, args.output, converter.convert if converter else None, args.language
         )
+    except meeting.PartlyWritten as exc:
+        for problem in exc.problems:
+            _say(f"  {problem}")
+        _say(_("The build stopped half-way. These files are new:"))
+        for path in exc.new:
+            _say(f"  {path}")
+        _say(_("These were not written (an older file there is unchanged):"))
+        for path in exc.old:
+            _say(f"  {path}")
+        return PROBLEMS
     except meeting.BuildError as exc:
         for problem in exc.problems:
             _say(f"  {problem}")
@@ -163,6 +234,12 @@ def cmd_number(args: argparse.Namespace) -> int:
     return OK
 
 
+def _output_path(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError(_("no output file given"))
+    return Path(text)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="pykala",
@@ -171,8 +248,12 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", required=True)
     render = commands.add_parser("render", help=_("render a draft to Word (and PDF)"))
     render.add_argument("draft", type=Path)
-    render.add_argument("-o", "--output", type=Path, required=True, help=_("the .docx to write"))
-    render.add_argument("--pdf", type=Path, help=_("also write this PDF (needs LibreOffice)"))
+    render.add_argument(
+        "-o", "--output", type=_output_path, required=True, help=_("the .docx to write")
+    )
+    render.add_argument(
+        "--pdf", type=_output_path, help=_("also write this PDF (needs LibreOffice)")
+    )
     render.add_argument("--document", choices=("minutes", "agenda"))
     render.add_argument("--language", choices=("fi", "sv"))
     render.add_argument(
@@ -199,7 +280,7 @@ def parser() -> argparse.ArgumentParser:
         ("extracts", _("an extract per item and recipient")),
     ):
         build.add_argument(f"--{kind}", action="store_true", help=text)
-    build.add_argument("-o", "--output", type=Path, required=True, help=_("the folder"))
+    build.add_argument("-o", "--output", type=_output_path, required=True, help=_("the folder"))
     build.add_argument("--pdf", action="store_true", help=_("also PDF (needs LibreOffice)"))
     build.add_argument("--language", choices=("fi", "sv"))
     build.set_defaults(run=cmd_build)
@@ -215,6 +296,7 @@ def main(argv: list[str]) -> int:
     args = top.parse_args(argv)
     if args.command == "build" and not any(getattr(args, k) for k in meeting.KINDS):
         top.error(_("build: choose at least one of --agenda, --minutes, --items, --extracts"))
+    scratch.clean()  # what killed runs of Pykälä left behind
     try:
         return args.run(args)
     except KeyboardInterrupt:

@@ -237,9 +237,48 @@ def dumps(draft: Draft | MeetingDraft) -> str:
     return text + "\n"
 
 
+class _Pairs(dict):
+    """A JSON object in which a key appeared more than once (`duplicates`)."""
+
+    duplicates: list[str]
+
+
+def _pairs_hook(seen: list[bool]):
+    def hook(pairs: list[tuple[str, Any]]) -> dict:
+        keys = [key for key, _value in pairs]
+        if len(set(keys)) == len(keys):
+            return dict(pairs)
+        obj = _Pairs(pairs)
+        obj.duplicates = sorted({k for k in keys if keys.count(k) > 1}, key=keys.index)
+        seen.append(True)
+        return obj
+
+    return hook
+
+
+def _duplicate_keys(data: Any) -> list[str]:
+    """`path.key` of every key written twice in one object (iteratively: any depth)."""
+    found, stack = [], [("", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key in getattr(value, "duplicates", []):
+                found.append(f"{path}.{key}" if path else key)
+            stack += [(f"{path}.{k}" if path else k, v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+    return sorted(found)
+
+
 def loads(text: str, source: str = "", kind: str = "item") -> Any:
+    seen: list[bool] = []
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_pairs_hook(seen))
+    except RecursionError:
+        raise DraftError(
+            [_("the file is nested too deeply to be a draft (objects or lists within each other)")],
+            source,
+        ) from None
     except json.JSONDecodeError as exc:
         raise DraftError(
             [
@@ -249,6 +288,17 @@ def loads(text: str, source: str = "", kind: str = "item") -> Any:
             ],
             source,
         ) from None
+    if seen:
+        raise DraftError(
+            [
+                _(
+                    "{path}: written twice in the same object; one of the two would be lost. "
+                    "Keep one and remove the other"
+                ).format(path=path)
+                for path in _duplicate_keys(data)
+            ],
+            source,
+        )
     return from_json(data, source, kind)
 
 
@@ -263,9 +313,10 @@ def read_text(path: Path) -> str:
         raise DraftError(
             [_("{path} is a folder, not a draft").format(path=path)], str(path)
         ) from None
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        reason = getattr(exc, "strerror", None) or _("the name holds a NUL character")
         raise DraftError(
-            [_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)], str(path)
+            [_("cannot read {path}: {reason}").format(path=path, reason=reason)], str(path)
         ) from None
     kind = _foreign_kind(raw, path)
     if kind:
@@ -313,7 +364,7 @@ def kind_of(path: Path) -> str | None:
     """The "kind" a .pykala file declares (item or meeting), or None if it cannot tell."""
     try:
         data = json.loads(read_text(path))
-    except (DraftError, json.JSONDecodeError):
+    except (DraftError, json.JSONDecodeError, RecursionError):
         return None
     return data.get("kind", "item") if isinstance(data, dict) else None
 
@@ -325,3 +376,28 @@ def load_meeting(path: Path) -> MeetingDraft:
 def save(draft: Draft | MeetingDraft, path: Path) -> None:
     """Write the draft atomically: the old file stays whole until the new one is complete."""
     atomic.write_bytes(Path(path), dumps(draft).encode("utf-8"))
+
+
+def file_name_problems(draft: Draft, base: Path | None) -> list[str]:
+    """Attachment file names the operating system refuses outright (too long, a NUL byte):
+    errors with their field, found before anything looks the files up."""
+    found = []
+    if base is None:
+        return found
+    for list_name in ("attachments", "supplementary"):
+        for n, entry in enumerate(getattr(draft.item, list_name)):
+            if not entry.file:
+                continue
+            try:
+                (Path(base) / entry.file).stat()
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            except (OSError, ValueError) as exc:
+                reason = getattr(exc, "strerror", None) or str(exc)
+                found.append(
+                    _(
+                        "item.{list}[{n}].file: the file name cannot be used ({reason}); "
+                        "give a shorter name without special characters"
+                    ).format(list=list_name, n=n, reason=reason)
+                )
+    return found

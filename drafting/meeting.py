@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import atomic, checks, draftfile
+from drafting import atomic, checks, draftfile, scratch
 from drafting.i18n import _
 from drafting.model import Draft, MeetingDraft
 from drafting.render import compose, context, docx
@@ -68,7 +71,13 @@ def load(path: Path) -> Meeting:
     except draftfile.DraftError as exc:
         raise BuildError([f"{path}: {p}" for p in exc.problems], unreadable=True) from None
     problems, items = [], []
-    for relative in meeting.items:
+    for n, relative in enumerate(meeting.items):
+        if "\0" in relative:
+            problems.append(
+                f"{path}: items[{n}]: "
+                + _("the file name holds a NUL character (\\u0000); write the item's file name")
+            )
+            continue
         item_path = path.parent / relative
         try:
             items.append((item_path, draftfile.load(item_path)))
@@ -85,6 +94,10 @@ def problems(meeting: Meeting, document: str) -> list[str]:
     """Errors that block the agenda or the minutes, each with its item file."""
     found = []
     for (path, _item), draft in zip(meeting.items, meeting.numbered(), strict=True):
+        names = draftfile.file_name_problems(draft, path.parent)
+        found += [f"{path}: {problem}" for problem in names]
+        if names:
+            continue
         for problem in checks.errors(checks.check(draft, document, path.parent)):
             found.append(f"{path}: {problem.path}: {problem.message}")
     return found
@@ -194,6 +207,20 @@ BUILDERS: dict[str, Callable[[Meeting, str | None], list[Output]]] = {
 }
 
 
+def _unique(outputs: list[Output]) -> list[Output]:
+    """Output names made unique within a build (ignoring case, as Windows and macOS do): two
+    items with the same § and the same start of title get " (2)", " (3)", …"""
+    used: set[str] = set()
+    for output in outputs:
+        name, n = output.name, 1
+        while name.casefold() in used:
+            n += 1
+            name = f"{output.name} ({n})"
+        used.add(name.casefold())
+        output.name = name
+    return outputs
+
+
 def build(
     meeting: Meeting, kinds: list[str], folder: Path, convert=None, language: str | None = None
 ) -> list[Path]:
@@ -205,43 +232,107 @@ def build(
         document_problems += problems(meeting, document)
     if document_problems:
         raise BuildError(sorted(set(document_problems)))
-    files: list[tuple[Path, bytes]] = []
-    for kind in kinds:
-        for output in BUILDERS[kind](meeting, language):
-            data = output.docx
-            pdf_bytes = None
-            if convert is not None:
-                if output.parts is not None:
-                    # Each section counts its own pages: measure the parts alone, then
-                    # store the counts in the combined file for LibreOffice to show.
-                    counts = [compose.pdf_page_count(convert(p)) for p in output.parts]
-                    data = compose.combine(output.parts, counts)
-                pdf_bytes = convert(data)
-            files.append((folder / f"{output.name}.docx", data))
-            if pdf_bytes is not None:
-                files.append((folder / f"{output.name}.pdf", pdf_bytes))
+    outputs = _unique([output for kind in kinds for output in BUILDERS[kind](meeting, language)])
+    _refuse_inputs(meeting, folder, outputs)
+    files: list[tuple[str, bytes]] = []
+    for output in outputs:
+        data = output.docx
+        pdf_bytes = None
+        if convert is not None:
+            if output.parts is not None:
+                # Each section counts its own pages: measure the parts alone, then
+                # store the counts in the combined file for LibreOffice to show.
+                counts = [compose.pdf_page_count(convert(p)) for p in output.parts]
+                data = compose.combine(output.parts, counts)
+            pdf_bytes = convert(data)
+        files.append((f"{output.name}.docx", data))
+        if pdf_bytes is not None:
+            files.append((f"{output.name}.pdf", pdf_bytes))
     return _write_all(folder, files)
 
 
-def _write_all(folder: Path, files: list[tuple[Path, bytes]]) -> list[Path]:
+def _refuse_inputs(meeting: Meeting, folder: Path, outputs: list[Output]) -> None:
+    """No output may be one of the build's own inputs (the meeting or an item file)."""
+    inputs = {meeting.path.resolve()} | {path.resolve() for path, _item in meeting.items}
+    for output in outputs:
+        for suffix in (".docx", ".pdf"):
+            path = folder / f"{output.name}{suffix}"
+            if path.resolve() in inputs:
+                raise BuildError(
+                    [
+                        _(
+                            "{path} is one of the meeting's own files and would be "
+                            "overwritten; choose another output folder"
+                        ).format(path=path)
+                    ]
+                )
+
+
+class PartlyWritten(BuildError):
+    """Moving the finished files into place failed half-way: `new` are in place, `old` not."""
+
+    def __init__(self, problems: list[str], new: list[Path], old: list[Path]) -> None:
+        super().__init__(problems)
+        self.new, self.old = new, old
+
+
+def _write_all(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
+    """All or nothing: every file is written into a private folder beside the targets (the
+    same file system), and only when all are complete are they renamed into place."""
     created_folder = not folder.exists()
-    written: list[Path] = []
+    targets = [folder / name for name, _data in files]
+    stage: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for path, data in files:
-            existed = path.exists()
-            atomic.write_bytes(path, data)
-            if not existed:
-                written.append(path)
+        resolved = [atomic.target(path) for path in targets]  # refuses folders, FIFOs, …
+        _remove_stale_stages(folder)
+        stage = Path(tempfile.mkdtemp(prefix=f".pykala-build.{os.getpid()}.", dir=folder))
+        for (name, data), path in zip(files, resolved, strict=True):
+            staged = stage / name
+            with open(staged, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+            os.chmod(staged, mode)
     except OSError as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
+        if stage is not None:
+            shutil.rmtree(stage, ignore_errors=True)
         if created_folder:
             _remove_empty(folder)
+        where = exc.filename or folder
         raise BuildError(
-            [_("cannot write {path}: {reason}").format(path=folder, reason=exc.strerror or exc)]
+            [_("cannot write {path}: {reason}").format(path=where, reason=exc.strerror or exc)]
         ) from None
-    return [path for path, _data in files]
+    moved: list[Path] = []
+    try:
+        for (name, _data), path, shown in zip(files, resolved, targets, strict=True):
+            os.replace(stage / name, path)
+            moved.append(shown)
+    except OSError as exc:
+        old = [path for path in targets if path not in moved]
+        raise PartlyWritten(
+            [_("cannot write {path}: {reason}").format(path=shown, reason=exc.strerror or exc)],
+            moved,
+            old,
+        ) from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return targets
+
+
+def _remove_stale_stages(folder: Path) -> None:
+    """Staging folders of builds that were killed before they finished."""
+    for entry in folder.glob(".pykala-build.*"):
+        pid = entry.name.split(".")[2]
+        if pid.isdigit() and not scratch.pid_alive(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 def _remove_empty(folder: Path) -> None:

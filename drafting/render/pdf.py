@@ -14,13 +14,24 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
+from drafting import scratch
 from drafting.i18n import _
 
 TIMEOUT_SECONDS = 120
+
+
+def time_limit() -> float:
+    """Seconds one conversion may take in all (warm start, warm or cold conversion):
+    $PYKALA_PDF_TIMEOUT, or TIMEOUT_SECONDS."""
+    try:
+        value = float(os.environ.get("PYKALA_PDF_TIMEOUT", ""))
+    except ValueError:
+        return TIMEOUT_SECONDS
+    return value if value > 0 else TIMEOUT_SECONDS
+
 
 # PDF/A-2b and a structure tree (tagged PDF): what an archive and a screen reader need.
 ARCHIVAL_OPTIONS = {
@@ -61,6 +72,23 @@ def find_soffice() -> Path | None:
     if override:
         return Path(override) if Path(override).is_file() else None
     return next((p for p in _candidates() if p.is_file()), None)
+
+
+def require_soffice() -> Path:
+    """soffice, ready to run; LibreOfficeMissing or ConversionError saying what is wrong."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise LibreOfficeMissing(
+            _("LibreOffice was not found, so no PDF was made. {hint}").format(hint=install_hint())
+        )
+    if sys.platform != "win32" and not os.access(soffice, os.X_OK):
+        raise LibreOfficeMissing(
+            _(
+                "{path} cannot be run (it is not executable), so no PDF was made. "
+                "Point PYKALA_SOFFICE at LibreOffice's soffice, or make the file executable."
+            ).format(path=soffice)
+        )
+    return soffice
 
 
 def install_hint() -> str:
@@ -106,6 +134,11 @@ def soffice_env(environ: dict[str, str] | None = None) -> dict[str, str]:
     if sys.platform != "win32":
         kept = list(SYSTEM_PATH) + [e for e in kept if e not in SYSTEM_PATH]
     env["PATH"] = os.pathsep.join(kept)
+    # LibreOffice's own temporary files (lu*.tmp, OSL_PIPE_*) go to this process's private
+    # scratch folder, which the next start removes if this process was killed.
+    private = str(scratch.process_dir())
+    for name in ("TMPDIR", "TMP", "TEMP"):
+        env[name] = private
     return env
 
 
@@ -123,7 +156,7 @@ def _profile() -> Path:
     """One private LibreOffice profile per process: two processes must never share one."""
     global _profile_dir
     if _profile_dir is None:
-        _profile_dir = Path(tempfile.mkdtemp(prefix="pykala-lo-profile-"))
+        _profile_dir = scratch.mkdtemp("lo-profile-")
         atexit.register(shutil.rmtree, _profile_dir, ignore_errors=True)
     return _profile_dir
 
@@ -137,14 +170,11 @@ def _kill(process: subprocess.Popen) -> None:
     process.wait()
 
 
-def convert(docx: bytes, archival: bool = False, timeout: float = TIMEOUT_SECONDS) -> bytes:
+def convert(docx: bytes, archival: bool = False, timeout: float | None = None) -> bytes:
     """The PDF of `docx`, as bytes. Raises ConversionError with a message for the user."""
-    soffice = find_soffice()
-    if soffice is None:
-        raise LibreOfficeMissing(
-            _("LibreOffice was not found, so no PDF was made. {hint}").format(hint=install_hint())
-        )
-    with _profile_lock, tempfile.TemporaryDirectory(prefix="pykala-pdf-") as work:
+    timeout = time_limit() if timeout is None else timeout
+    soffice = require_soffice()
+    with _profile_lock, scratch.temporary_directory("pdf-") as work:
         source = Path(work) / "document.docx"
         source.write_bytes(docx)
         command = [
@@ -161,14 +191,21 @@ def convert(docx: bytes, archival: bool = False, timeout: float = TIMEOUT_SECOND
             work,
             str(source),
         ]
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=soffice_env(),
-            start_new_session=sys.platform != "win32",
-        )
+        try:
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=soffice_env(),
+                start_new_session=sys.platform != "win32",
+            )
+        except OSError as exc:
+            raise LibreOfficeMissing(
+                _("{path} could not be started ({reason}), so no PDF was made.").format(
+                    path=soffice, reason=exc.strerror or exc
+                )
+            ) from None
         try:
             err = process.communicate(timeout=timeout)[1]
         except subprocess.TimeoutExpired:
@@ -180,6 +217,14 @@ def convert(docx: bytes, archival: bool = False, timeout: float = TIMEOUT_SECOND
             ) from None
         target = Path(work) / "document.pdf"
         data = target.read_bytes() if target.is_file() else b""
+        if not data.startswith(b"%PDF") and process.returncode < 0:
+            raise ConversionError(
+                _(
+                    "LibreOffice stopped before the PDF was finished (it was ended by signal "
+                    "{signal}). Try again; if it keeps happening, close other LibreOffice "
+                    "windows or restart the computer."
+                ).format(signal=-process.returncode)
+            )
         if not data.startswith(b"%PDF"):
             detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
             raise ConversionError(

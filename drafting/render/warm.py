@@ -18,10 +18,11 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
+import time
 from pathlib import Path
 
+from drafting import scratch
 from drafting.i18n import _
 from drafting.render import hyphenation, pdf
 
@@ -88,20 +89,28 @@ class WarmConverter:
         """The processes this converter started (bridge, soffice), for tests and cleanup."""
         return ([self.process.pid] if self.process else []) + self.office_pids
 
-    def _start(self) -> None:
-        self.profile = Path(tempfile.mkdtemp(prefix="pykala-warm-profile-"))
-        self.process = subprocess.Popen(
-            [str(self.python), str(BRIDGE), str(self.soffice), str(self.profile)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            env=_bridge_env(),
-            start_new_session=sys.platform != "win32",
-        )
+    def _start(self, timeout: float = START_TIMEOUT) -> None:
+        self.profile = scratch.mkdtemp("warm-profile-")
+        try:
+            self.process = subprocess.Popen(
+                [str(self.python), str(BRIDGE), str(self.soffice), str(self.profile)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+                env=_bridge_env(),
+                start_new_session=sys.platform != "win32",
+            )
+        except OSError as exc:
+            self._kill()
+            raise pdf.ConversionError(
+                _("LibreOffice could not be started for the preview: {error}").format(
+                    error=exc.strerror or exc
+                )
+            ) from None
         self._replies = queue.Queue()
         threading.Thread(target=self._read, args=(self.process, self._replies), daemon=True).start()
-        ready = self._reply(START_TIMEOUT)
+        ready = self._reply(min(START_TIMEOUT, timeout))
         if not ready.get("ready"):
             self._kill()
             raise pdf.ConversionError(
@@ -140,11 +149,13 @@ class WarmConverter:
     def convert(
         self, docx: bytes, archival: bool = False, timeout: float = CONVERT_TIMEOUT
     ) -> bytes:
+        """`timeout`: the seconds for all of it, a start of LibreOffice included."""
+        deadline = time.monotonic() + timeout
         with self._lock:
             if self.process is None or self.process.poll() is not None:
                 self._kill()
-                self._start()
-            with tempfile.TemporaryDirectory(prefix="pykala-warm-") as work:
+                self._start(timeout)
+            with scratch.temporary_directory("warm-") as work:
                 source, target = Path(work) / "document.docx", Path(work) / "document.pdf"
                 source.write_bytes(docx)
                 request = {"in": str(source), "out": str(target), "archival": archival}
@@ -156,7 +167,7 @@ class WarmConverter:
                     raise ConverterStopped(
                         _("LibreOffice stopped while making the PDF; it is being restarted.")
                     ) from None
-                reply = self._reply(timeout)
+                reply = self._reply(max(deadline - time.monotonic(), 0.1))
                 if reply.get("stopped"):
                     self._kill()
                     raise ConverterStopped(
@@ -221,13 +232,7 @@ class Converter:
     def _warm(self) -> WarmConverter | None:
         if not self._checked:
             self._checked = True
-            soffice = pdf.find_soffice()
-            if soffice is None:
-                raise pdf.LibreOfficeMissing(
-                    _("LibreOffice was not found, so no PDF was made. {hint}").format(
-                        hint=pdf.install_hint()
-                    )
-                )
+            soffice = pdf.require_soffice()
             python = uno_python(soffice)
             if python is None:
                 self.notice = _(
@@ -239,13 +244,17 @@ class Converter:
         return self.warm
 
     def convert(self, docx: bytes, archival: bool = False) -> bytes:
+        """One time limit for the whole conversion (pdf.time_limit()): a warm LibreOffice
+        that fails to start leaves the cold one only the time that is left."""
+        limit = pdf.time_limit()
+        deadline = time.monotonic() + limit
         with self._lock:
             warm = self._warm()
         if warm is None:
             data = pdf.convert(docx, archival=archival)
         else:
             try:
-                data = warm.convert(docx, archival=archival)
+                data = warm.convert(docx, archival=archival, timeout=limit)
             except ConverterStopped:
                 raise
             except pdf.ConversionError as exc:
@@ -253,7 +262,14 @@ class Converter:
                     raise
                 self.warm = None  # it never started: cold from now on, said once
                 self.notice = str(exc)
-                data = pdf.convert(docx, archival=archival)
+                remaining = deadline - time.monotonic()
+                if remaining < 1:
+                    raise pdf.ConversionError(
+                        _("LibreOffice did not finish within {seconds} s and was stopped.").format(
+                            seconds=int(limit)
+                        )
+                    ) from None
+                data = pdf.convert(docx, archival=archival, timeout=remaining)
         self._check_hyphenation(docx)
         return data
 
