@@ -140,14 +140,8 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
         for n, entry in enumerate(entries):
             path = f"item.{list_name}[{n}]"
             _required(problems, f"{path}.title", entry.title, _("The title"))
-            if entry.file and base is not None and not (base / entry.file).is_file():
-                add(
-                    Problem(
-                        f"{path}.file",
-                        _("The file {file} is missing").format(file=entry.file),
-                        WARNING,
-                    )
-                )
+            if entry.file and base is not None:
+                _attachment_file(problems, f"{path}.file", base, entry.file)
     for n, extract in enumerate(item.extracts):
         path = f"item.extracts[{n}]"
         _required(problems, f"{path}.recipient", extract.recipient, _("The recipient"))
@@ -255,6 +249,26 @@ def text_problems(draft: Draft) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _attachment_file(problems: list[Problem], path: str, base: Path, name: str) -> None:
+    """A missing file is a warning; a name the system refuses outright (too long, a NUL
+    byte) is an error, since no file can ever be found under it."""
+    try:
+        (base / name).stat()
+    except (FileNotFoundError, NotADirectoryError):
+        problems.append(Problem(path, _("The file {file} is missing").format(file=name), WARNING))
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        problems.append(
+            Problem(
+                path,
+                _(
+                    "the file name cannot be used ({reason}); give a shorter name without "
+                    "special characters"
+                ).format(reason=reason),
+            )
+        )
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -54,20 +54,10 @@ def _report(problems: list[checks.Problem]) -> None:
         _say(f"  {problem}")
 
 
-def _file_names_unusable(draft: draftfile.Draft, base: Path) -> bool:
-    """Attachment names the system cannot even look up (too long, …): listed as errors."""
-    unusable = draftfile.file_name_problems(draft, base)
-    for problem in unusable:
-        _say(f"  {_('error')}: {problem}")
-    return bool(unusable)
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     draft = _load(args.draft)
     if isinstance(draft, draftfile.DraftError):
         return UNREADABLE
-    if _file_names_unusable(draft, args.draft.parent):
-        return PROBLEMS
     problems = checks.check(draft, args.document, args.draft.parent)
     _report(problems)
     if checks.errors(problems):
@@ -140,9 +130,6 @@ def cmd_render(args: argparse.Namespace) -> int:
     draft = _load(args.draft)
     if isinstance(draft, draftfile.DraftError):
         return UNREADABLE
-    if _file_names_unusable(draft, args.draft.parent):
-        _say(_("No document was written: fix the errors above first."))
-        return PROBLEMS
     document = args.document or draft.meeting.document
     problems = checks.check(draft, document, args.draft.parent)
     _report(problems)

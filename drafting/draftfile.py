@@ -376,28 +376,3 @@ def load_meeting(path: Path) -> MeetingDraft:
 def save(draft: Draft | MeetingDraft, path: Path) -> None:
     """Write the draft atomically: the old file stays whole until the new one is complete."""
     atomic.write_bytes(Path(path), dumps(draft).encode("utf-8"))
-
-
-def file_name_problems(draft: Draft, base: Path | None) -> list[str]:
-    """Attachment file names the operating system refuses outright (too long, a NUL byte):
-    errors with their field, found before anything looks the files up."""
-    found = []
-    if base is None:
-        return found
-    for list_name in ("attachments", "supplementary"):
-        for n, entry in enumerate(getattr(draft.item, list_name)):
-            if not entry.file:
-                continue
-            try:
-                (Path(base) / entry.file).stat()
-            except (FileNotFoundError, NotADirectoryError):
-                continue
-            except (OSError, ValueError) as exc:
-                reason = getattr(exc, "strerror", None) or str(exc)
-                found.append(
-                    _(
-                        "item.{list}[{n}].file: the file name cannot be used ({reason}); "
-                        "give a shorter name without special characters"
-                    ).format(list=list_name, n=n, reason=reason)
-                )
-    return found

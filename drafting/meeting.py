@@ -94,10 +94,6 @@ def problems(meeting: Meeting, document: str) -> list[str]:
     """Errors that block the agenda or the minutes, each with its item file."""
     found = []
     for (path, _item), draft in zip(meeting.items, meeting.numbered(), strict=True):
-        names = draftfile.file_name_problems(draft, path.parent)
-        found += [f"{path}: {problem}" for problem in names]
-        if names:
-            continue
         for problem in checks.errors(checks.check(draft, document, path.parent)):
             found.append(f"{path}: {problem.path}: {problem.message}")
     return found
