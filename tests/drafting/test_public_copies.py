@@ -106,3 +106,15 @@ def test_item_titles_on_a_public_cover_are_masked(example):
     draft.item.title = f"Asia [{NAME}]{{.personal}}"
     data = render_docx.render(context.cover(MeetingDraft(), [draft], "agenda", public=True))
     assert NAME not in every_part(data) and "Asia **********" in docx_text(data)
+
+
+def test_an_attachment_name_the_system_refuses_is_an_error_not_a_crash(tmp_path):
+    from drafting import checks, draftfile
+    from drafting.model import Attachment
+    from tests.conftest import EXAMPLE_885
+
+    draft = draftfile.load(EXAMPLE_885)
+    draft.item.attachments = [Attachment(title="Liite", file="x" * 300 + ".pdf")]
+    (problem,) = [p for p in checks.check(draft, base=tmp_path) if p.path.endswith(".file")]
+    assert problem.path == "item.attachments[0].file"
+    assert problem.severity == checks.ERROR and "cannot be used" in problem.message
