@@ -60,3 +60,14 @@ def part_text(data: bytes, name: str) -> str:
 
     root = etree.fromstring(docx_part(data, name).encode("utf-8"))
     return "".join(node.text or "" for node in root.iter(f"{W}t"))
+
+
+def every_part(data: bytes) -> str:
+    """The document, its headers and footers and its properties (docProps/*), as stored."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = [
+            n
+            for n in archive.namelist()
+            if n == "word/document.xml" or n.startswith(("word/header", "word/footer", "docProps/"))
+        ]
+        return "\n".join(archive.read(n).decode("utf-8") for n in names)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import io
-import zipfile
 
 import docx
 import pytest
@@ -14,22 +13,11 @@ from drafting.model import Draft, Extract, MeetingDraft
 from drafting.render import context
 from drafting.render import docx as render_docx
 from tests.conftest import EXAMPLE_333
-from tests.documents import docx_text
+from tests.documents import docx_text, every_part
 
 
 def render(draft: Draft, **options) -> bytes:
     return render_docx.render(context.build(draft, context.Options(**options)))
-
-
-def every_part(data: bytes) -> str:
-    """The document, its headers and footers and its properties (docProps/*), as stored."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = [
-            n
-            for n in archive.namelist()
-            if n == "word/document.xml" or n.startswith(("word/header", "word/footer", "docProps/"))
-        ]
-        return "\n".join(archive.read(n).decode("utf-8") for n in names)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import io
-import zipfile
 
 import docx
 import pytest
@@ -16,7 +15,7 @@ from drafting.model import Attachment, Contact, Decision, Draft, Extract, Histor
 from drafting.render import context
 from drafting.render import docx as render_docx
 from tests.conftest import EXAMPLE_333, ROOT
-from tests.documents import docx_paragraphs, docx_part, docx_text, part_text
+from tests.documents import docx_paragraphs, docx_part, docx_text, every_part, part_text
 
 
 def render(draft: Draft, **options) -> bytes:
@@ -26,17 +25,6 @@ def render(draft: Draft, **options) -> bytes:
 @pytest.fixture(scope="module")
 def example() -> Draft:
     return draftfile.load(EXAMPLE_333)
-
-
-def every_part(data: bytes) -> str:
-    """The document, its headers and footers and its properties (docProps/*), as stored."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = [
-            n
-            for n in archive.namelist()
-            if n == "word/document.xml" or n.startswith(("word/header", "word/footer", "docProps/"))
-        ]
-        return "\n".join(archive.read(n).decode("utf-8") for n in names)
 
 
 def text_fields(draft: Draft) -> list[tuple[object, str]]:
