@@ -34,10 +34,9 @@ def time_limit() -> float:
 
 
 # PDF/A-2b and a structure tree (tagged PDF): what an archive and a screen reader need.
-ARCHIVAL_OPTIONS = {
-    "SelectPdfVersion": {"type": "long", "value": "2"},
-    "UseTaggedPDF": {"type": "boolean", "value": "true"},
-}
+# The one list of them: the cold converter writes it as --convert-to's JSON, the warm one
+# hands it to the bridge, which makes UNO properties of it.
+ARCHIVAL_OPTIONS: dict[str, int | bool] = {"SelectPdfVersion": 2, "UseTaggedPDF": True}
 
 
 class ConversionError(Exception):
@@ -145,7 +144,13 @@ def soffice_env(environ: dict[str, str] | None = None) -> dict[str, str]:
 def _filter(archival: bool) -> str:
     if not archival:
         return "pdf:writer_pdf_Export"
-    return "pdf:writer_pdf_Export:" + json.dumps(ARCHIVAL_OPTIONS, separators=(",", ":"))
+    typed = {
+        name: {"type": "boolean", "value": str(value).lower()}
+        if isinstance(value, bool)
+        else {"type": "long", "value": str(value)}
+        for name, value in ARCHIVAL_OPTIONS.items()
+    }
+    return "pdf:writer_pdf_Export:" + json.dumps(typed, separators=(",", ":"))
 
 
 _profile_lock = threading.Lock()

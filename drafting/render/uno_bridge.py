@@ -64,8 +64,8 @@ def _convert(desktop, request):
     )
     try:
         options = [_prop("FilterName", "writer_pdf_Export")]
-        if request.get("archival"):
-            data = (_prop("SelectPdfVersion", 2), _prop("UseTaggedPDF", True))
+        if request.get("filter_data"):  # drafting.render.pdf.ARCHIVAL_OPTIONS
+            data = tuple(_prop(name, value) for name, value in request["filter_data"].items())
             options.append(_prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", data)))
         document.storeToURL(target, tuple(options))
     finally:

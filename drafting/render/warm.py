@@ -158,7 +158,11 @@ class WarmConverter:
             with scratch.temporary_directory("warm-") as work:
                 source, target = Path(work) / "document.docx", Path(work) / "document.pdf"
                 source.write_bytes(docx)
-                request = {"in": str(source), "out": str(target), "archival": archival}
+                request = {
+                    "in": str(source),
+                    "out": str(target),
+                    "filter_data": pdf.ARCHIVAL_OPTIONS if archival else {},
+                }
                 try:
                     self.process.stdin.write(json.dumps(request) + "\n")
                     self.process.stdin.flush()
