@@ -129,9 +129,9 @@ def combine(parts: list[bytes], page_counts: list[int | None] | None = None) -> 
 
 
 def pdf_page_count(pdf: bytes) -> int:
-    """Pages of a PDF as LibreOffice writes it: the root page tree's /Count."""
-    import re
+    """Pages of a PDF, read by pypdf (a real parser, not a pattern over its bytes)."""
+    import io
 
-    counts = [int(m) for m in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf)]
-    counts += [int(m) for m in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", pdf)]
-    return max(counts, default=0)
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
