@@ -6,7 +6,6 @@ The core never touches builtins: modules import `_` from here. The GUI and the C
 
 from __future__ import annotations
 
-import contextlib
 import gettext
 import io
 from pathlib import Path
@@ -32,8 +31,9 @@ def catalog_bytes(po: Path) -> bytes:
 
 
 def _load(language: str) -> gettext.NullTranslations:
-    """The catalog of `language`. A .mo missing or older than its .po is compiled again, so
-    a source checkout never shows stale or missing translations."""
+    """The catalog of `language`. The .mo files are built by `make`; one missing or older
+    than its .po (a source checkout after a pull) is compiled in memory, so the program
+    never shows stale translations and never writes into its own folder."""
     po = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     mo = po.with_suffix(".mo")
     if not po.exists():
@@ -41,13 +41,7 @@ def _load(language: str) -> gettext.NullTranslations:
     if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
         with mo.open("rb") as handle:
             return gettext.GNUTranslations(handle)
-    data = catalog_bytes(po)
-    # A read-only installation still gets the translation, from memory.
-    with contextlib.suppress(OSError):
-        from drafting import atomic
-
-        atomic.write_bytes(mo, data)
-    return gettext.GNUTranslations(io.BytesIO(data))
+    return gettext.GNUTranslations(io.BytesIO(catalog_bytes(po)))
 
 
 def set_language(language: str) -> None:
