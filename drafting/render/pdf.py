@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from drafting import scratch
@@ -166,11 +167,23 @@ def _profile() -> Path:
     return _profile_dir
 
 
-def _kill(process: subprocess.Popen) -> None:
-    if sys.platform == "win32":
-        process.kill()
-    else:
-        with contextlib.suppress(ProcessLookupError):
+def kill_tree(process: subprocess.Popen, also: Iterable[int] = ()) -> None:
+    """End `process`, every process below it and the pids in `also` (a soffice.bin that left
+    its launcher's group), on every system (psutil); then collect `process`."""
+    import psutil
+
+    victims = []
+    with contextlib.suppress(psutil.Error):
+        root = psutil.Process(process.pid)
+        victims = [root, *root.children(recursive=True)]
+    for pid in also:
+        with contextlib.suppress(psutil.Error):
+            victims.append(psutil.Process(pid))
+    for victim in victims:
+        with contextlib.suppress(psutil.Error):
+            victim.kill()
+    if sys.platform != "win32":  # children already handed to init keep the group
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 
@@ -214,7 +227,7 @@ def convert(docx: bytes, archival: bool = False, timeout: float | None = None) -
         try:
             err = process.communicate(timeout=timeout)[1]
         except subprocess.TimeoutExpired:
-            _kill(process)
+            kill_tree(process)
             raise ConversionError(
                 _("LibreOffice did not finish within {seconds} s and was stopped.").format(
                     seconds=int(timeout)

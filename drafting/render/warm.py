@@ -15,7 +15,6 @@ import json
 import os
 import queue
 import shutil
-import signal
 import subprocess
 import sys
 import threading
@@ -189,18 +188,8 @@ class WarmConverter:
     def _kill(self) -> None:
         process, self.process = self.process, None
         office, self.office_pids = self.office_pids, []
-        if process is not None and process.poll() is None:
-            if sys.platform == "win32":
-                process.kill()
-            else:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-        if sys.platform != "win32":
-            for pid in office:  # in case one left the process group
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
         if process is not None:
-            process.wait()
+            pdf.kill_tree(process, also=office)
             for stream in (process.stdin, process.stdout):
                 with contextlib.suppress(OSError):
                     stream.close()
