@@ -14,15 +14,15 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import atomic, checks, draftfile, scratch
+from drafting import atomic, checks, draftfile, paths, scratch
 from drafting.i18n import _
 from drafting.model import Draft, MeetingDraft
 from drafting.render import compose, context, docx
-from drafting.resources import organization
+from drafting.resources import UnknownOrganization, organization, vocabulary
 
 KINDS = ("agenda", "minutes", "items", "extracts")
 
@@ -47,20 +47,103 @@ class Meeting:
         return [numbered(item, self.draft, n) for n, (_path, item) in enumerate(self.items)]
 
 
+# --- what an item takes from its meeting ------------------------------------------------
+
+# The fields (draftfile paths) an item takes from the meeting that lists it.
+MEETING_FIELDS = (
+    "item.agenda_item",
+    "item.section",
+    "meeting.body",
+    "meeting.number",
+    "meeting.date",
+    "language",
+    "organization",
+)
+# Written into the item files on command (`write_numbers`): the numbers and the meeting.
+NUMBER_FIELDS = MEETING_FIELDS[:5]
+# A new item made in the meeting: everything but its numbers (shown when it is opened).
+NEW_ITEM_FIELDS = MEETING_FIELDS[2:]
+
+
+def meeting_values(item: Draft, meeting: MeetingDraft, index: int) -> dict[str, object]:
+    """What the meeting gives its `index`-th item, by path: Asia/N, § (the item's own when the
+    meeting sets no `first_section`), body, number, date, language and organisation."""
+    info, first = meeting.meeting, meeting.first_section
+    return {
+        "item.agenda_item": index + 1,
+        "item.section": item.item.section if first is None else first + index,
+        "meeting.body": info.body,
+        "meeting.number": info.number,
+        "meeting.date": info.date,
+        "language": meeting.language,
+        "organization": meeting.organization,
+    }
+
+
+def apply_meeting(
+    item: Draft, meeting: MeetingDraft, index: int, fields: tuple[str, ...] = MEETING_FIELDS
+) -> list[str]:
+    """Give `item` (in place) the meeting's values of `fields`; the paths that changed."""
+    changed = []
+    for path, value in meeting_values(item, meeting, index).items():
+        if path in fields and paths.get(item, path) != value:
+            paths.set(item, path, value)
+            changed.append(path)
+    return changed
+
+
 def numbered(item: Draft, meeting: MeetingDraft, index: int) -> Draft:
     """A copy of `item` as the meeting's `index`-th item: Asia/N, §, body, number, date."""
-    info, first = meeting.meeting, meeting.first_section
     draft = copy.deepcopy(item)
-    draft.item.agenda_item = index + 1
-    if first is not None:
-        draft.item.section = first + index
-    draft.meeting.body, draft.meeting.number, draft.meeting.date = (
-        info.body,
-        info.number,
-        info.date,
-    )
-    draft.language, draft.organization = meeting.language, meeting.organization
+    apply_meeting(draft, meeting, index)
     return draft
+
+
+def section_sign(meeting: MeetingDraft, number: int) -> str:
+    """ "§ 333" in the meeting's vocabulary, as the item's section line prints it."""
+    try:
+        words = context.Words(organization(meeting.organization), meeting.language)
+        return words("section_sign", number=number)
+    except (UnknownOrganization, KeyError):  # a profile or language the program lacks
+        return vocabulary("fi")["section_sign"].format(number=number)
+
+
+# --- the meeting's state ----------------------------------------------------------------
+
+
+def phase(items: Iterable[Draft | object]) -> str:
+    """ "minutes" once a decision is recorded in any (readable) item, else "agenda"."""
+    for item in items:
+        if isinstance(item, Draft) and item.item.decision and item.item.decision.text:
+            return "minutes"
+    return "agenda"
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    """One item as the meeting would print it: why it cannot be read, or its errors."""
+
+    unreadable: str = ""  # why the file cannot be read; "" when it can
+    problems: int = 0  # errors that block the document
+    first: str = ""  # the first of them
+
+    @property
+    def ok(self) -> bool:
+        return not self.unreadable and not self.problems
+
+
+def item_status(
+    item: Draft | str, meeting: MeetingDraft, index: int, document: str, folder: Path
+) -> ItemStatus:
+    """The status of `item` (or why it cannot be read) as the meeting's `index`-th item in
+    `document` ("agenda" or "minutes"); `folder` holds its attachments."""
+    if isinstance(item, str):
+        return ItemStatus(unreadable=item)
+    errors = checks.errors(checks.check(numbered(item, meeting, index), document, folder))
+    return ItemStatus(problems=len(errors), first=errors[0].message if errors else "")
+
+
+# --- loading ----------------------------------------------------------------------------
 
 
 def load(path: Path) -> Meeting:
@@ -70,6 +153,15 @@ def load(path: Path) -> Meeting:
         meeting = draftfile.load_meeting(path)
     except draftfile.DraftError as exc:
         raise BuildError([f"{path}: {p}" for p in exc.problems], unreadable=True) from None
+    if not meeting.items:
+        raise BuildError([f"{path}: " + _("items: the meeting lists no items")], unreadable=True)
+    return read(path, meeting)
+
+
+def read(path: Path, meeting: MeetingDraft) -> Meeting:
+    """`meeting` (saved as `path`: its items are relative to it) with every item it lists;
+    BuildError names each unreadable file, all of them."""
+    path = Path(path)
     problems, items = [], []
     for n, relative in enumerate(meeting.items):
         if "\0" in relative:
@@ -83,8 +175,6 @@ def load(path: Path) -> Meeting:
             items.append((item_path, draftfile.load(item_path)))
         except draftfile.DraftError as exc:
             problems += [f"{item_path}: {p}" for p in exc.problems]
-    if not meeting.items:
-        problems.append(f"{path}: " + _("items: the meeting lists no items"))
     if problems:
         raise BuildError(problems, unreadable=True)
     return Meeting(path, meeting, items)
@@ -102,12 +192,8 @@ def problems(meeting: Meeting, document: str) -> list[str]:
 def write_numbers(meeting: Meeting) -> list[Path]:
     """Write Asia/N, § and the meeting's body, number and date into the item files."""
     written = []
-    for (path, item), numbered in zip(meeting.items, meeting.numbered(), strict=True):
-        before = draftfile.dumps(item)
-        item.item.agenda_item, item.item.section = numbered.item.agenda_item, numbered.item.section
-        item.meeting.body, item.meeting.number = numbered.meeting.body, numbered.meeting.number
-        item.meeting.date = numbered.meeting.date
-        if draftfile.dumps(item) != before:
+    for index, (path, item) in enumerate(meeting.items):
+        if apply_meeting(item, meeting.draft, index, NUMBER_FIELDS):
             draftfile.save(item, path)
             written.append(path)
     return written

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import checks, draftfile, meeting, paths
+from drafting import draftfile, meeting, paths
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
 from ui import worker
@@ -38,7 +38,7 @@ from ui.binding import Binder, enable_undo
 from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.form import Field, FieldGroup, meeting_fields
-from ui.records import Column, RecordTable
+from ui.records import Column, RecordTable, moved
 
 
 class ItemList(QTreeWidget):
@@ -163,16 +163,6 @@ def _relative(path: Path, base: Path) -> str:
         return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
 
 
-# What a meeting gives each item it lists (drafting.meeting.numbered).
-NUMBERED_FIELDS = (
-    "item.agenda_item",
-    "item.section",
-    "meeting.body",
-    "meeting.number",
-    "meeting.date",
-    "language",
-    "organization",
-)
 RESCAN_DELAY_MS = 250  # one refresh for a burst of file events (a save is write + rename)
 PARTICIPANT_ROWS = 7  # shown before the column scrolls
 
@@ -377,11 +367,7 @@ class MeetingWindow(QMainWindow):
 
     def _phase(self) -> str:
         """Check as minutes once a decision is recorded in any item, else as an agenda."""
-        for relative in self.draft.items:
-            loaded = self._load_item(self.base() / relative)
-            if isinstance(loaded, Draft) and loaded.item.decision and loaded.item.decision.text:
-                return "minutes"
-        return "agenda"
+        return meeting.phase(self._load_item(self.base() / p) for p in self.draft.items)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -499,20 +485,16 @@ class MeetingWindow(QMainWindow):
         for index, relative in enumerate(self.draft.items):
             path = self.base() / relative
             loaded = self._load_item(path)
-            section = "" if first is None else f"§ {first + index}"
-            if isinstance(loaded, str):
-                title, status = relative, "✖ " + loaded
+            section = "" if first is None else meeting.section_sign(self.draft, first + index)
+            title = (loaded.item.title or relative) if isinstance(loaded, Draft) else relative
+            state = meeting.item_status(loaded, self.draft, index, document, path.parent)
+            if state.unreadable:
+                status = "✖ " + state.unreadable
+            elif state.ok:
+                status = "✓ " + _("complete")
             else:
-                printed = meeting.numbered(loaded, self.draft, index)
-                errors = checks.errors(checks.check(printed, document, path.parent))
-                title = loaded.item.title or relative
-                status = (
-                    "✓ " + _("complete")
-                    if not errors
-                    else "✖ "
-                    + _("{count} problems: {first}").format(
-                        count=len(errors), first=errors[0].message
-                    )
+                status = "✖ " + _("{count} problems: {first}").format(
+                    count=state.problems, first=state.first
                 )
             row = QTreeWidgetItem([str(index + 1), section, title, status])
             row.setData(0, Qt.ItemDataRole.UserRole, relative)
@@ -533,12 +515,10 @@ class MeetingWindow(QMainWindow):
 
     def _move(self, step: int) -> None:
         index = self._current_index()
-        order = list(self.draft.items)
-        target = index + step
-        if 0 <= index < len(order) and 0 <= target < len(order):
-            order[index], order[target] = order[target], order[index]
+        order = moved(self.draft.items, index, step)
+        if order is not None:
             self.document.set_value("items", order, text=_("Reorder"), merge=False)
-            self.items.setCurrentItem(self.items.topLevelItem(target))
+            self.items.setCurrentItem(self.items.topLevelItem(index + step))
 
     def up_item(self) -> None:
         self._move(-1)
@@ -557,13 +537,9 @@ class MeetingWindow(QMainWindow):
         path = self.ask.save_path(str(self.base() / "asia.pykala"))
         if path is None:
             return
-        draft = Draft(language=self.draft.language, organization=self.draft.organization)
-        info = self.draft.meeting
-        draft.meeting.body, draft.meeting.number, draft.meeting.date = (
-            info.body,
-            info.number,
-            info.date,
-        )
+        draft = Draft()
+        index = len(self.draft.items)
+        meeting.apply_meeting(draft, self.draft, index, meeting.NEW_ITEM_FIELDS)
         try:
             draftfile.save(draft, path)
         except OSError as exc:
@@ -600,7 +576,7 @@ class MeetingWindow(QMainWindow):
         printed = meeting.numbered(document.draft, self.draft, index)
         changes = [
             (path, value)
-            for path in NUMBERED_FIELDS
+            for path in meeting.MEETING_FIELDS
             if (value := paths.get(printed, path)) != document.value(path)
         ]
         if not changes:
@@ -635,17 +611,9 @@ class MeetingWindow(QMainWindow):
         if self.document.path is None and not self.save():
             return None
         try:
-            return meeting.Meeting(
-                self.document.path,
-                self.draft,
-                [(self.base() / p, draftfile.load(self.base() / p)) for p in self.draft.items],
-            )
-        except draftfile.DraftError as exc:
-            self.ask.error(
-                _("Cannot build"),
-                _("An item cannot be read."),
-                "\n".join(f"{exc.source}: {p}" for p in exc.problems[:15]),
-            )
+            return meeting.read(self.document.path, self.draft)
+        except meeting.BuildError as exc:
+            self.ask.error(_("Cannot build"), _("An item cannot be read."), str(exc))
             return None
 
     def write_numbers(self) -> None:

@@ -54,6 +54,17 @@ class _CompletingDelegate(QStyledItemDelegate):
         return editor
 
 
+def moved(records: list, index: int, step: int) -> list | None:
+    """A copy of `records` with the one at `index` moved `step` places (-1 up, 1 down), or
+    None when there is no such row or no room to move it."""
+    target = index + step
+    if not (0 <= index < len(records) and 0 <= target < len(records)):
+        return None
+    order = list(records)
+    order[index], order[target] = order[target], order[index]
+    return order
+
+
 def _show(value: Any, kind: str) -> str:
     if kind == "ints":
         return ", ".join(str(v) for v in value or [])
@@ -271,11 +282,9 @@ class RecordTable(QWidget):
 
     def _move(self, step: int) -> None:
         row = self.table.currentRow()
-        records = copy.deepcopy(self.records())
-        target = row + step
-        if 0 <= row < len(records) and 0 <= target < len(records):
-            records[row], records[target] = records[target], records[row]
-            self._replace(records, _("Move"), target)
+        records = moved(copy.deepcopy(self.records()), row, step)
+        if records is not None:
+            self._replace(records, _("Move"), row + step)
 
     def up(self) -> None:
         self._move(-1)

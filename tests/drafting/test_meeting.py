@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from drafting import draftfile, meeting
+from drafting import draftfile, meeting, paths
+from drafting.model import Draft
 from drafting.render import context
 from tests.conftest import EXAMPLES
 from tests.documents import pdf_pages
@@ -217,3 +219,90 @@ def test_swedish_minutes(tmp_path):
         "Behandlade ärenden",
     ):
         assert expected in text, expected
+
+
+# --- the meeting's rules, without Qt --------------------------------------------------------
+
+
+def test_phase_is_minutes_once_any_item_records_a_decision():
+    loaded = meeting.load(MEETING)
+    items = [item for _path, item in loaded.items]
+    decided = [i for i in items if i.item.decision and i.item.decision.text]
+    assert decided and meeting.phase(items) == "minutes"
+    for item in decided:
+        item.item.decision.text = ""
+    assert meeting.phase(items) == "agenda"
+    assert meeting.phase(["file not found", *items]) == "agenda"  # unreadable: no decision
+    assert meeting.phase([]) == "agenda"
+
+
+def test_item_status_ok_problems_and_unreadable():
+    loaded = meeting.load(MEETING)
+    path, item = loaded.items[0]
+    status = meeting.item_status(item, loaded.draft, 0, "minutes", path.parent)
+    assert status.ok and (status.problems, status.first, status.unreadable) == (0, "", "")
+    item.item.decision.text, item.item.decision.as_proposed = "", False
+    status = meeting.item_status(item, loaded.draft, 0, "minutes", path.parent)
+    assert not status.ok and status.problems == 1 and "The decision is empty" in status.first
+    assert meeting.item_status(item, loaded.draft, 0, "agenda", path.parent).ok
+    unreadable = meeting.item_status("file not found", loaded.draft, 0, "agenda", path.parent)
+    assert not unreadable.ok and unreadable.unreadable == "file not found"
+
+
+def test_apply_meeting_gives_the_fields_the_meeting_decides():
+    loaded = meeting.load(MEETING)
+    item = copy.deepcopy(loaded.items[2][1])
+    item.meeting.body, item.language = "Toinen", "sv"
+    assert item.item.section == 885
+    changed = meeting.apply_meeting(item, loaded.draft, 2)
+    assert set(changed) <= set(meeting.MEETING_FIELDS) and "item.section" in changed
+    assert {p: paths.get(item, p) for p in meeting.MEETING_FIELDS} == meeting.meeting_values(
+        item, loaded.draft, 2
+    )
+    assert (item.item.agenda_item, item.item.section, item.meeting.number) == (3, 334, "18/2021")
+    assert (item.language, item.organization) == (loaded.draft.language, loaded.draft.organization)
+    assert meeting.apply_meeting(item, loaded.draft, 2) == []  # nothing left to change
+    assert meeting.numbered(loaded.items[2][1], loaded.draft, 2) == item
+
+
+def test_apply_meeting_keeps_the_items_section_without_a_first_section():
+    loaded = meeting.load(MEETING)
+    loaded.draft.first_section = None
+    item = copy.deepcopy(loaded.items[2][1])
+    meeting.apply_meeting(item, loaded.draft, 0)
+    assert (item.item.agenda_item, item.item.section) == (1, 885)
+
+
+def test_apply_meeting_only_the_fields_asked_for():
+    loaded = meeting.load(MEETING)
+    item = Draft(language="sv")
+    changed = meeting.apply_meeting(item, loaded.draft, 4, meeting.NEW_ITEM_FIELDS)
+    assert "item.agenda_item" not in changed and item.item.agenda_item != 5
+    assert (item.meeting.number, item.language) == ("18/2021", loaded.draft.language)
+    numbers = copy.deepcopy(loaded.items[2][1])
+    numbers.language = "sv"
+    meeting.apply_meeting(numbers, loaded.draft, 2, meeting.NUMBER_FIELDS)
+    assert (numbers.item.section, numbers.language) == (334, "sv")
+
+
+def test_section_sign_comes_from_the_vocabulary():
+    loaded = meeting.load(MEETING)
+    assert meeting.section_sign(loaded.draft, 333) == "§ 333"
+    numbered = loaded.numbered()[1]
+    assert context.build(numbered)["item"]["section_line"] == meeting.section_sign(
+        loaded.draft, numbered.item.section
+    )
+    loaded.draft.organization = "no-such-profile"
+    assert meeting.section_sign(loaded.draft, 7) == "§ 7"
+
+
+def test_read_lists_every_unreadable_item(tmp_path):
+    meeting_file = copy_meeting(tmp_path)
+    loaded = meeting.load(meeting_file)
+    draft = loaded.draft
+    draft.items = ["puuttuu-1.pykala", *draft.items, "puuttuu-2.pykala", "nul\0.pykala"]
+    with pytest.raises(meeting.BuildError) as caught:
+        meeting.read(meeting_file, draft)
+    text = str(caught.value)
+    assert "puuttuu-1.pykala" in text and "puuttuu-2.pykala" in text and "items[" in text
+    assert caught.value.unreadable

@@ -98,3 +98,23 @@ def test_save_and_reopen_the_meeting(view, meeting_copy, tmp_path):
     assert view.save()
     assert draftfile.load_meeting(meeting_copy).chair == "Åke Öhman"
     assert not view.isWindowModified()
+
+
+def test_a_build_names_every_unreadable_item(view, window, meeting_copy):
+    items = ["puuttuu-1.pykala", *view.draft.items, "puuttuu-2.pykala"]
+    view.document.set_value("items", items, merge=False)
+    assert rows(view)[0][3].startswith("✖") and rows(view)[-1][3].startswith("✖")
+    view.build()
+    title, text, detail = window.messages[-1]
+    assert "puuttuu-1.pykala" in detail and "puuttuu-2.pykala" in detail
+
+
+def test_moved_is_the_one_move_of_the_record_tables_and_the_item_list():
+    from ui.records import moved
+
+    rows_ = ["a", "b", "c"]
+    assert moved(rows_, 0, 1) == ["b", "a", "c"] and rows_ == ["a", "b", "c"]
+    assert moved(rows_, 2, -1) == ["a", "c", "b"]
+    assert (
+        moved(rows_, 0, -1) is None and moved(rows_, 2, 1) is None and moved(rows_, -1, 1) is None
+    )
