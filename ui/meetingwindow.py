@@ -180,6 +180,7 @@ class MeetingWindow(QMainWindow):
         self.document.setParent(self)
         self._status_cache: dict[Path, tuple[tuple[int, int], Draft | str]] = {}
         self._terminating = False
+        self._own_converter = None  # a LibreOffice of its own, when no drafting window lends one
         # Item files change under the view: saved in the drafting window, copied in, removed.
         self.watcher = QFileSystemWatcher(self)
         self.rescan_timer = QTimer(self, singleShot=True, interval=RESCAN_DELAY_MS)
@@ -437,6 +438,9 @@ class MeetingWindow(QMainWindow):
             if answer == "cancel" or (answer == "save" and not self.save()):
                 event.ignore()
                 return
+        if self._own_converter is not None:
+            self._own_converter.stop()  # no LibreOffice outlives the window
+            self._own_converter = None
         event.accept()
 
     # --- items -------------------------------------------------------------------------
@@ -644,9 +648,11 @@ class MeetingWindow(QMainWindow):
             return
         converter = self.drafting.converter if self.drafting is not None else None
         if with_pdf and converter is None:
-            from drafting.render import warm
+            if self._own_converter is None:  # one for this window, stopped when it closes
+                from drafting.render import warm
 
-            converter = warm.Converter()
+                self._own_converter = warm.Converter()
+            converter = self._own_converter
 
         def work() -> tuple[list[Path], Path]:
             convert = converter.convert if with_pdf else None
