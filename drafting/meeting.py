@@ -11,14 +11,13 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import atomic, checks, draftfile, scratch
+from drafting import atomic, checks, draftfile, names, scratch
 from drafting.i18n import _
 from drafting.model import Draft, MeetingDraft
 from drafting.render import compose, context, docx
@@ -116,12 +115,6 @@ def write_numbers(meeting: Meeting) -> list[Path]:
 # --- building ---------------------------------------------------------------------------
 
 
-def _slug(text: str, length: int = 60) -> str:
-    text = re.sub(r'[\\/:*?"<>|\n\r\t]+', " ", text)
-    text = " ".join(text.split())[:length].rstrip(" .")
-    return text
-
-
 def _number(meeting: MeetingDraft) -> str:
     return meeting.meeting.number.replace("/", "-")
 
@@ -169,7 +162,7 @@ def minutes(meeting: Meeting, language: str | None = None) -> list[Output]:
 
 def _item_name(draft: Draft) -> str:
     number = draft.item.section if draft.item.section is not None else draft.item.agenda_item
-    return f"{number} {_slug(draft.item.title)}"
+    return f"{number} {names.file_stem(draft.item.title)}"
 
 
 def items(meeting: Meeting, language: str | None = None) -> list[Output]:
@@ -189,7 +182,7 @@ def extracts(meeting: Meeting, language: str | None = None) -> list[Output]:
             word = organization(draft.organization).word(draft.language, "extract.recipient")
             name = (
                 f"{_item_name(draft)[:40].rstrip()} - {word} {index + 1} "
-                f"{_slug(extract.recipient, 40)}"
+                f"{names.file_stem(extract.recipient, 40)}"
             )
             out.append(Output(name, data))
     return out

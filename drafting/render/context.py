@@ -11,9 +11,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
-from babel.dates import format_date
-
-from drafting import richtext
+from drafting import dates, richtext
 from drafting.model import (
     Attachment,
     Contact,
@@ -50,10 +48,7 @@ class Words:
 
     def date(self, day: _dt.date | None, short: bool = False) -> str:
         """DD.MM.YYYY for headers and history; D.M.YYYY (short) in running text."""
-        if day is None:
-            return ""
-        pattern = "d.M.yyyy" if short else "dd.MM.yyyy"
-        return format_date(day, pattern, locale=self("locale"))
+        return dates.for_document(day, self("locale"), short)
 
 
 def _block(style: str, text: str) -> richtext.Block:
@@ -237,8 +232,8 @@ def _footer_rows(org: Organization, language: str, date: _dt.date | None) -> lis
     for column in org.data.get("footer", []):
         cells = []
         for cell in column:
-            until = cell.get("until")
-            if until and date and date > _dt.date.fromisoformat(until):
+            until = dates.parse_iso(cell.get("until") or "")
+            if until and date and date > until:
                 continue
             if "label" in cell:
                 cells.append({"text": org.word(language, f"footer.{cell['label']}"), "label": True})
