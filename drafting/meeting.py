@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import datetime as _dt
 import os
 import shutil
 import tempfile
@@ -173,12 +174,16 @@ def items(meeting: Meeting, language: str | None = None) -> list[Output]:
     ]
 
 
-def extracts(meeting: Meeting, language: str | None = None) -> list[Output]:
-    """One extract per item and Otteet recipient."""
+def extracts(
+    meeting: Meeting, language: str | None = None, today: _dt.date | None = None
+) -> list[Output]:
+    """One extract per item and Otteet recipient, dated the meeting's extract date, else
+    `today` (default: the day they are made)."""
+    today = today or _dt.date.today()
     out = []
     for draft in meeting.numbered():
         for index, extract in enumerate(draft.item.extracts):
-            data = docx.render(context.extract(draft, index, meeting.draft, language))
+            data = docx.render(context.extract(draft, index, meeting.draft, language, today=today))
             word = organization(draft.organization).word(draft.language, "extract.recipient")
             name = (
                 f"{_item_name(draft)[:40].rstrip()} - {word} {index + 1} "

@@ -503,9 +503,13 @@ def extract(
     meeting: MeetingDraft,
     language: str | None = None,
     public: bool = False,
+    today: _dt.date | None = None,
 ) -> dict:
     """An extract (ote) for the recipient `draft.item.extracts[index]`: the item as in the
-    minutes, what the recipient receives, the appeal instructions, the certification."""
+    minutes, what the recipient receives, the appeal instructions, the certification.
+
+    The certification is dated the meeting's `extract_date`, else `today` as the caller
+    passes it (the same input renders the same document); with neither it is undated."""
     options = Options(document="minutes", language=language, public=public)
     frame = _item_frame(draft, options)
     w = frame.words
@@ -522,7 +526,7 @@ def extract(
         if meeting.certifier.name.strip()
         else Person(title=w("role.secretary"), name=meeting.secretary)
     )
-    day = meeting.extract_date or _dt.date.today()
+    day = meeting.extract_date or today
     sections += [
         _section("recipient", w("extract.recipient"), [_block("body", chosen.recipient)]),
         _section("receives", w("extract.receives"), received),
