@@ -100,7 +100,7 @@ def _read_value(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
         (inner,) = get_args(tp)
         items = [_read_value(inner, v, f"{path}[{i}]", errors) for i, v in enumerate(value)]
         return [v for v in items if v is not _SKIP]
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _read_object(tp, value, path, errors)
     if tp is _dt.date:
         if isinstance(value, str) and (parsed := dates.parse_iso(value)) is not None:
@@ -150,7 +150,7 @@ def _write_value(value: Any) -> Any:
             for f in dataclasses.fields(value)
             if f.name != "extra"
         }
-        out.update(value.extra)
+        out.update(typing.cast(Any, value).extra)
         return out
     if isinstance(value, list):
         return [_write_value(v) for v in value]

@@ -150,7 +150,7 @@ def _history_blocks(entries: list[HistoryEntry], w: Words) -> list[richtext.Bloc
             blocks.append(_block("body", case_line))
         # The text sits under its "Lausunto"/"Päätös" heading: its own sub-headings one
         # level lower, so the outline (and a screen reader) keeps the nesting.
-        text = [
+        text: list[richtext.Block] = [
             {**b, "style": "heading5"} if b["style"] in ("heading3", "heading4") else b
             for b in richtext.parse(entry.text)
         ]
@@ -515,7 +515,7 @@ def extract(
     w = frame.words
     item = draft.item
     chosen = item.extracts[index]
-    sections = _sections(draft, "minutes", w)
+    sections: list[dict | None] = [*_sections(draft, "minutes", w)]
     received = [_block("lines", w("extracts.proposal_text"))] if chosen.proposal_text else []
     for number in chosen.attachments:
         if 1 <= number <= len(item.attachments):

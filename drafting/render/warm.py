@@ -122,7 +122,7 @@ class WarmConverter:
 
     @staticmethod
     def _read(process: subprocess.Popen, replies: queue.Queue) -> None:
-        for line in process.stdout:
+        for line in process.stdout or ():  # a pipe: never None
             try:
                 replies.put(json.loads(line))
             except ValueError:
@@ -159,9 +159,12 @@ class WarmConverter:
                 source, target = Path(work) / "document.docx", Path(work) / "document.pdf"
                 source.write_bytes(docx)
                 request = {"in": str(source), "out": str(target), "archival": archival}
+                stdin = self.process.stdin if self.process else None
                 try:
-                    self.process.stdin.write(json.dumps(request) + "\n")
-                    self.process.stdin.flush()
+                    if stdin is None:  # started with a pipe: not reached
+                        raise OSError("no pipe to the bridge")
+                    stdin.write(json.dumps(request) + "\n")
+                    stdin.flush()
                 except OSError:
                     self._kill()
                     raise ConverterStopped(
@@ -199,7 +202,8 @@ class WarmConverter:
             process.wait()
             for stream in (process.stdin, process.stdout):
                 with contextlib.suppress(OSError):
-                    stream.close()
+                    if stream is not None:
+                        stream.close()
         if self.profile is not None:
             shutil.rmtree(self.profile, ignore_errors=True)
             self.profile = None
@@ -209,8 +213,9 @@ class WarmConverter:
         process = self.process
         if process is not None and process.poll() is None:
             try:
-                process.stdin.write(json.dumps({"quit": True}) + "\n")
-                process.stdin.close()
+                if process.stdin is not None:  # a pipe: always
+                    process.stdin.write(json.dumps({"quit": True}) + "\n")
+                    process.stdin.close()
                 process.wait(timeout=10)
             except (OSError, subprocess.TimeoutExpired):
                 pass
