@@ -31,6 +31,8 @@ run: debs-run venv
 	fi
 
 test: debs-test venv-test
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy drafting
 	$(PY) -m pytest
 
 debs-run:
@@ -87,4 +89,4 @@ template: venv
 	$(PY) templates/docx/build_templates.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .import_linter_cache

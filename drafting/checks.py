@@ -155,10 +155,10 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
                         ).format(number=number, count=len(item.attachments)),
                     )
                 )
-    for n, entry in enumerate(item.history):
+    for n, step in enumerate(item.history):
         path = f"item.history[{n}]"
-        _required(problems, f"{path}.body", entry.body, _("The body"))
-        if entry.date is None:
+        _required(problems, f"{path}.body", step.body, _("The body"))
+        if step.date is None:
             add(Problem(f"{path}.date", _("The date is empty; it is required")))
     problems += text_problems(draft)
     return problems

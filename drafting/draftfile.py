@@ -10,13 +10,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import json
-import re
 import types
 import typing
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
-from drafting import atomic
+from drafting import atomic, dates
 from drafting.i18n import _
 from drafting.model import FORMAT, VERSION, Draft, MeetingDraft
 
@@ -33,31 +32,13 @@ class DraftError(Exception):
 
 
 _SKIP = object()
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_FINNISH_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
-
-
-def parse_date(text: str) -> _dt.date | None:
-    """An ISO 8601 calendar date (YYYY-MM-DD), or None."""
-    if not _ISO_DATE.match(text):
-        return None
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def date_fix(text: str) -> str:
     """The message for a string that is not an ISO date, with the fix if one is guessable."""
-    match = _FINNISH_DATE.match(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return _('"{value}" is not a date; write {fix}').format(
-                value=text, fix=_dt.date(year, month, day).isoformat()
-            )
-        except ValueError:
-            pass
+    day = dates.parse_dotted(text)
+    if day is not None:
+        return _('"{value}" is not a date; write {fix}').format(value=text, fix=dates.to_iso(day))
     return _('"{value}" is not a date; write it as YYYY-MM-DD, e.g. 2021-05-03').format(value=text)
 
 
@@ -119,10 +100,10 @@ def _read_value(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
         (inner,) = get_args(tp)
         items = [_read_value(inner, v, f"{path}[{i}]", errors) for i, v in enumerate(value)]
         return [v for v in items if v is not _SKIP]
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _read_object(tp, value, path, errors)
     if tp is _dt.date:
-        if isinstance(value, str) and (parsed := parse_date(value)) is not None:
+        if isinstance(value, str) and (parsed := dates.parse_iso(value)) is not None:
             return parsed
         if value == "":
             return None
@@ -169,12 +150,12 @@ def _write_value(value: Any) -> Any:
             for f in dataclasses.fields(value)
             if f.name != "extra"
         }
-        out.update(value.extra)
+        out.update(typing.cast(Any, value).extra)
         return out
     if isinstance(value, list):
         return [_write_value(v) for v in value]
     if isinstance(value, _dt.date):
-        return value.isoformat()
+        return dates.to_iso(value)
     return value
 
 

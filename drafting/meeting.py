@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import datetime as _dt
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import atomic, checks, draftfile, paths, scratch
+from drafting import atomic, checks, draftfile, names, paths, scratch
 from drafting.i18n import _
 from drafting.model import Draft, MeetingDraft
 from drafting.render import compose, context, docx
@@ -202,12 +202,6 @@ def write_numbers(meeting: Meeting) -> list[Path]:
 # --- building ---------------------------------------------------------------------------
 
 
-def _slug(text: str, length: int = 60) -> str:
-    text = re.sub(r'[\\/:*?"<>|\n\r\t]+', " ", text)
-    text = " ".join(text.split())[:length].rstrip(" .")
-    return text
-
-
 def _number(meeting: MeetingDraft) -> str:
     return meeting.meeting.number.replace("/", "-")
 
@@ -255,7 +249,7 @@ def minutes(meeting: Meeting, language: str | None = None) -> list[Output]:
 
 def _item_name(draft: Draft) -> str:
     number = draft.item.section if draft.item.section is not None else draft.item.agenda_item
-    return f"{number} {_slug(draft.item.title)}"
+    return f"{number} {names.file_stem(draft.item.title)}"
 
 
 def items(meeting: Meeting, language: str | None = None) -> list[Output]:
@@ -266,16 +260,20 @@ def items(meeting: Meeting, language: str | None = None) -> list[Output]:
     ]
 
 
-def extracts(meeting: Meeting, language: str | None = None) -> list[Output]:
-    """One extract per item and Otteet recipient."""
+def extracts(
+    meeting: Meeting, language: str | None = None, today: _dt.date | None = None
+) -> list[Output]:
+    """One extract per item and Otteet recipient, dated the meeting's extract date, else
+    `today` (default: the day they are made)."""
+    today = today or _dt.date.today()
     out = []
     for draft in meeting.numbered():
         for index, extract in enumerate(draft.item.extracts):
-            data = docx.render(context.extract(draft, index, meeting.draft, language))
+            data = docx.render(context.extract(draft, index, meeting.draft, language, today=today))
             word = organization(draft.organization).word(draft.language, "extract.recipient")
             name = (
                 f"{_item_name(draft)[:40].rstrip()} - {word} {index + 1} "
-                f"{_slug(extract.recipient, 40)}"
+                f"{names.file_stem(extract.recipient, 40)}"
             )
             out.append(Output(name, data))
     return out

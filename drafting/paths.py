@@ -81,6 +81,6 @@ def _optional_type(owner: type, name: str) -> type:
     hint = get_type_hints(owner)[name]
     if isinstance(hint, types.UnionType):
         hint = next(a for a in get_args(hint) if a is not type(None))
-    if not dataclasses.is_dataclass(hint):
+    if not (isinstance(hint, type) and dataclasses.is_dataclass(hint)):
         raise TypeError(f"{owner.__name__}.{name} is not an optional object")
     return hint

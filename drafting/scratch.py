@@ -85,7 +85,7 @@ def _owner_alive(name: str) -> bool:
 def clean() -> list[Path]:
     """Remove the folders of processes that are no longer running; the removed ones."""
     root = run_root()
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(root.iterdir())
     except OSError:

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from drafting import draftfile
+from drafting import dates
 from drafting.i18n import _
 from ui.document import DraftDocument
 
@@ -34,23 +34,12 @@ def parse_int(text: str) -> tuple[int | None, str]:
 
 def parse_date(text: str) -> tuple[_dt.date | None, str]:
     """Clerks type 3.5.2021; the file keeps 2021-05-03. Both are accepted here."""
-    text = text.strip()
-    if not text:
+    if not text.strip():
         return None, ""
-    parts = text.split(".")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        try:
-            return _dt.date(int(parts[2]), int(parts[1]), int(parts[0])), ""
-        except ValueError:
-            pass
-    parsed = draftfile.parse_date(text)
+    parsed = dates.parse_input(text)
     if parsed:
         return parsed, ""
-    return None, _('"{value}" is not a date; write it as 3.5.2021').format(value=text)
-
-
-def format_date(day: _dt.date | None) -> str:
-    return f"{day.day}.{day.month}.{day.year}" if day else ""
+    return None, _('"{value}" is not a date; write it as 3.5.2021').format(value=text.strip())
 
 
 @dataclass
@@ -93,7 +82,7 @@ class Binder(QObject):
         show = {
             "str": lambda v: v or "",
             "int": lambda v: "" if v is None else str(v),
-            "date": format_date,
+            "date": dates.for_input,
         }[kind]
         binding = Binding(
             widget, relative, lambda: parse(widget.text()), lambda v: widget.setText(show(v))

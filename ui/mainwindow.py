@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import atomic, checks, draftfile
+from drafting import atomic, checks, dates, draftfile, i18n, names
 from drafting.i18n import _
 from drafting.render import context, docx, pdf, warm
 from ui import recovery, settings, translation, worker
@@ -482,7 +481,7 @@ class MainWindow(QMainWindow):
         self.flush()
         folder = self.settings[settings.LAST_FOLDER] or str(Path.home())
         suggestion = str(
-            Path(folder) / f"{_slug(self.document.draft.item.title) or 'pykala'}.pykala"
+            Path(folder) / f"{names.file_stem(self.document.draft.item.title) or 'pykala'}.pykala"
         )
         path = self.ask.save_path(suggestion)
         return self._save_to(path, check_disk=False) if path else False
@@ -522,7 +521,7 @@ class MainWindow(QMainWindow):
 
     def _export_name(self, suffix: str) -> Path:
         item = self.document.draft.item
-        name = " ".join(p for p in (str(item.section or ""), _slug(item.title)[:40]) if p)
+        name = " ".join(p for p in (str(item.section or ""), names.file_stem(item.title)) if p)
         folder = (
             self.document.path.parent
             if self.document.path
@@ -658,7 +657,7 @@ class MainWindow(QMainWindow):
     def offer_recovery(self) -> None:
         """After a crash: offer each copy left behind, newest first."""
         for left in recovery.pending(exclude={self.recovery_id}):
-            when = left.saved.strftime("%d.%m.%Y %H:%M")
+            when = dates.for_interface(left.saved, i18n.language())
             answer = self.ask.restore(when, left.title)
             if answer == "discard":
                 recovery.discard(left.id)
@@ -708,7 +707,3 @@ class MainWindow(QMainWindow):
         if self._owns_converter:
             self.converter.stop()  # no LibreOffice outlives the window
         event.accept()
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[\\/:*?\"<>|\n\r\t]+", " ", text).strip()

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drafting import dates
 from drafting.i18n import _
-from ui.binding import format_date, parse_date
+from ui.binding import parse_date
 from ui.document import DraftDocument
 
 
@@ -69,7 +70,7 @@ def _show(value: Any, kind: str) -> str:
     if kind == "ints":
         return ", ".join(str(v) for v in value or [])
     if kind == "date":
-        return format_date(value)
+        return dates.for_input(value)
     return "" if value is None else str(value)
 
 

@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import atomic, draftfile
+from drafting import atomic, dates, draftfile
 from drafting.model import Draft
 from ui.people import data_folder
 
@@ -65,7 +65,7 @@ def pending(exclude: set[str] = frozenset()) -> list[Copy]:
             continue
         try:
             meta = json.loads(note.read_text(encoding="utf-8"))
-            saved = _dt.datetime.fromisoformat(meta["saved"])
+            saved = dates.parse_timestamp(meta["saved"])
         except (OSError, ValueError, KeyError, TypeError):
             continue
         original = Path(meta["original"]) if meta.get("original") else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import io
+from collections.abc import Sequence
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -89,7 +90,7 @@ def _break_after(body_elements: list, sect_pr) -> list:
     return body_elements
 
 
-def combine(parts: list[bytes], page_counts: list[int | None] | None = None) -> bytes:
+def combine(parts: list[bytes], page_counts: Sequence[int | None] | None = None) -> bytes:
     """One DOCX of `parts` (rendered from the same template), each a section of its own.
 
     Parts are opened one at a time and dropped once moved, so memory stays flat however

@@ -11,9 +11,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
-from babel.dates import format_date
-
-from drafting import richtext
+from drafting import dates, richtext
 from drafting.model import (
     Attachment,
     Contact,
@@ -50,10 +48,7 @@ class Words:
 
     def date(self, day: _dt.date | None, short: bool = False) -> str:
         """DD.MM.YYYY for headers and history; D.M.YYYY (short) in running text."""
-        if day is None:
-            return ""
-        pattern = "d.M.yyyy" if short else "dd.MM.yyyy"
-        return format_date(day, pattern, locale=self("locale"))
+        return dates.for_document(day, self("locale"), short)
 
 
 def _block(style: str, text: str) -> richtext.Block:
@@ -155,7 +150,7 @@ def _history_blocks(entries: list[HistoryEntry], w: Words) -> list[richtext.Bloc
             blocks.append(_block("body", case_line))
         # The text sits under its "Lausunto"/"Päätös" heading: its own sub-headings one
         # level lower, so the outline (and a screen reader) keeps the nesting.
-        text = [
+        text: list[richtext.Block] = [
             {**b, "style": "heading5"} if b["style"] in ("heading3", "heading4") else b
             for b in richtext.parse(entry.text)
         ]
@@ -237,8 +232,8 @@ def _footer_rows(org: Organization, language: str, date: _dt.date | None) -> lis
     for column in org.data.get("footer", []):
         cells = []
         for cell in column:
-            until = cell.get("until")
-            if until and date and date > _dt.date.fromisoformat(until):
+            until = dates.parse_iso(cell.get("until") or "")
+            if until and date and date > until:
                 continue
             if "label" in cell:
                 cells.append({"text": org.word(language, f"footer.{cell['label']}"), "label": True})
@@ -508,15 +503,19 @@ def extract(
     meeting: MeetingDraft,
     language: str | None = None,
     public: bool = False,
+    today: _dt.date | None = None,
 ) -> dict:
     """An extract (ote) for the recipient `draft.item.extracts[index]`: the item as in the
-    minutes, what the recipient receives, the appeal instructions, the certification."""
+    minutes, what the recipient receives, the appeal instructions, the certification.
+
+    The certification is dated the meeting's `extract_date`, else `today` as the caller
+    passes it (the same input renders the same document); with neither it is undated."""
     options = Options(document="minutes", language=language, public=public)
     frame = _item_frame(draft, options)
     w = frame.words
     item = draft.item
     chosen = item.extracts[index]
-    sections = _sections(draft, "minutes", w)
+    sections: list[dict | None] = [*_sections(draft, "minutes", w)]
     received = [_block("lines", w("extracts.proposal_text"))] if chosen.proposal_text else []
     for number in chosen.attachments:
         if 1 <= number <= len(item.attachments):
@@ -527,7 +526,7 @@ def extract(
         if meeting.certifier.name.strip()
         else Person(title=w("role.secretary"), name=meeting.secretary)
     )
-    day = meeting.extract_date or _dt.date.today()
+    day = meeting.extract_date or today
     sections += [
         _section("recipient", w("extract.recipient"), [_block("body", chosen.recipient)]),
         _section("receives", w("extract.receives"), received),

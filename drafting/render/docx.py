@@ -35,6 +35,7 @@ PARAGRAPH_STYLES = {
     "table": "TableText",
 }
 NESTED_LIST_STYLES = {"bullet": "ListBullet2", "number": "ListNumber2"}
+FOOTER_LABEL_STYLE = "FooterLabel"  # a character style
 
 
 # docxtpl turns `{_{`, `}_}`, `{_%`, `%_}` of the rendered XML into `{{`, `}}`, `{%`, `%}`.
@@ -82,7 +83,7 @@ def _paragraphs(blocks: list[dict]) -> RichTextParagraph:
 
 
 def _footer_cell(cell: dict) -> RichText:
-    return RichText(cell["text"], style="FooterLabel" if cell["label"] else None)
+    return RichText(cell["text"], style=FOOTER_LABEL_STYLE if cell["label"] else None)
 
 
 def _template_values(context: dict) -> dict:

@@ -121,7 +121,7 @@ class WarmConverter:
 
     @staticmethod
     def _read(process: subprocess.Popen, replies: queue.Queue) -> None:
-        for line in process.stdout:
+        for line in process.stdout or ():  # a pipe: never None
             try:
                 replies.put(json.loads(line))
             except ValueError:
@@ -162,9 +162,12 @@ class WarmConverter:
                     "out": str(target),
                     "filter_data": pdf.ARCHIVAL_OPTIONS if archival else {},
                 }
+                stdin = self.process.stdin if self.process else None
                 try:
-                    self.process.stdin.write(json.dumps(request) + "\n")
-                    self.process.stdin.flush()
+                    if stdin is None:  # started with a pipe: not reached
+                        raise OSError("no pipe to the bridge")
+                    stdin.write(json.dumps(request) + "\n")
+                    stdin.flush()
                 except OSError:
                     self._kill()
                     raise ConverterStopped(
@@ -192,7 +195,8 @@ class WarmConverter:
             pdf.kill_tree(process, also=office)
             for stream in (process.stdin, process.stdout):
                 with contextlib.suppress(OSError):
-                    stream.close()
+                    if stream is not None:
+                        stream.close()
         if self.profile is not None:
             shutil.rmtree(self.profile, ignore_errors=True)
             self.profile = None
@@ -202,8 +206,9 @@ class WarmConverter:
         process = self.process
         if process is not None and process.poll() is None:
             try:
-                process.stdin.write(json.dumps({"quit": True}) + "\n")
-                process.stdin.close()
+                if process.stdin is not None:  # a pipe: always
+                    process.stdin.write(json.dumps({"quit": True}) + "\n")
+                    process.stdin.close()
                 process.wait(timeout=10)
             except (OSError, subprocess.TimeoutExpired):
                 pass

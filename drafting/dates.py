@@ -1,0 +1,84 @@
+"""Dates, in one place: what clerks type, what files keep, what documents and the interface show.
+
+Files keep ISO 8601 (2021-05-03); clerks type and read 3.5.2021; documents print the
+document language's pattern (dd.MM.yyyy, or d.M.yyyy in running text); the interface shows
+times in its own language's format.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from babel.dates import format_date, format_datetime
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DOTTED_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+
+# The interface languages (drafting.i18n.UI_LANGUAGES) as babel locales; as ui/translation.py
+# sets Qt's default locale.
+_INTERFACE_LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
+_INTERFACE_FALLBACK = "en_GB"
+
+
+def parse_iso(text: str) -> _dt.date | None:
+    """An ISO 8601 calendar date (YYYY-MM-DD), or None."""
+    if not _ISO_DATE.match(text):
+        return None
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_dotted(text: str) -> _dt.date | None:
+    """A date as clerks write it (D.M.YYYY, 3.5.2021), or None."""
+    match = _DOTTED_DATE.match(text)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_input(text: str) -> _dt.date | None:
+    """What a clerk typed in a date field: 3.5.2021 or 2021-05-03; None if neither."""
+    text = text.strip()
+    parts = text.split(".")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        try:
+            return _dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            pass
+    return parse_iso(text)
+
+
+def to_iso(day: _dt.date) -> str:
+    """The form files keep: 2021-05-03."""
+    return day.isoformat()
+
+
+def for_input(day: _dt.date | None) -> str:
+    """A date in a form field, as clerks type it: 3.5.2021."""
+    return f"{day.day}.{day.month}.{day.year}" if day else ""
+
+
+def for_document(day: _dt.date | None, locale: str, short: bool = False) -> str:
+    """DD.MM.YYYY for headers and history; D.M.YYYY (short) in running text."""
+    if day is None:
+        return ""
+    pattern = "d.M.yyyy" if short else "dd.MM.yyyy"
+    return format_date(day, pattern, locale=locale)
+
+
+def parse_timestamp(text: str) -> _dt.datetime:
+    """A moment the program wrote itself (datetime.isoformat()); ValueError if it is not one."""
+    return _dt.datetime.fromisoformat(text)
+
+
+def for_interface(moment: _dt.datetime, language: str) -> str:
+    """A date and time in the interface language's short format (3.5.2021 14.05 in Finnish)."""
+    locale = _INTERFACE_LOCALES.get(language, _INTERFACE_FALLBACK)
+    return format_datetime(moment, "short", locale=locale)
