@@ -275,7 +275,7 @@ def broken_spans(text: str, rich: bool = True) -> list[str]:
 # - a list item more than one level deeper than the list before it gets empty parent items
 #   ("-"), which read as items without text;
 # - list levels beyond MAX_LIST_LEVEL, and list markers, are written as given: a number
-#   list continues where the numbers follow on, else starts anew (its `start`).
+#   list continues where the numbers follow on, else starts anew (its `start`);
 # - a number list starting at 0 is written so, but `parse` reads it as starting at 1.
 
 # Whitespace in CommonMark's sense (flanking rules) and what markdown-it's mdTrim removes.
