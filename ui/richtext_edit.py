@@ -1,9 +1,11 @@
 """A formatted editor for one rich-text field, reading and writing our Markdown subset.
 
 The field's value is Markdown (DRAFT-FORMAT.md, "Rich text"), but people edit formatted text.
-Reading goes through `drafting.richtext.parse`, so the editor, the Word writer and every other
-reader agree on what a text means. Writing produces one canonical form and checks each
-paragraph against `parse`, so that a save and reload changes nothing.
+Reading and writing both live in `drafting.richtext` (`parse` and `to_markdown`), so the
+editor, the Word writer and every other reader agree on what a text means; this module only
+turns blocks into a QTextDocument (`_fill`) and a QTextDocument into blocks
+(`document_blocks`). The writer checks each paragraph against `parse`, so that a save and
+reload changes nothing.
 
 Representation in the QTextDocument:
 
@@ -17,32 +19,16 @@ Representation in the QTextDocument:
   underline on a light background;
 - a line break inside a paragraph: U+2028.
 
-Honest exceptions to "what parse reads, markdown() writes back" (tests/ui/test_richtext_edit.py):
-
-- bold/italic that CommonMark cannot delimit (e.g. bold `(a)` directly between letters, or
-  bold and italic overlapping with no space between): first the punctuation at the edge of
-  the span, then the smallest stretch that still fails, loses the formatting; the text is
-  never changed and never gets stray `*`;
-- a line break at the very edge of a bold/italic span, and spaces before a line break, are
-  dropped (markdown-it keeps those only in backslash line breaks, not part of our subset);
-- a line of only `#` reads as "# " with a trailing space that no Markdown can write back;
-- a paragraph of only no-break spaces reads as a block without text; it is dropped like
-  any empty paragraph;
-- runs `parse` splits without a formatting change (`# x` gives "# " + "x") come back as one;
-- line breaks in a heading become spaces (a heading is one line in Markdown);
-- `]` and line breaks cannot be inside a personal span (the span syntax forbids them); they
-  are written as ordinary text and split the span;
-- a list_continuation paragraph with no list item before it (only from odd Markdown such
-  as a heading inside a list item) is written as a body paragraph.
+Honest exceptions to "what parse reads, markdown() writes back" are documented with the
+writer in `drafting.richtext` (tested in tests/drafting/test_richtext_roundtrip.py and
+tests/ui/test_richtext_edit.py).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, QRegularExpression, Qt, Signal
 from PySide6.QtGui import (
@@ -66,7 +52,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextEdit, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from drafting.i18n import _
-from drafting.richtext import MAX_LIST_LEVEL, Block, parse
+from drafting.richtext import MAX_LIST_LEVEL, Block, Run, list_number, parse, to_markdown
 from ui.shortcuts import window_owns
 
 # Our own text-format properties. Qt keeps them in the document, in fragments copied between
@@ -99,28 +85,6 @@ _NUMBERED = {
     QTextListFormat.Style.ListUpperRoman,
 }
 
-# Whitespace in CommonMark's sense (flanking rules) and what markdown-it's mdTrim removes.
-_MD_WHITESPACE = set("\t\n\v\f\r \u00a0\u1680\u202f\u205f\u3000") | {
-    chr(c) for c in range(0x2000, 0x200B)
-}
-_MD_TRIM = "\t\n\v\f\r \u00a0\u2028\u2029" + "".join(chr(c) for c in range(0x2000, 0x200B))
-_SENTINEL = "\ufdd2"  # marks a text "[" until we know whether it needs a backslash
-_SENTINEL_RE = re.compile(_SENTINEL + r"([^\]\n]+)\]\{\.personal\}")
-_LINE_START = re.compile(r"^(?:[#>]|[-+](?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]|$)))")
-_HEADING_TAIL = re.compile(r"(?<=[ \t])#+$")
-# Characters the writer never emits: images and frame markers are not text; U+2028 and CR
-# are line breaks; NUL becomes what markdown-it would make of it.
-_TRANSLATE = {
-    0xFFFC: None,
-    0xFDD0: None,
-    0xFDD1: None,
-    ord(_SENTINEL): None,
-    0x2028: "\n",
-    0x2029: "\n",
-    0x0D: "\n",
-    0x0B: "\n",
-    0x00: "\ufffd",
-}
 _personal_ids = itertools.count(1)
 
 
@@ -285,7 +249,7 @@ def _fill(doc: QTextDocument, blocks: list[Block]) -> None:
         else:
             cursor.insertBlock(fmt, char_fmt)
         if style in ("bullet", "number"):
-            number = _marker_number(block["marker"]) if style == "number" else 0
+            number = list_number(block["marker"]) if style == "number" else 0
             for deeper in [k for k in open_lists if k > level]:
                 del open_lists[deeper]
             current = open_lists.get(level)
@@ -317,36 +281,8 @@ def _fill(doc: QTextDocument, blocks: list[Block]) -> None:
             cursor.insertText(text.replace("\n", LINE_SEPARATOR), fmt_run)
 
 
-def _marker_number(marker: str) -> int:
-    digits = marker.rstrip(".)")
-    return int(digits) if digits.isdigit() else 1
-
-
 # ----------------------------------------------------------------------------------------
-# Writing: a QTextDocument as canonical Markdown
-
-
-@dataclass
-class _Atom:
-    """Consecutive characters with the same meaning; personal > 0 is a span id."""
-
-    text: str
-    bold: bool
-    italic: bool
-    personal: int
-
-
-@dataclass
-class _OpenList:
-    """A Markdown list the writer has open at some level, as the parser will see it."""
-
-    kind: str  # bullet | number
-    delimiter: str  # "-" for bullets, "." or ")" for numbers
-    next_number: int
-    content_column: int
-
-
-Chars = list[tuple[str, bool, bool, int]]
+# Writing: a QTextDocument as blocks, written by drafting.richtext.to_markdown
 
 
 def document_markdown(doc: QTextDocument, foreign: bool = False) -> str:
@@ -355,102 +291,43 @@ def document_markdown(doc: QTextDocument, foreign: bool = False) -> str:
     `foreign` is for documents loaded from pasted HTML: only paragraphs, headings, lists, bold
     and italic count there (a heading's bold is the heading's look, not emphasis).
     """
-    parts: list[str] = []
-    open_lists: list[_OpenList] = []
-    previous_item = False  # was the last thing written a list item line?
-    after_placeholder = False
+    return to_markdown(document_blocks(doc, foreign), pasted=foreign)
+
+
+def document_blocks(doc: QTextDocument, foreign: bool = False) -> list[Block]:
+    """`doc` as the blocks it shows (see the module docstring), in the form `parse` gives;
+    a numbered item's marker is its displayed number, a continuation's level its indent."""
+    blocks: list[Block] = []
     block = doc.begin()
     while block.isValid():
         current, block = block, block.next()
         heading = current.blockFormat().headingLevel()
         kind = _list_kind(current)
+        level, marker = 1, ""
         if heading and not kind:
             style = "heading3" if heading <= 2 else "heading4"
         elif kind:
             style = kind
+            level = _list_level(current)
+            if kind == "number":
+                lst = _text_list(current)
+                marker = f"{max(0, lst.format().start()) + lst.itemNumber(current)}."
         elif _is_continuation(current) and not foreign:
-            style = "continuation"
+            style = "list_continuation"
+            level = current.blockFormat().indent()
         elif _is_quote(current) and not foreign:
             style = "quote"
         else:
             style = "body"
-        lines = _block_lines(current, style.startswith("heading"), foreign)
-        if lines is None:
-            if not style.startswith("heading") or foreign:
-                continue
-            lines = [""]  # an empty heading is still a heading ("##" reads as one)
-        if style in ("bullet", "number"):
-            level = _list_level(current)
-            if foreign:
-                level = min(level, len(open_lists) + 1)
-            number = 0
-            if style == "number":
-                lst = _text_list(current)
-                number = max(0, lst.format().start()) + lst.itemNumber(current)
-            open_lists = open_lists[:level]
-            while len(open_lists) < level - 1:  # a missing parent item: write it empty
-                column = open_lists[-1].content_column if open_lists else 0
-                parts.append(("\n" if previous_item else "\n\n") if parts else "")
-                parts.append(" " * column + "-")
-                open_lists.append(_OpenList("bullet", "-", 0, column + 2))
-                previous_item = after_placeholder = True
-            column = open_lists[level - 2].content_column if level >= 2 else 0
-            same = open_lists[level - 1] if len(open_lists) >= level else None
-            if same and same.kind == style and (style == "bullet" or same.next_number == number):
-                separator = "\n" if previous_item else "\n\n"
-                delimiter = same.delimiter
-            else:
-                if same is None:
-                    nested_ok = style == "bullet" or number == 1 or after_placeholder
-                    separator = "\n" if previous_item and nested_ok else "\n\n"
-                else:
-                    separator = "\n\n"
-                if style == "bullet":
-                    delimiter = "-"
-                elif same and same.kind == "number":
-                    delimiter = ")" if same.delimiter == "." else "."
-                else:
-                    delimiter = "."
-            marker = "-" if style == "bullet" else f"{number}{delimiter}"
-            entry = _OpenList(style, delimiter, number + 1, column + len(marker) + 1)
-            open_lists[level - 1 :] = [entry]
-            text = _indent_lines(lines, " " * column + marker + " ", " " * entry.content_column)
-            previous_item = True
-        elif style == "continuation":
-            level = min(current.blockFormat().indent(), len(open_lists))
-            if level == 0:
-                open_lists = []
-                text = "\n".join(lines)
-            else:
-                open_lists = open_lists[:level]
-                pad = " " * open_lists[-1].content_column
-                text = _indent_lines(lines, pad, pad)
-            separator = "\n\n"
-            previous_item = False
-        else:
-            open_lists = []
-            if style == "quote":
-                text = _indent_lines(lines, "> ", "> ")
-            elif style.startswith("heading"):
-                text = ("## " if style == "heading3" else "### ") + lines[0]
-                text = text.rstrip(" ")
-            else:
-                text = "\n".join(lines)
-            separator = "\n\n"
-            previous_item = False
-        after_placeholder = False
-        parts.append(separator if parts else "")
-        parts.append(text)
-    return "".join(parts)
+        runs = _block_runs(current, style.startswith("heading"), foreign)
+        blocks.append(Block(style=style, runs=runs, level=level, marker=marker))
+    return blocks
 
 
-def _indent_lines(lines: list[str], first: str, rest: str) -> str:
-    return "\n".join((first if i == 0 else rest) + line for i, line in enumerate(lines))
-
-
-def _block_lines(block: QTextBlock, heading: bool, foreign: bool) -> list[str] | None:
-    """The block's inline Markdown as lines, or None when nothing of it would survive."""
-    chars: Chars = []
+def _block_runs(block: QTextBlock, heading: bool, foreign: bool) -> list[Run]:
+    """The block's fragments as runs; adjacent personal spans stay two runs."""
+    runs: list[Run] = []
+    last_key = None
     it = block.begin()
     while not it.atEnd():
         fragment = it.fragment()
@@ -463,308 +340,13 @@ def _block_lines(block: QTextBlock, heading: bool, foreign: bool) -> list[str] |
         span = 0
         if not foreign and is_personal(fmt):
             span = fmt.intProperty(PERSONAL_ID) or -1
-        text = fragment.text().translate(_TRANSLATE)
-        if heading:
-            text = text.replace("\n", " ")
-        for ch in text:
-            # The span syntax cannot hold "]" or a line break: those leave the span.
-            chars.append((ch, bold, italic, 0 if ch in "]\n" else span))
-    chars = _normalize(chars)
-    if not chars:
-        return None
-    content = _inline_markdown(chars, heading)
-    return content.split("\n")
-
-
-def _normalize(chars: Chars) -> Chars:
-    """Drop the whitespace markdown-it drops: around line breaks and at the paragraph's edges.
-
-    Personal spans are kept whole: `[ x]{.personal}` keeps its space when parsed.
-    """
-    lines: list[Chars] = [[]]
-    breaks: list[tuple[str, bool, bool, int]] = []
-    for item in chars:
-        if item[0] == "\n":
-            breaks.append(item)
-            lines.append([])
+        key = (bold, italic, span)
+        if runs and key == last_key:
+            runs[-1]["text"] += fragment.text()
         else:
-            lines[-1].append(item)
-    last = len(lines) - 1
-    for index, line in enumerate(lines):
-        lead = _MD_TRIM if index == 0 else " \t"
-        trail = _MD_TRIM if index == last else " "
-        start, end = 0, len(line)
-        while start < end and line[start][0] in lead and not line[start][3]:
-            start += 1
-        while end > start and line[end - 1][0] in trail and not line[end - 1][3]:
-            end -= 1
-        lines[index] = line[start:end]
-    while lines and not lines[-1]:  # a line break at the end is dropped by the parser
-        lines.pop()
-    if not lines:
-        return []
-    result: Chars = []
-    for index, line in enumerate(lines):
-        if index:
-            result.append(breaks[index - 1])
-        result.extend(line)
-    return result
-
-
-def _atoms(chars: Chars) -> list[_Atom]:
-    atoms: list[_Atom] = []
-    for key, group in itertools.groupby(chars, key=lambda c: c[1:]):
-        atoms.append(_Atom("".join(c[0] for c in group), key[0], key[1], key[2]))
-    return atoms
-
-
-def _expected_runs(atoms: list[_Atom]) -> list[tuple[str, bool, bool, bool]]:
-    """The runs `parse` gives for a correct writing of `atoms` (it merges as it does)."""
-    runs: list[list] = []
-    for atom in atoms:
-        personal = bool(atom.personal)
-        last = runs[-1] if runs else None
-        if last and not personal and not last[3] and last[1:3] == [atom.bold, atom.italic]:
-            last[0] += atom.text
-        else:
-            runs.append([atom.text, atom.bold, atom.italic, personal])
-    return [tuple(run) for run in runs]
-
-
-def _escape_text(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in "\\*_":
-            out.append("\\" + ch)
-        elif ch == "[":
-            out.append(_SENTINEL)
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _atom_markdown(atom: _Atom) -> str:
-    if atom.personal:
-        return "[" + atom.text + "]{.personal}"
-    return _escape_text(atom.text)
-
-
-def _wrap(content: str, marker: str) -> str:
-    """`content` between emphasis markers, with edge whitespace moved outside them."""
-    start, end = 0, len(content)
-    while start < end and content[start] in _MD_WHITESPACE:
-        start += 1
-    while end > start and content[end - 1] in _MD_WHITESPACE:
-        end -= 1
-    if start == end:
-        return content
-    return content[:start] + marker + content[start:end] + marker + content[end:]
-
-
-def _nested(atoms: list[_Atom], order: tuple[str, ...], markers: dict[str, str]) -> str:
-    if not order:
-        return "".join(_atom_markdown(a) for a in atoms)
-    attribute, rest = order[0], order[1:]
-    out = []
-    for flag, group in itertools.groupby(atoms, key=lambda a: getattr(a, attribute)):
-        inner = _nested(list(group), rest, markers)
-        out.append(_wrap(inner, markers[attribute]) if flag else inner)
-    return "".join(out)
-
-
-def _flat(atoms: list[_Atom]) -> str:
-    out = []
-    for (bold, italic), group in itertools.groupby(atoms, key=lambda a: (a.bold, a.italic)):
-        inner = "".join(_atom_markdown(a) for a in group)
-        marker = "*" * ((2 if bold else 0) + (1 if italic else 0))
-        out.append(_wrap(inner, marker) if marker else inner)
-    return "".join(out)
-
-
-_CANDIDATES: list[Callable[[list[_Atom]], str]] = [
-    lambda a: _nested(a, ("bold", "italic"), {"bold": "**", "italic": "*"}),
-    lambda a: _nested(a, ("italic", "bold"), {"bold": "**", "italic": "*"}),
-    _flat,
-    lambda a: _nested(a, ("bold", "italic"), {"bold": "**", "italic": "_"}),
-    lambda a: _nested(a, ("italic", "bold"), {"bold": "**", "italic": "_"}),
-    lambda a: _nested(a, ("bold", "italic"), {"bold": "__", "italic": "*"}),
-    lambda a: _nested(a, ("italic", "bold"), {"bold": "__", "italic": "*"}),
-]
-
-
-def _finish(text: str, heading: bool) -> str:
-    """Escapes that depend on the whole text: line starts, a heading's tail, `[`."""
-    lines = [_escape_line_start(line) if line else "\\" for line in text.split("\n")]
-    text = "\n".join(lines)  # an empty line inside a paragraph: a hard break ("\\") keeps it
-    if heading:
-        text = _HEADING_TAIL.sub(lambda m: "\\" + m.group(0), text)
-    # A "[" needs its backslash only where our personal-span pattern would start there.
-    # Backslashes before other "[" cannot change that, so each one is checked on its own.
-    starts = {i for i, ch in enumerate(text) if ch == _SENTINEL and _SENTINEL_RE.match(text, i)}
-    return "".join(
-        ("\\[" if i in starts else "[") if ch == _SENTINEL else ch for i, ch in enumerate(text)
-    )
-
-
-def _escape_line_start(line: str) -> str:
-    """`#`, `>`, `- `, `+ `, `1. `, `1) ` at a line start would start a block: escape them."""
-    match = _LINE_START.match(line)
-    if not match:
-        return line
-    if line[0].isdigit():
-        return line[: match.end()] + "\\" + line[match.end() :]
-    return "\\" + line
-
-
-def _inline_markdown(chars: Chars, heading: bool) -> str:
-    """Inline Markdown for normalized `chars`, checked against `parse`.
-
-    The canonical writing works for nearly everything. Where CommonMark's emphasis rules
-    defeat it, each stretch of bold/italic ("island") is written in the longest pieces that
-    some other writing gets right; where none does, the punctuation at the edge and then the
-    first piece lose their formatting: formatting is given up locally, never written as stray
-    asterisks.
-    """
-    chars = _unformat_edge_whitespace(chars)
-    text = _finish(_default_markdown(chars), heading)
-    if _reads_as(text, _expected_runs(_atoms(chars))):
-        return text
-    units: list[tuple[int, int, int]] = []  # (start, end, writing) of solved pieces
-    stage = 0
-    while True:
-        position = units[-1][1] if units else 0
-        pending = [(s, e) for s, e in _islands(chars) if e > position]
-        if not pending:
-            break
-        start = max(position, pending[0][0])
-        island_end = pending[0][1]
-        bounds = _atom_bounds(chars, start, island_end)[:_MAX_PIECE_ATOMS][::-1]
-        found = None
-        for end in bounds:  # longest piece first
-            for writing in range(len(_CANDIDATES)):
-                unit = (start, end, writing)
-                if _prefix_reads_as(_assemble(chars, [*units, unit], heading), chars, end):
-                    found = unit
-                    break
-            if found:
-                break
-        if found:
-            units.append(found)
-            stage = 0
-        elif stage == 0:
-            chars = _unformat_edge_punctuation(chars, start, island_end)
-            stage = 1
-        else:
-            first = bounds[-1]
-            chars[start:first] = [(c, False, False, p) for c, _b, _i, p in chars[start:first]]
-            stage = 0
-    text = _assemble(chars, units, heading)
-    if _reads_as(text, _expected_runs(_atoms(chars))):
-        return text
-    return _finish(_default_markdown([(c, False, False, p) for c, _b, _i, p in chars]), heading)
-
-
-_MAX_PIECE_ATOMS = 12  # bounds the search on pathological paragraphs
-
-
-def _islands(chars: Chars) -> list[tuple[int, int]]:
-    """(start, end) character ranges of consecutive bold and/or italic text."""
-    islands = []
-    start = None
-    for i, (_c, bold, italic, _p) in enumerate([*chars, ("", False, False, 0)]):
-        if (bold or italic) and start is None:
-            start = i
-        elif not (bold or italic) and start is not None:
-            islands.append((start, i))
-            start = None
-    return islands
-
-
-def _atom_bounds(chars: Chars, start: int, end: int) -> list[int]:
-    """Ends of the atoms between `start` and `end`, in order."""
-    bounds = []
-    for i in range(start + 1, end + 1):
-        if i == end or chars[i][1:] != chars[i - 1][1:]:
-            bounds.append(i)
-    return bounds
-
-
-def _default_markdown(chars: Chars) -> str:
-    """The canonical writing, before the escapes of `_finish`."""
-    out = []
-    position = 0
-    for start, end in _islands(chars):
-        out.extend(_atom_markdown(a) for a in _atoms(chars[position:start]))
-        out.append(_CANDIDATES[0](_atoms(chars[start:end])))
-        position = end
-    out.extend(_atom_markdown(a) for a in _atoms(chars[position:]))
-    return "".join(out)
-
-
-def _assemble(chars: Chars, units: list[tuple[int, int, int]], heading: bool) -> str:
-    """Pieces in their chosen writings, everything else canonical."""
-    out = []
-    position = 0
-    for start, end, writing in units:
-        out.append(_default_markdown(chars[position:start]))
-        out.append(_CANDIDATES[writing](_atoms(chars[start:end])))
-        position = end
-    out.append(_default_markdown(chars[position:]))
-    return _finish("".join(out), heading)
-
-
-def _reads_as(text: str, expected: list[tuple[str, bool, bool, bool]]) -> bool:
-    blocks = parse(text)
-    if len(blocks) != 1 or blocks[0]["style"] != "body":
-        return False
-    runs = [(r["text"], r["bold"], r["italic"], r["personal"]) for r in blocks[0]["runs"]]
-    return runs == expected
-
-
-def _prefix_reads_as(text: str, chars: Chars, end: int) -> bool:
-    """Does `text` read as `chars` up to `end` (later islands may still be wrong)?"""
-    blocks = parse(text)
-    if not blocks or blocks[0]["style"] != "body":
-        return False
-    got = [
-        (ch, r["bold"], r["italic"], r["personal"]) for r in blocks[0]["runs"] for ch in r["text"]
-    ]
-    want = [(c, b, i, bool(p)) for c, b, i, p in chars]
-    return got[: end + 1] == want[: end + 1]
-
-
-def _is_punctuation(ch: str) -> bool:
-    return unicodedata.category(ch)[0] in "PS"
-
-
-def _unformat_where(chars: Chars, test: Callable[[str], bool], start: int, end: int) -> Chars:
-    """Take bold/italic off characters passing `test` at the edges of their spans."""
-    result = list(chars)
-    for attribute in (1, 2):
-        changed = True
-        while changed:
-            changed = False
-            for i in range(start, end):
-                item = result[i]
-                if not item[attribute] or item[3] or not test(item[0]):
-                    continue
-                before = i > 0 and result[i - 1][attribute]
-                after = i + 1 < len(result) and result[i + 1][attribute]
-                if not (before and after):
-                    edited = list(item)
-                    edited[attribute] = False
-                    result[i] = tuple(edited)  # type: ignore[assignment]
-                    changed = True
-    return result
-
-
-def _unformat_edge_whitespace(chars: Chars) -> Chars:
-    """Spaces at the edges of bold/italic go outside the markers (CommonMark needs it)."""
-    return _unformat_where(chars, lambda ch: ch in _MD_WHITESPACE, 0, len(chars))
-
-
-def _unformat_edge_punctuation(chars: Chars, start: int, end: int) -> Chars:
-    return _unformat_edge_whitespace(_unformat_where(chars, _is_punctuation, start, end))
+            runs.append(Run(text=fragment.text(), bold=bold, italic=italic, personal=bool(span)))
+            last_key = key
+    return runs
 
 
 def html_to_markdown(html: str) -> str:
