@@ -650,7 +650,7 @@ def _atom_bounds(chars: Chars, start: int, end: int) -> list[int]:
 
 def _default_markdown(chars: Chars) -> str:
     """The canonical writing, before the escapes of `_finish`."""
-    out = []
+    out: list[str] = []
     position = 0
     for start, end in _islands(chars):
         out.extend(_atom_markdown(a) for a in _atoms(chars[position:start]))
