@@ -191,7 +191,7 @@ def bench_keystroke_50_pages(repeat: int) -> dict:
     bare.show()
     ours = _p95(_key_times(editor, 60 * repeat))
     baseline = _p95(_key_times(bare, 60 * repeat))
-    window._terminating = True
+    window.close_unasked = True
     window.close()
     return {**figure(ours, baseline), "unit": "s (p95)"}
 
@@ -267,7 +267,7 @@ def bench_preview(repeat: int) -> dict:
         blocks.append(watch.stop())
     data = _ours(draftfile.load(EXAMPLE))
     cold = statistics.median(_timed(lambda: pdf.convert(data)) for _ in range(max(3, repeat // 3)))
-    window._terminating = True
+    window.close_unasked = True
     window.close()
     return {
         "preview_after_keystroke": figure(statistics.median(delays), cold),

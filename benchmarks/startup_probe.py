@@ -37,7 +37,7 @@ def main() -> int:
     QTimer.singleShot(0, shown)  # runs once the show and its first paint are processed
     QApplication.instance().exec()
     if kind == "pykala":
-        window._terminating = True
+        window.close_unasked = True
     return 0
 
 

@@ -132,6 +132,17 @@ class DraftDocument(QObject):
         """Raises draftfile.DraftError with messages for the user."""
         return cls(draftfile.load(path), path, parent)
 
+    @classmethod
+    def restored(cls, draft: Draft, original: Path | None, signature: str | None) -> DraftDocument:
+        """A recovery copy as unsaved work on its original file. `signature` is the file as
+        it was when the copy was made: saving warns only if another program changed it
+        since."""
+        document = cls(draft, None)
+        document.path = original
+        document.signature = signature
+        document.undo_stack.resetClean()  # restored work is unsaved work
+        return document
+
     def changed_on_disk(self) -> bool:
         """True if the file is not what this program last read or wrote."""
         return (

@@ -5,15 +5,12 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QSplitter,
     QVBoxLayout,
@@ -25,6 +22,7 @@ from drafting.i18n import _
 from drafting.render import context, docx, pdf, warm
 from ui import recovery, settings, translation, worker
 from ui.binding import enable_undo
+from ui.checks_panel import ChecksPanel
 from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.form import ItemForm
@@ -35,53 +33,6 @@ from ui.preview import PreviewPane, PreviewWindow, print_pdf
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 CHECK_DELAY_MS = 600
 PREVIEW_DELAY_MS = 300
-
-
-class _ShortList(QListWidget):
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(400, 64)
-
-
-class ChecksPanel(QDockWidget):
-    """Problems of the draft as the user types; a click goes to the field."""
-
-    jump = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("checks")
-        self.list = _ShortList(self)
-        self.list.itemActivated.connect(self._activated)
-        self.list.itemClicked.connect(self._activated)
-        self.setWidget(self.list)
-        self.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(_("Checks"))
-        self.list.setAccessibleName(_("Problems in the draft"))
-
-    def show_problems(self, problems: list[tuple[str, checks.Problem]]) -> None:
-        self.list.clear()
-        if not problems:
-            item = QListWidgetItem(_("No problems found."))
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.list.addItem(item)
-            return
-        for said, problem in problems:
-            mark = "✖" if problem.severity == checks.ERROR else "⚠"
-            item = QListWidgetItem(f"{mark}  {said}")
-            item.setData(Qt.ItemDataRole.UserRole, problem.path)
-            item.setToolTip(problem.path)
-            self.list.addItem(item)
-
-    def _activated(self, item: QListWidgetItem) -> None:
-        path = item.data(Qt.ItemDataRole.UserRole)
-        if path:
-            self.jump.emit(path)
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +47,8 @@ class MainWindow(QMainWindow):
         self.document: DraftDocument | None = None
         self.form: ItemForm | None = None
         self.problems: list[checks.Problem] = []
-        self._terminating = False
+        # Close without asking about unsaved work (logout: a recovery copy keeps it).
+        self.close_unasked = False
         self.meeting_windows: list[MeetingWindow] = []
 
         # The window stops the LibreOffice it started; a converter handed in is its owner's.
@@ -670,31 +622,25 @@ class MainWindow(QMainWindow):
                 if not self._may_discard():
                     return
                 self.recovery_id = left.id  # saving discards it; autosave updates it
-                document = DraftDocument(draft, None)
-                document.path = left.original
-                # The file as it was when the copy was made: saving warns only if another
-                # program changed it since.
-                document.signature = left.signature
+                document = DraftDocument.restored(draft, left.original, left.signature)
                 self.set_document(document)
-                # Restored work is unsaved work: mark it so the user saves it.
-                document.undo_stack.resetClean()
                 self._update_title()
                 return
 
     def emergency_save(self) -> None:
         """At logout (SIGTERM): keep unsaved work as a recovery copy, then quit unasked."""
         self.autosave()
-        self._terminating = True
+        self.close_unasked = True
         self.close()
         QApplication.instance().quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         for window in list(self.meeting_windows):
-            window._terminating = window._terminating or self._terminating
+            window.close_unasked = window.close_unasked or self.close_unasked
             if not window.close():  # a meeting with unsaved changes may say no
                 event.ignore()
                 return
-        if not self._terminating:
+        if not self.close_unasked:
             if not self._may_discard():
                 event.ignore()
                 return

@@ -179,7 +179,8 @@ class MeetingWindow(QMainWindow):
         self.document = document or DraftDocument(MeetingDraft())
         self.document.setParent(self)
         self._status_cache: dict[Path, tuple[tuple[int, int], Draft | str]] = {}
-        self._terminating = False
+        # Close without asking about unsaved work (logout: a recovery copy keeps it).
+        self.close_unasked = False
         self._own_converter = None  # a LibreOffice of its own, when no drafting window lends one
         # Item files change under the view: saved in the drafting window, copied in, removed.
         self.watcher = QFileSystemWatcher(self)
@@ -433,7 +434,7 @@ class MeetingWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.binder.flush()
-        if not self._terminating and self.document.modified:
+        if not self.close_unasked and self.document.modified:
             answer = self.ask.save_changes(self.windowTitle().split("[*]")[0])
             if answer == "cancel" or (answer == "save" and not self.save()):
                 event.ignore()

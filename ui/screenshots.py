@@ -73,7 +73,7 @@ def take(folder: Path) -> list[Path]:
         written.append(target)
         if language == "fi":
             written.append(_minutes_first_page(window, folder / "minutes-page-1.png"))
-        window._terminating = True
+        window.close_unasked = True
         window.close()
         window.deleteLater()
         application.processEvents()
@@ -101,7 +101,7 @@ def small_window_tabs(folder: Path, size: tuple[int, int] = (1024, 700)) -> list
         target = folder / f"tab-{name}-{size[0]}x{size[1]}-fi.png"
         window.grab().save(str(target))
         written.append(target)
-    window._terminating = True
+    window.close_unasked = True
     window.close()
     return written
 

@@ -70,7 +70,7 @@ def window(qtbot, tmp_path, monkeypatch, converter):
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win._terminating = True  # the test decides; closing must not ask
+    win.close_unasked = True  # the test decides; closing must not ask
     win.close()
 
 
@@ -153,5 +153,5 @@ def view(window, meeting_copy, monkeypatch):
     meeting_window = open_view(window, meeting_copy, monkeypatch)
     yield meeting_window
     if shiboken6.isValid(meeting_window):
-        meeting_window._terminating = True
+        meeting_window.close_unasked = True
         meeting_window.close()

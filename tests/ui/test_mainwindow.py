@@ -145,7 +145,7 @@ def test_clicking_a_problem_goes_to_its_field(window, qtbot):
 def test_closing_with_unsaved_changes_asks(window):
     window.open_path(EXAMPLE_885)
     type_text(focus(window, "meeting.body"), "x")
-    window._terminating = False
+    window.close_unasked = False
     window.answers["save_changes"] = "cancel"
     assert not window.close()
     assert window.isVisible()

@@ -30,7 +30,7 @@ def test_an_item_file_that_appears_is_shown_without_any_other_action(
     assert view.items.topLevelItem(0).text(2).startswith("Kokouksen laillisuuden")
     item.unlink()  # and gone again
     qtbot.waitUntil(lambda: status(view, 0) == "✖ file not found", timeout=5000)
-    view._terminating = True
+    view.close_unasked = True
     view.close()
 
 

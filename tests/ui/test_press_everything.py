@@ -131,7 +131,7 @@ def test_press_everything_in_the_drafting_window(
     PRESSED[f"drafting window, {start}, {language}"] = (buttons, actions)
     assert buttons > 20 and actions > 20
     for meeting in list(window.meeting_windows):  # "New meeting" opened one
-        meeting._terminating = True
+        meeting.close_unasked = True
         meeting.close()
 
     assert window.isVisible()
@@ -173,7 +173,7 @@ def test_press_everything_in_the_meeting_view(
     monkeypatch.setattr(view.ask, "save_path", lambda *a: target)
     assert view.save_as()
     assert draftfile.load_meeting(target) == view.document.draft
-    view._terminating = True
+    view.close_unasked = True
     view.close()
     assert not raised
 

@@ -83,7 +83,7 @@ def test_a_killed_libreoffice_is_restarted_and_nothing_is_left(qtbot, tmp_path):
     second = window.converter.pids
     assert second and set(second).isdisjoint(first)
     assert window.preview.page_count() == 2  # § 885: two pages, as the original
-    window._terminating = True
+    window.close_unasked = True
     window.close()
     assert not [p for p in first + second if alive(p)]
 
@@ -131,7 +131,7 @@ def test_without_libreoffice_a_banner_says_what_to_install(qtbot, tmp_path, monk
     ):
         window.export_word()
     assert target.read_bytes()[:2] == b"PK"
-    window._terminating = True
+    window.close_unasked = True
     window.close()
 
 
@@ -164,5 +164,5 @@ def test_without_the_uno_bridge_the_preview_runs_cold_and_says_so_once(qtbot, mo
     title.setFocus()
     shown(window, qtbot, lambda: type_text(title, "x"))
     assert not window.preview.banner.isVisible()  # said once
-    window._terminating = True
+    window.close_unasked = True
     window.close()

@@ -27,5 +27,5 @@ def test_missing_hyphenation_is_said_once(qtbot, monkeypatch):
     with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
         type_text(title, "x")
     assert not window.preview.banner.isVisible()  # said once
-    window._terminating = True
+    window.close_unasked = True
     window.close()

@@ -106,7 +106,7 @@ def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, q
     window.ask.overwrite_changed_file = lambda path: True
     assert window.save()
     assert recovery.pending() == []
-    window._terminating = True
+    window.close_unasked = True
     window.close()
 
 
@@ -127,7 +127,7 @@ def test_declining_keeps_the_copy_until_discarded(data_home, tmp_path, qtbot, mo
     monkeypatch.setattr(window.ask, "restore", lambda when, title: "discard")
     window.offer_recovery()
     assert recovery.pending() == []
-    window._terminating = True
+    window.close_unasked = True
     window.close()
 
 

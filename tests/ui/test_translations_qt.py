@@ -98,7 +98,7 @@ def test_add_items_dialog_of_the_swedish_meeting_view_is_swedish(
     qtbot.mouseClick(view.buttons["add"], Qt.MouseButton.LeftButton)
     assert seen == [LABELS["sv"][:2]]
     assert len(view.draft.items) == 3  # cancelled: nothing added
-    view._terminating = True
+    view.close_unasked = True
     view.close()
 
 
@@ -117,5 +117,5 @@ def test_folder_and_save_dialogs_of_the_meeting_view_are_finnish(
     qtbot.mouseClick(clicked, Qt.MouseButton.LeftButton)
     assert seen == [LABELS["fi"][0]]  # Build into folder… / New item… asked in Finnish
     assert len(view.draft.items) == 3  # cancelled: nothing added, nothing built
-    view._terminating = True
+    view.close_unasked = True
     view.close()

@@ -1,0 +1,56 @@
+"""The Checks panel: the draft's problems as the user types; a click goes to the field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
+
+from drafting import checks
+from drafting.i18n import _
+
+
+class _ShortList(QListWidget):
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(400, 64)
+
+
+class ChecksPanel(QDockWidget):
+    """Problems of the draft as the user types; a click goes to the field."""
+
+    jump = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checks")
+        self.list = _ShortList(self)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        self.setWidget(self.list)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Checks"))
+        self.list.setAccessibleName(_("Problems in the draft"))
+
+    def show_problems(self, problems: list[tuple[str, checks.Problem]]) -> None:
+        self.list.clear()
+        if not problems:
+            item = QListWidgetItem(_("No problems found."))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(item)
+            return
+        for said, problem in problems:
+            mark = "✖" if problem.severity == checks.ERROR else "⚠"
+            item = QListWidgetItem(f"{mark}  {said}")
+            item.setData(Qt.ItemDataRole.UserRole, problem.path)
+            item.setToolTip(problem.path)
+            self.list.addItem(item)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            self.jump.emit(path)
