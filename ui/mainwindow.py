@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from drafting import atomic, checks, dates, draftfile, i18n, names
 from drafting.i18n import _
-from drafting.render import context, docx, pdf, warm
+from drafting.render import context, docx, warm
 from ui import recovery, settings, translation, worker
 from ui.binding import enable_undo
 from ui.checks_panel import ChecksPanel
@@ -29,10 +29,10 @@ from ui.form import ItemForm
 from ui.meetingwindow import MeetingWindow, load_meeting
 from ui.people import PeopleDirectory
 from ui.preview import PreviewPane, PreviewWindow, print_pdf
+from ui.preview_controller import PreviewController
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 CHECK_DELAY_MS = 600
-PREVIEW_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -57,9 +57,6 @@ class MainWindow(QMainWindow):
         self.preview = PreviewPane(self)
         self.preview_window: PreviewWindow | None = None
         self.printer: QPrinter | None = None  # kept alive: Qt's dialogs crash without it
-        self._preview_job: worker.Job | None = None
-        self._preview_wanted = False
-        self._generation = 0
         self.body = QWidget(self)
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(6, 6, 0, 0)
@@ -80,8 +77,7 @@ class MainWindow(QMainWindow):
         self.check_timer.timeout.connect(self.run_checks)
         self.autosave_timer = QTimer(self, singleShot=True)
         self.autosave_timer.timeout.connect(self.autosave)
-        self.preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
-        self.preview_timer.timeout.connect(self.refresh_preview)
+        self.previews = PreviewController(self.preview, self.converter, self._snapshot, self)
 
         self._make_actions()
         self._make_menus()
@@ -281,9 +277,7 @@ class MainWindow(QMainWindow):
         self._update_undo()
         self._update_title()
         self.run_checks()
-        self._generation += 1
-        self.preview.set_stale(True)
-        self.refresh_preview()
+        self.previews.new_document()
 
     def _update_undo(self, *_args) -> None:
         """Text typed into a rich field reaches the stack after a pause; it is undoable
@@ -293,8 +287,7 @@ class MainWindow(QMainWindow):
     def _changed(self, _path: str = "") -> None:
         self._update_undo()
         self.check_timer.start()
-        self.preview.set_stale(True)
-        self.preview_timer.start()
+        self.previews.changed()
         if not self.autosave_timer.isActive():
             self.autosave_timer.start(max(1, self.settings[settings.AUTOSAVE_SECONDS]) * 1000)
 
@@ -511,49 +504,8 @@ class MainWindow(QMainWindow):
         return copy.deepcopy(self.document.draft)
 
     def refresh_preview(self) -> None:
-        """Make new pages in the background; while one run works, the next waits for it."""
-        self.preview_timer.stop()
-        if self._preview_job is not None:
-            self._preview_wanted = True
-            return
-        self._preview_wanted = False
-        draft, generation, converter = self._snapshot(), self._generation, self.converter
-
-        def work() -> tuple[int, bytes]:
-            return generation, converter.convert(docx.render(context.build(draft)))
-
-        self.preview.set_stale(True)
-        self._preview_job = worker.start(work, self._preview_done, self._preview_failed)
-
-    def _preview_finished(self) -> None:
-        self._preview_job = None
-        if self._preview_wanted:
-            self.refresh_preview()
-
-    def _preview_done(self, result: tuple[int, bytes]) -> None:
-        generation, data = result
-        if generation == self._generation:
-            self.preview.show_pdf(data)
-            if self.converter.notice:
-                self.preview.show_banner(self.converter.notice)
-                self.converter.notice = ""  # said once
-        self._preview_finished()
-
-    def _preview_failed(self, exc: Exception) -> None:
-        if isinstance(exc, pdf.LibreOfficeMissing):
-            self.preview.show_banner(
-                _(
-                    "The preview needs LibreOffice, which is not installed. {hint} Saving and "
-                    "exporting the Word document work without it."
-                ).format(hint=pdf.install_hint())
-            )
-            self.preview.set_stale(False)
-            self._preview_job = None
-            return
-        self.preview.show_banner(str(exc))
-        if isinstance(exc, warm.ConverterStopped):
-            self._preview_wanted = True  # the converter starts again: try once more
-        self._preview_finished()
+        """New pages now, not after the pause."""
+        self.previews.refresh()
 
     def open_preview_window(self) -> None:
         if self.preview_window is None:
@@ -649,7 +601,7 @@ class MainWindow(QMainWindow):
         self.settings[settings.WINDOW_STATE] = self.saveState()
         self.autosave_timer.stop()
         self.check_timer.stop()
-        self.preview_timer.stop()
+        self.previews.stop()
         if self._owns_converter:
             self.converter.stop()  # no LibreOffice outlives the window
         event.accept()

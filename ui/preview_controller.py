@@ -1,0 +1,98 @@
+"""Keeps the preview's pages in step with the draft.
+
+A pause in typing asks for new pages; the draft is rendered and converted in a worker, one run
+at a time (a request during a run waits for it); pages of a replaced draft are thrown away;
+the old pages stay, marked out of date, until new ones come.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+from drafting.i18n import _
+from drafting.model import Draft
+from drafting.render import context, docx, pdf, warm
+from ui import worker
+from ui.preview import PreviewPane
+
+DELAY_MS = 300
+
+
+class PreviewController(QObject):
+    def __init__(
+        self,
+        pane: PreviewPane,
+        converter: warm.Converter,
+        snapshot: Callable[[], Draft],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.pane = pane
+        self.converter = converter
+        self.snapshot = snapshot  # a copy of the draft for the worker, pending text included
+        self.timer = QTimer(self, singleShot=True, interval=DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        self._job: worker.Job | None = None
+        self._wanted = False
+        self._generation = 0
+
+    def new_document(self) -> None:
+        """Another draft: its pages at once; the old draft's pages, if they come, are not."""
+        self._generation += 1
+        self.pane.set_stale(True)
+        self.refresh()
+
+    def changed(self) -> None:
+        """The draft changed: new pages after a pause."""
+        self.pane.set_stale(True)
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def refresh(self) -> None:
+        """Make new pages in the background; while one run works, the next waits for it."""
+        self.timer.stop()
+        if self._job is not None:
+            self._wanted = True
+            return
+        self._wanted = False
+        draft, generation, converter = self.snapshot(), self._generation, self.converter
+
+        def work() -> tuple[int, bytes]:
+            return generation, converter.convert(docx.render(context.build(draft)))
+
+        self.pane.set_stale(True)
+        self._job = worker.start(work, self._done, self._failed)
+
+    def _finished(self) -> None:
+        self._job = None
+        if self._wanted:
+            self.refresh()
+
+    def _done(self, result: tuple[int, bytes]) -> None:
+        generation, data = result
+        if generation == self._generation:
+            self.pane.show_pdf(data)
+            if self.converter.notice:
+                self.pane.show_banner(self.converter.notice)
+                self.converter.notice = ""  # said once
+        self._finished()
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, pdf.LibreOfficeMissing):
+            self.pane.show_banner(
+                _(
+                    "The preview needs LibreOffice, which is not installed. {hint} Saving and "
+                    "exporting the Word document work without it."
+                ).format(hint=pdf.install_hint())
+            )
+            self.pane.set_stale(False)
+            self._job = None
+            return
+        self.pane.show_banner(str(exc))
+        if isinstance(exc, warm.ConverterStopped):
+            self._wanted = True  # the converter starts again: try once more
+        self._finished()
