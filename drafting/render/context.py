@@ -447,14 +447,14 @@ def cover(
         ):
             if name.strip():
                 signatures += [
-                    _block("body", "_" * 36),
+                    _block("signature", ""),  # the template draws the line
                     _block("lines", name),
                     _block("lines", role),
                 ]
         checking = [_block("body", w("cover.checked"))] if meeting.checkers else []
         for name in meeting.checkers:
             checking += [
-                _block("body", "_" * 36),
+                _block("signature", ""),  # the template draws the line
                 _block("lines", name),
                 _block("lines", w("role.checker")),
             ]

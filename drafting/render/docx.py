@@ -33,6 +33,7 @@ PARAGRAPH_STYLES = {
     "number": "ListNumber",
     "list_continuation": "ListContinue",
     "table": "TableText",
+    "signature": "SignatureLine",
 }
 NESTED_LIST_STYLES = {"bullet": "ListBullet2", "number": "ListNumber2"}
 FOOTER_LABEL_STYLE = "FooterLabel"  # a character style

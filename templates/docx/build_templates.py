@@ -33,6 +33,7 @@ INDENT = Cm(4.6)  # the body column starts at the grid's second stop; headings h
 BODY_WIDTH = Cm(13.4)  # measured from the originals' longest lines
 TEXT_WIDTH = Cm(18.0)  # 21 cm page − 2 cm left − 1 cm right = 4.6 + 13.4
 GAP = 12  # pt between paragraphs: the originals' one blank line
+SIGNATURE_RIGHT = Cm(4.9)  # a signature line 8.5 cm long, from the body column's start
 HEADING_GAP = 6  # pt after a section heading (Päätös, Otteet, …): measured, see _page
 TITLE_GAP = GAP  # pt after the title and after the case id
 TOP_MARGIN = Cm(4.4)  # page 1's first body line; the header block sits above it
@@ -189,6 +190,20 @@ def _paragraph_style(
     return style
 
 
+def _bottom_border(ppr) -> None:
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for attr, value in (
+        ("w:val", "single"),
+        ("w:sz", "6"),
+        ("w:space", "1"),
+        ("w:color", "000000"),
+    ):
+        bottom.set(qn(attr), value)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
 def _character_style(doc, name, *, bold=False):
     style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
     style.font.bold = bold
@@ -265,6 +280,17 @@ def _styles(doc) -> None:
     _paragraph_style(doc, "Heading 5", **heading, outline=4)
     _paragraph_style(doc, "Body Text", **body)
     _paragraph_style(doc, "Lines", "Body Text", **body, contextual=True)
+    # The line to sign on (minutes' first page): room above it, the name right below it.
+    signature = _paragraph_style(
+        doc,
+        "Signature Line",
+        "Body Text",
+        left=INDENT,
+        right=SIGNATURE_RIGHT,
+        before=2 * GAP,
+        keep_next=True,
+    )
+    _bottom_border(signature.element.get_or_add_pPr())
     _paragraph_style(
         doc,
         "Entry",
