@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypedDict
+from typing import Literal, TypedDict
 
 from markdown_it import MarkdownIt
 from markdown_it.parser_block import ParserBlock
@@ -42,8 +42,27 @@ class Run(TypedDict):
     personal: bool
 
 
+# Every paragraph style a block can have: the parser makes the first seven, the context the
+# rest; drafting.render.docx maps each to a style of the template (a test holds them equal).
+BlockStyle = Literal[
+    "body",
+    "heading3",
+    "heading4",
+    "bullet",
+    "number",
+    "list_continuation",
+    "quote",
+    "lines",
+    "entry",
+    "heading4_compact",
+    "heading5",
+    "table",
+    "signature",
+]
+
+
 class Block(TypedDict):
-    style: str  # body | heading3 | heading4 | bullet | number | quote
+    style: BlockStyle
     runs: list[Run]
     level: int  # list nesting, 1 for top level and for non-list blocks
     marker: str  # "3." for numbered list items, else ""
@@ -176,7 +195,8 @@ def _parse(text: str) -> tuple[list[Block], bool]:
             heading = ""
         elif kind == "inline":
             runs = _runs(token.children or [])
-            style, marker, level = "body", "", 1
+            style: BlockStyle = "body"
+            marker, level = "", 1
             if heading in ("h2", "h3"):
                 style = "heading3" if heading == "h2" else "heading4"
             elif heading:

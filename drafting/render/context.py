@@ -51,7 +51,7 @@ class Words:
         return dates.for_document(day, self("locale"), short)
 
 
-def _block(style: str, text: str) -> richtext.Block:
+def _block(style: richtext.BlockStyle, text: str) -> richtext.Block:
     """A paragraph of a plain field: a `[name]{.personal}` in it is read (masked in public
     copies) as in the rich-text fields."""
     return richtext.Block(style=style, runs=richtext.plain_runs(text), level=1, marker="")

@@ -16,11 +16,13 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from drafting.richtext import BlockStyle
+
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates" / "docx"
 ITEM_TEMPLATE = TEMPLATES / "item.docx"
 
 # Block style (drafting.richtext / render.context) → style id in the template.
-PARAGRAPH_STYLES = {
+PARAGRAPH_STYLES: dict[BlockStyle, str] = {
     "body": "BodyText",
     "lines": "Lines",
     "entry": "Entry",

@@ -30,6 +30,14 @@ def test_every_paragraph_style_the_renderer_uses_is_in_the_template():
     assert used - _style_ids("paragraph") == set()
 
 
+def test_every_block_style_has_a_template_style():
+    from typing import get_args
+
+    from drafting.richtext import BlockStyle
+
+    assert set(docx.PARAGRAPH_STYLES) == set(get_args(BlockStyle))
+
+
 def test_every_character_style_the_renderer_uses_is_in_the_template():
     assert {docx.FOOTER_LABEL_STYLE} - _style_ids("character") == set()
 
