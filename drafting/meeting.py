@@ -221,7 +221,7 @@ def _categories(drafts: list[Draft]) -> list[str]:
     return seen
 
 
-def _combined(name: str, contexts: list[dict]) -> Output:
+def _combined(name: str, contexts: list[context.Context]) -> Output:
     parts = [docx.render(c) for c in contexts]
     return Output(name, compose.combine(parts), parts)
 

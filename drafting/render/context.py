@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from drafting import dates, richtext
 from drafting.model import (
@@ -26,6 +26,64 @@ from drafting.resources import Organization, appeal_categories, organization
 from drafting.sanitize import clean_text
 
 FOOTER_COLUMNS = 5
+
+
+# The shape of a context: what every writer (drafting.render.docx, the tests) may rely on.
+Cell = list[richtext.Block]
+
+
+class Table(TypedDict):
+    kind: str  # "grid" (Otteet: headed columns) | "list" (a cover's items)
+    columns: list[str]
+    rows: list[list[Cell]]
+
+
+class Section(TypedDict):
+    key: str  # what the section is ("decision", "contacts", …), for tests and writers
+    heading: str
+    blocks: list[richtext.Block]
+    table: Table | None
+
+
+class Properties(TypedDict):
+    title: str
+    subject: str
+    author: str
+    language: str
+
+
+class Header(TypedDict):
+    organization: str
+    document: str
+    number: str
+    body: str
+    agenda_item: str
+    date: str
+
+
+class FooterCell(TypedDict):
+    text: str
+    label: bool
+
+
+class Footer(TypedDict):
+    rows: list[list[FooterCell]]
+
+
+class ItemLines(TypedDict):
+    section_line: str
+    title_line: str
+    case_line: str
+
+
+class Context(TypedDict):
+    language: str
+    document: str
+    properties: Properties
+    header: Header
+    footer: Footer
+    item: ItemLines
+    sections: list[Section]
 
 
 @dataclass(frozen=True)
@@ -57,7 +115,7 @@ def _block(style: richtext.BlockStyle, text: str) -> richtext.Block:
     return richtext.Block(style=style, runs=richtext.plain_runs(text), level=1, marker="")
 
 
-def _section(key: str, heading: str, blocks: list[richtext.Block]) -> dict | None:
+def _section(key: str, heading: str, blocks: list[richtext.Block]) -> Section | None:
     return {"key": key, "heading": heading, "blocks": blocks, "table": None} if blocks else None
 
 
@@ -91,7 +149,7 @@ def _appeal_label(key: str, language: str) -> str:
     return category["label"][language] if category else ""
 
 
-def _extracts_table(item: Item, w: Words) -> dict | None:
+def _extracts_table(item: Item, w: Words) -> Section | None:
     rows = []
     for extract in item.extracts:
         received = []
@@ -117,7 +175,7 @@ def _extracts_table(item: Item, w: Words) -> dict | None:
     }
 
 
-def _shared_tail(item: Item, w: Words, presenter: Person, motion: bool) -> list[dict | None]:
+def _shared_tail(item: Item, w: Words, presenter: Person, motion: bool) -> list[Section | None]:
     """Esittelijä … Otteet: printed after the decision and again after the reasoning."""
     appeal = _appeal_label(item.appeal, w.language)
     return [
@@ -198,11 +256,11 @@ def words_for(draft: Draft) -> Words:
     return Words(org, draft.language)
 
 
-def _sections(draft: Draft, document: str, w: Words) -> list[dict]:
+def _sections(draft: Draft, document: str, w: Words) -> list[Section]:
     item = draft.item
     proposal = item.proposal
     proposal_heading = w(f"section.proposal.{proposal.kind}")
-    sections: list[dict | None] = []
+    sections: list[Section | None] = []
     if document == "minutes":
         decision = item.decision or Decision()
         sections += [
@@ -285,9 +343,9 @@ def _document(
     title_line: str,
     section_line: str,
     case_line: str,
-    sections: list[dict],
+    sections: list[Section],
     public: bool = False,
-) -> dict:
+) -> Context:
     """The context every writer takes: properties, page header and footer, body sections."""
     w, org, language = frame.words, frame.org, frame.words.language
 
@@ -298,7 +356,7 @@ def _document(
     if public:
         for section in sections:
             _mask(section["blocks"], w("personal_mask"))
-            for row in (section["table"] or {}).get("rows", []):
+            for row in section["table"]["rows"] if section["table"] else []:
                 for cell in row:
                     _mask(cell, w("personal_mask"))
     document_word = w(f"document.{frame.document}")
@@ -352,7 +410,7 @@ def _item_lines(draft: Draft, w: Words) -> tuple[str, str, str]:
     return title_line, section_line, f"{item.case_id} {item.classification}".strip()
 
 
-def build(draft: Draft, options: Options = Options()) -> dict:
+def build(draft: Draft, options: Options = Options()) -> Context:
     """The context of one item document. Raises UnknownOrganization for a bad profile id."""
     frame = _item_frame(draft, options)
     sections = _sections(draft, frame.document, frame.words)
@@ -391,7 +449,7 @@ def cover(
     document: str,
     language: str | None = None,
     public: bool = False,
-) -> dict:
+) -> Context:
     """The first pages of the agenda or the minutes: when, where, who, what, signatures."""
     frame = meeting_frame(meeting, document, language)
     w = frame.words
@@ -435,9 +493,9 @@ def cover(
         shown = w("section_sign", number=number) if document == "minutes" else str(number)
         rows.append([[_block("table", shown)], [_block("table", _item_lines(draft, w)[0])]])
     if rows:
-        table = {"kind": "list", "columns": [column, w("cover.title_column")], "rows": rows}
+        table = Table(kind="list", columns=[column, w("cover.title_column")], rows=rows)
         sections.append(
-            {"key": "items", "heading": w(f"cover.items.{document}"), "blocks": [], "table": table}
+            Section(key="items", heading=w(f"cover.items.{document}"), blocks=[], table=table)
         )
     if document == "minutes":
         signatures = []
@@ -472,7 +530,7 @@ def cover(
     return _document(frame, title, "", "", [s for s in sections if s], public)
 
 
-def instruction_sections(categories: list[str], w: Words) -> list[dict]:
+def instruction_sections(categories: list[str], w: Words) -> list[Section]:
     """The full appeal instructions of each category, in the order given."""
     catalogue = appeal_categories()
     sections = []
@@ -485,7 +543,9 @@ def instruction_sections(categories: list[str], w: Words) -> list[dict]:
     return [s for s in sections if s]
 
 
-def instructions(meeting: MeetingDraft, categories: list[str], language: str | None = None) -> dict:
+def instructions(
+    meeting: MeetingDraft, categories: list[str], language: str | None = None
+) -> Context:
     """The minutes' last pages: the appeal instructions of every category used."""
     frame = meeting_frame(meeting, "minutes", language)
     return _document(
@@ -504,7 +564,7 @@ def extract(
     language: str | None = None,
     public: bool = False,
     today: _dt.date | None = None,
-) -> dict:
+) -> Context:
     """An extract (ote) for the recipient `draft.item.extracts[index]`: the item as in the
     minutes, what the recipient receives, the appeal instructions, the certification.
 
@@ -515,7 +575,7 @@ def extract(
     w = frame.words
     item = draft.item
     chosen = item.extracts[index]
-    sections: list[dict | None] = [*_sections(draft, "minutes", w)]
+    sections: list[Section | None] = [*_sections(draft, "minutes", w)]
     received = [_block("lines", w("extracts.proposal_text"))] if chosen.proposal_text else []
     for number in chosen.attachments:
         if 1 <= number <= len(item.attachments):

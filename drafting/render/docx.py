@@ -16,7 +16,8 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from drafting.richtext import BlockStyle
+from drafting.render.context import Context, FooterCell
+from drafting.richtext import Block, BlockStyle
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates" / "docx"
 ITEM_TEMPLATE = TEMPLATES / "item.docx"
@@ -64,7 +65,7 @@ def _property(value: str) -> str:
     return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1] + "…"
 
 
-def _runs(block: dict) -> RichText:
+def _runs(block: Block) -> RichText:
     text = RichText()
     if block["marker"]:
         text.add(block["marker"] + "\t")
@@ -73,7 +74,7 @@ def _runs(block: dict) -> RichText:
     return text
 
 
-def _paragraphs(blocks: list[dict]) -> RichTextParagraph:
+def _paragraphs(blocks: list[Block]) -> RichTextParagraph:
     paragraphs = RichTextParagraph()
     for block in blocks:
         style = block["style"]
@@ -85,20 +86,20 @@ def _paragraphs(blocks: list[dict]) -> RichTextParagraph:
     return paragraphs
 
 
-def _footer_cell(cell: dict) -> RichText:
+def _footer_cell(cell: FooterCell) -> RichText:
     return RichText(cell["text"], style=FOOTER_LABEL_STYLE if cell["label"] else None)
 
 
-def _template_values(context: dict) -> dict:
+def _template_values(context: Context) -> dict:
     """The context with paragraph blocks turned into Word XML fragments."""
     sections = []
     for section in context["sections"]:
-        table = section["table"]
-        if table:
+        table: dict | None = None
+        if section["table"]:
             table = {
-                "kind": table["kind"],
-                "columns": table["columns"],
-                "rows": [[_paragraphs(cell) for cell in row] for row in table["rows"]],
+                "kind": section["table"]["kind"],
+                "columns": section["table"]["columns"],
+                "rows": [[_paragraphs(cell) for cell in row] for row in section["table"]["rows"]],
             }
         sections.append(
             {
@@ -129,7 +130,7 @@ def _set_language(template: DocxTemplate, tag: str) -> None:
     lang.set(qn("w:val"), tag)
 
 
-def render(context: dict, template: Path = ITEM_TEMPLATE) -> bytes:
+def render(context: Context, template: Path = ITEM_TEMPLATE) -> bytes:
     """The finished DOCX as bytes; nothing is written to disk here."""
     document = DocxTemplate(str(template))
     document.render(_template_values(context), jinja_env=_environment(), autoescape=True)
