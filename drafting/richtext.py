@@ -179,7 +179,7 @@ def _parse(text: str) -> tuple[list[Block], bool]:
     for token in tokens:
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
-            lists.append([kind == "ordered_list_open", int(token.attrs.get("start", 1) or 1)])
+            lists.append([kind == "ordered_list_open", int(token.attrs.get("start", 1))])
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
         elif kind == "list_item_open":
@@ -296,7 +296,6 @@ def broken_spans(text: str, rich: bool = True) -> list[str]:
 #   ("-"), which read as items without text;
 # - list levels beyond MAX_LIST_LEVEL, and list markers, are written as given: a number
 #   list continues where the numbers follow on, else starts anew (its `start`);
-# - a number list starting at 0 is written so, but `parse` reads it as starting at 1.
 
 # Whitespace in CommonMark's sense (flanking rules) and what markdown-it's mdTrim removes.
 _MD_WHITESPACE = set("\t\n\v\f\r \u00a0\u1680\u202f\u205f\u3000") | {

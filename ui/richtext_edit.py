@@ -257,7 +257,9 @@ def _fill(doc: QTextDocument, blocks: list[Block]) -> None:
                 current[0].add(cursor.block())
                 lst = current[0]
             else:
-                lst = cursor.createList(_new_list_format(style, level, number or 1))
+                lst = cursor.createList(
+                    _new_list_format(style, level, number if style == "number" else 1)
+                )
                 if level == 1 and index and blocks[index - 1]["style"] in ("bullet", "number"):
                     spaced = cursor.blockFormat()  # two lists in a row: show that they are two
                     spaced.setTopMargin(8)

@@ -4,8 +4,7 @@ The generated blocks stay inside what the writer promises (the honest exceptions
 at "Writing" in drafting/richtext.py): a bold/italic word is separated from its neighbours by a
 space or a line break, so CommonMark can always delimit it; words have no edge whitespace;
 headings hold no line breaks; personal names hold no `]` or line break; list levels go at
-most one deeper than the list before them; numbers start at 1 or more (`parse` reads a
-list starting at 0 as starting at 1). Runs `parse` would merge are merged in the
+most one deeper than the list before them. Runs `parse` would merge are merged in the
 expectation, since a Block cannot tell them apart.
 """
 
@@ -61,7 +60,7 @@ def _documents(draw) -> list[Block]:
         if style in ("bullet", "number"):
             level = depth = draw(st.integers(1, min(depth + 1, MAX_LIST_LEVEL)))
             if style == "number":
-                number = draw(st.one_of(st.integers(1, 12), st.just(123456789)))
+                number = draw(st.one_of(st.integers(0, 12), st.just(123456789)))
                 marker = f"{number}."
         elif style == "list_continuation":
             level = depth = draw(st.integers(1, depth))
