@@ -161,8 +161,11 @@ class FieldGroup(QGroupBox):
             self.labels.append(label)
             self.inputs.append(widget)
         if self.notes:
-            binder.document.changed.connect(lambda _path: self.refresh_notes())
+            binder.document.changed.connect(self._model_changed)
         self.retranslate()
+
+    def _model_changed(self, _path: str) -> None:
+        self.refresh_notes()
 
     def refresh_notes(self) -> None:
         """The help lines say what will print, so they follow the draft."""

@@ -408,3 +408,26 @@ def test_meeting_view_undo_works_from_the_first_keystroke_in_a_list_field(view):
     QTest.keyClick(checkers, Qt.Key.Key_Z, CTRL)  # in the field: the window's undo
     assert view.draft.checkers == before
     assert checkers.toPlainText() == "\n".join(before)
+
+
+def test_the_error_message_copies_its_details_and_closes_with_ok(qtbot, tmp_path):
+    """The real message of the crash handler, clicked as a user would."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    seen = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        copy = next(b for b in box.findChildren(QPushButton) if b.text() == "Copy details")
+        QTest.mouseClick(copy, Qt.MouseButton.LeftButton)
+        seen.append(box.isVisible())  # copying leaves the message open
+        QTest.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    crash.CrashHandler().show(RuntimeError("rikki"), "Traceback: rikki", tmp_path / "e.log", 1)
+    assert seen == [True]
+    assert QApplication.clipboard().text() == "Traceback: rikki"
