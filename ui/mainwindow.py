@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from drafting import atomic, checks, dates, draftfile, i18n, names
 from drafting.i18n import _
 from drafting.render import context, docx, warm
-from ui import recovery, settings, translation, worker
+from ui import recovery, settings, shortcuts, translation, worker
 from ui.binding import enable_undo
 from ui.checks_panel import ChecksPanel
 from ui.dialogs import Asker
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.act_open_meeting = self._action(self.open_dialog)  # open_path knows meetings
         self.act_save = self._action(self.save, keys.Save)
         self.act_save_as = self._action(self.save_as, keys.SaveAs)
-        self.act_export = self._action(self.export_word, QKeySequence("Ctrl+E"))
+        self.act_export = self._action(self.export_word, shortcuts.EXPORT)
         self.act_export_pdf = self._action(lambda: self.export_pdf(archival=False))
         self.act_export_pdfa = self._action(lambda: self.export_pdf(archival=True))
         self.act_print = self._action(self.print_document, keys.Print)

@@ -11,7 +11,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
 _STANDARD = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-_EXTRA = (QKeySequence("Ctrl+E"),)
+EXPORT = QKeySequence("Ctrl+E")  # the drafting window's Export Word document
+_EXTRA = (EXPORT,)
 
 
 def window_owns(event: QEvent) -> bool:
