@@ -18,6 +18,10 @@ DEBS_QT_X := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-r
 # and pdftotext/pdftoppm for the tests.
 DEBS_PDF := libreoffice-writer-nogui python3-uno fonts-liberation fonts-crosextra-carlito \
 	fonts-dejavu-core libreoffice-voikko hyphen-sv poppler-utils
+# Printing: the PDF goes to the system's print queue (CUPS's lp). The tests run a private
+# CUPS scheduler whose queues are CUPS's generic PDF printer (cups-filters) on a file.
+DEBS_PRINT := cups-client
+DEBS_PRINT_TEST := cups-daemon cups-client cups-filters cups-filters-core-drivers
 DEBS_VENV := $(shell $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 || echo python3-venv)
 
 .PHONY: run test debs-run debs-test venv venv-test template catalogs clean
@@ -36,10 +40,10 @@ test: debs-test venv-test
 	$(PY) -m pytest
 
 debs-run:
-	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF))
+	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT))
 
 debs-test:
-	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF))
+	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT_TEST))
 
 # Installs what is missing when run as root; otherwise prints the exact command.
 define ensure_debs

@@ -10,6 +10,12 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
 
+from tests import print_queue  # noqa: E402
+
+# Every print of the test run goes to the private scheduler (print_queue), never to the
+# machine's own printers; Qt and the CUPS commands both read this.
+os.environ["CUPS_SERVER"] = str(print_queue.SOCKET)
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "resources" / "examples"
 # Copies of ../shared/reference/: the suite runs from any clone.
@@ -40,3 +46,25 @@ def _examples_stay_as_they_are():
     yield
     changed = [p for p, data in snapshot().items() if before.get(p) != data]
     assert not changed, f"tests changed the examples: {changed}"
+
+
+@pytest.fixture(scope="session")
+def print_scheduler():
+    """A private CUPS scheduler for the run (see tests/print_queue.py)."""
+    problem = print_queue.missing()
+    if problem:
+        pytest.fail(problem)
+    scheduler = print_queue.Scheduler()
+    yield scheduler
+    scheduler.stop()
+
+
+_queues = iter(range(1, 10_000))
+
+
+@pytest.fixture
+def printer_queue(print_scheduler):
+    """A fresh printer of the private scheduler, taken away after the test."""
+    queue = print_queue.Queue(f"pykala-test-{next(_queues)}")
+    yield queue
+    queue.remove()

@@ -152,10 +152,27 @@ class Asker:
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def print_setup(self, printer: QPrinter, pages: int) -> bool:
-        """The system print dialog: printer, pages, copies."""
+        """The system print dialog: printer, pages, copies, duplex."""
         dialog = QPrintDialog(printer, self.parent)
         dialog.setMinMax(1, pages)
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def print_running(self) -> str:
+        """The window closes during a print: "leave" it to print, "cancel" it, or "stay"."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("A print is on its way"),
+            _("The print has not finished yet. Let it print, or cancel it?"),
+            QMessageBox.StandardButton.NoButton,
+            self.parent,
+        )
+        leave = box.addButton(_("Let it print"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(_("Cancel the print"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(leave)
+        box.exec()
+        clicked = box.clickedButton()
+        return "leave" if clicked is leave else "cancel" if clicked is cancel else "stay"
 
     def attachment_paths(self, folder: str) -> list[Path]:
         """Files to attach, chosen in the system dialog."""

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -28,8 +27,9 @@ from ui.document import DraftDocument
 from ui.form import ItemForm
 from ui.meetingwindow import MeetingWindow, load_meeting
 from ui.people import PeopleDirectory
-from ui.preview import PreviewPane, PreviewWindow, print_pdf
+from ui.preview import PreviewPane, PreviewWindow
 from ui.preview_controller import PreviewController
+from ui.printing import PrintController
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 CHECK_DELAY_MS = 600
@@ -56,7 +56,6 @@ class MainWindow(QMainWindow):
         self.converter = converter or warm.Converter()
         self.preview = PreviewPane(self)
         self.preview_window: PreviewWindow | None = None
-        self.printer: QPrinter | None = None  # kept alive: Qt's dialogs crash without it
         self.body = QWidget(self)
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(6, 6, 0, 0)
@@ -72,6 +71,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_panel)
         self.problem_count = QLabel(self)
         self.statusBar().addPermanentWidget(self.problem_count)
+        self.printing = PrintController(self, self.ask)
 
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self.run_checks)
@@ -515,14 +515,8 @@ class MainWindow(QMainWindow):
 
     def print_document(self) -> None:
         """The system print dialog, printing the preview's pages (the PDF that exports)."""
-        if self.preview.page_count() == 0:
-            self.ask.error(_("Nothing to print yet"), _("The pages are still being made."))
-            return
-        if self.printer is None:
-            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setDocName(self.document.draft.item.title or "Pykälä")
-        if self.ask.print_setup(self.printer, self.preview.page_count()):
-            print_pdf(self.preview.pdf, self.printer)
+        title = self.document.draft.item.title or "Pykälä"
+        self.printing.ask_and_print(self.preview.data(), self.preview.page_count(), title)
 
     def export_pdf(self, archival: bool = False) -> None:
         if not self._ready_to_export():
@@ -593,10 +587,11 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         if not self.close_unasked:
-            if not self._may_discard():
+            if not self.printing.may_close() or not self._may_discard():
                 event.ignore()
                 return
             recovery.discard(self.recovery_id)  # saved, or the user chose to discard
+        self.printing.finish_now(cancel=False)  # a hand-off under way ends first
         self.settings[settings.GEOMETRY] = self.saveGeometry()
         self.settings[settings.WINDOW_STATE] = self.saveState()
         self.autosave_timer.stop()

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QImage, QPainter
+from PySide6.QtGui import QAction
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -113,6 +112,10 @@ class PreviewPane(QWidget):
     def page_count(self) -> int:
         return self.pdf.pageCount()
 
+    def data(self) -> bytes:
+        """The PDF shown: what prints and exports."""
+        return self._buffer.data().data() if self._buffer is not None else b""
+
     def show_pdf(self, data: bytes) -> None:
         """New pages, keeping the reader where they were."""
         scroll = self.view.verticalScrollBar().value()
@@ -184,34 +187,3 @@ class PreviewWindow(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(_("Print preview"))
         self.pane.retranslate()
-
-
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
-    """Print the preview's own pages: each page drawn at the printer's resolution, on white
-    (QPdfDocument renders transparent). Returns the number of pages printed."""
-    count = document.pageCount()
-    first, last = printer.fromPage(), printer.toPage()
-    pages = range(max(first, 1) - 1, min(last, count)) if first and last else range(count)
-    printer.setFullPage(True)  # the PDF pages carry their own margins
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    printed = 0
-    try:
-        for number in pages:
-            if printed:
-                printer.newPage()
-            target = printer.pageLayout().fullRectPixels(printer.resolution())
-            size = document.pagePointSize(number)
-            scale = min(target.width() / size.width(), target.height() / size.height())
-            image = document.render(number, (size * scale).toSize())
-            page = QImage(image.size(), QImage.Format.Format_RGB32)
-            page.fill(QColor("white"))
-            on_white = QPainter(page)
-            on_white.drawImage(0, 0, image)
-            on_white.end()
-            painter.drawImage(0, 0, page)
-            printed += 1
-    finally:
-        painter.end()
-    return printed

@@ -62,6 +62,7 @@ def window(qtbot, tmp_path, monkeypatch, converter):
         ("open_path", None),
         ("save_path", None),
         ("print_setup", True),
+        ("print_running", "leave"),
     ):
         monkeypatch.setattr(win.ask, name, answer(name, default))
     win.messages = []

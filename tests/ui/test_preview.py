@@ -8,7 +8,6 @@ import subprocess
 
 import pytest
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
 
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
 from tests.ui.conftest import alive, type_text
@@ -86,21 +85,6 @@ def test_a_killed_libreoffice_is_restarted_and_nothing_is_left(qtbot, tmp_path):
     window.close_unasked = True
     window.close()
     assert not [p for p in first + second if alive(p)]
-
-
-def test_printing_to_a_pdf_printer_gives_the_preview_pages(window, qtbot, tmp_path):
-    shown(window, qtbot, lambda: window.open_path(EXAMPLE_333))
-    target = tmp_path / "printed.pdf"
-
-    def setup(printer, pages):
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target))
-        return True
-
-    window.answers["print_setup"] = setup
-    window.print_document()
-    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
-    assert f"Pages:           {window.preview.page_count()}" in info
 
 
 def test_archival_export_is_pdfa_and_tagged(window, qtbot, tmp_path):
