@@ -316,19 +316,23 @@ def build(
     _refuse_inputs(meeting, folder, outputs)
     files: list[tuple[str, bytes]] = []
     for output in outputs:
-        data = output.docx
-        pdf_bytes = None
-        if convert is not None:
-            if output.parts is not None:
-                # Each section counts its own pages: measure the parts alone, then
-                # store the counts in the combined file for LibreOffice to show.
-                counts = [compose.pdf_page_count(convert(p)) for p in output.parts]
-                data = compose.combine(output.parts, counts)
-            pdf_bytes = convert(data)
-        files.append((f"{output.name}.docx", data))
-        if pdf_bytes is not None:
-            files.append((f"{output.name}.pdf", pdf_bytes))
+        if convert is None:
+            files.append((f"{output.name}.docx", output.docx))
+        else:
+            data, pdf_bytes = with_pdf(output, convert)
+            files += [(f"{output.name}.docx", data), (f"{output.name}.pdf", pdf_bytes)]
     return _write_all(folder, files)
+
+
+def with_pdf(output: Output, convert) -> tuple[bytes, bytes]:
+    """The output's DOCX and its PDF (`convert` turns DOCX bytes into PDF bytes). A combined
+    document's sections each count their own pages: the parts are measured alone, and the
+    counts stored in the combined file for LibreOffice to show."""
+    data = output.docx
+    if output.parts is not None:
+        counts = [compose.pdf_page_count(convert(p)) for p in output.parts]
+        data = compose.combine(output.parts, counts)
+    return data, convert(data)
 
 
 def _refuse_inputs(meeting: Meeting, folder: Path, outputs: list[Output]) -> None:

@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 from drafting import draftfile, meeting, paths
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
+from drafting.render import compose
 from ui import worker
 from ui.binding import Binder, enable_undo
 from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.form import Field, FieldGroup, meeting_fields
+from ui.printing import PrintController
 from ui.records import Column, RecordTable, moved
 
 
@@ -176,6 +178,7 @@ class MeetingWindow(QMainWindow):
         super().__init__(parent)
         self.drafting = drafting
         self.ask = MeetingAsker(self)
+        self.printing = PrintController(self, self.ask)
         self.document = document or DraftDocument(MeetingDraft())
         self.document.setParent(self)
         self._status_cache: dict[Path, tuple[tuple[int, int], Draft | str]] = {}
@@ -295,6 +298,11 @@ class MeetingWindow(QMainWindow):
         self.act_save_as = QAction(self, shortcut=keys.SaveAs, triggered=self.save_as)
         self.act_build = QAction(self, shortcut=QKeySequence("Ctrl+B"), triggered=self.build)
         self.act_number = QAction(self, triggered=self.write_numbers)
+        # Ctrl+P prints the document of the meeting's phase; the menu offers each one.
+        self.act_print = QAction(self, shortcut=keys.Print, triggered=self.print_phase)
+        self.act_print_agenda = QAction(self, triggered=self.print_agenda)
+        self.act_print_minutes = QAction(self, triggered=self.print_minutes)
+        self.act_print_item = QAction(self, triggered=self.print_item)
         self.act_close = QAction(self, shortcut=keys.Close, triggered=self.close)
         self.act_undo = QAction(self, triggered=self.undo)
         self.act_redo = QAction(self, triggered=self.redo)
@@ -307,6 +315,11 @@ class MeetingWindow(QMainWindow):
             None,
             self.act_build,
             self.act_number,
+            None,
+            self.act_print,
+            self.act_print_agenda,
+            self.act_print_minutes,
+            self.act_print_item,
             None,
             self.act_close,
         ):
@@ -331,6 +344,10 @@ class MeetingWindow(QMainWindow):
             (self.act_save_as, _("Save meeting &as…")),
             (self.act_build, _("&Build documents…")),
             (self.act_number, _("&Write numbers into the items")),
+            (self.act_print, _("&Print…")),
+            (self.act_print_agenda, _("Print the agenda…")),
+            (self.act_print_minutes, _("Print the minutes…")),
+            (self.act_print_item, _("Print the selected item…")),
             (self.act_close, _("&Close")),
             (self.act_undo, _("&Undo")),
             (self.act_redo, _("&Redo")),
@@ -434,11 +451,15 @@ class MeetingWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.binder.flush()
+        if not self.close_unasked and not self.printing.may_close():
+            event.ignore()
+            return
         if not self.close_unasked and self.document.modified:
             answer = self.ask.save_changes(self.windowTitle().split("[*]")[0])
             if answer == "cancel" or (answer == "save" and not self.save()):
                 event.ignore()
                 return
+        self.printing.finish_now(cancel=False)  # a hand-off under way ends first
         if self._own_converter is not None:
             self._own_converter.stop()  # no LibreOffice outlives the window
             self._own_converter = None
@@ -647,13 +668,7 @@ class MeetingWindow(QMainWindow):
         folder = self.ask.folder(str(self.base()))
         if folder is None:
             return
-        converter = self.drafting.converter if self.drafting is not None else None
-        if with_pdf and converter is None:
-            if self._own_converter is None:  # one for this window, stopped when it closes
-                from drafting.render import warm
-
-                self._own_converter = warm.Converter()
-            converter = self._own_converter
+        converter = self._converter() if with_pdf else None
 
         def work() -> tuple[list[Path], Path]:
             convert = converter.convert if with_pdf else None
@@ -661,6 +676,62 @@ class MeetingWindow(QMainWindow):
 
         self.statusBar().showMessage(_("Building…"))
         worker.start(work, self._built, self._build_failed)
+
+    def _converter(self):
+        """The drafting window's LibreOffice, or one of this window's, stopped when it closes."""
+        if self.drafting is not None:
+            return self.drafting.converter
+        if self._own_converter is None:
+            from drafting.render import warm
+
+            self._own_converter = warm.Converter()
+        return self._own_converter
+
+    # Slots take no argument: `triggered` hands over `checked`, which is not a kind.
+    def print_phase(self) -> None:
+        """The agenda before the meeting, the minutes once a decision is recorded."""
+        self.print_document(self._phase())
+
+    def print_agenda(self) -> None:
+        self.print_document("agenda")
+
+    def print_minutes(self) -> None:
+        self.print_document("minutes")
+
+    def print_item(self) -> None:
+        self.print_document("item")
+
+    def print_document(self, kind: str) -> None:
+        """Print the agenda, the minutes or the selected item, as the build makes them."""
+        loaded = self._loaded()
+        if loaded is None:
+            return
+        index = self._current_index()
+        if kind == "item" and not 0 <= index < len(loaded.items):
+            self.ask.error(_("Nothing to print"), _("Select an item in the list first."))
+            return
+        converter = self._converter()
+
+        def work() -> tuple[bytes, int, str]:
+            if kind == "item":
+                output = meeting.items(loaded)[index]
+            else:
+                output = (meeting.agenda if kind == "agenda" else meeting.minutes)(loaded)[0]
+            _docx, data = meeting.with_pdf(output, converter.convert)
+            return data, compose.pdf_page_count(data), output.name
+
+        self.statusBar().showMessage(_("Making the pages to print…"))
+        worker.start(work, self._print_ready, self._print_failed)
+
+    def _print_ready(self, result: tuple[bytes, int, str]) -> None:
+        self.statusBar().clearMessage()
+        data, pages, name = result
+        self.printing.ask_and_print(data, pages, name)
+
+    def _print_failed(self, exc: Exception) -> None:
+        self.statusBar().clearMessage()
+        detail = "\n".join(getattr(exc, "problems", [str(exc)])[:20])
+        self.ask.error(_("Cannot print"), _("The pages could not be made."), detail)
 
     def _built(self, result: tuple[list[Path], Path]) -> None:
         files, folder = result

@@ -135,6 +135,8 @@ def open_view(window, path, monkeypatch):
         ("folder", None),
         ("save_path", None),
         ("item_paths", []),
+        ("print_setup", True),
+        ("print_running", "leave"),
     ):
 
         def respond(*args, name=name, default=default, **kwargs):

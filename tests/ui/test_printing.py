@@ -5,6 +5,7 @@ bar, and with a message that says what to do when there is no printer to print o
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 
 import psutil
@@ -165,3 +166,22 @@ def test_without_a_running_print_service_the_message_says_to_start_it(
     qtbot.waitUntil(lambda: bool(opened.messages), timeout=WAIT)
     assert "is not running" in opened.messages[-1][1]
     assert not opened.printing.busy()
+
+
+def test_the_meeting_view_prints_the_agenda_and_one_item(view, qtbot, printer_queue, tmp_path):
+    choose(view, printer_queue.name)
+    with qtbot.waitSignal(view.printing.finished, timeout=WAIT) as done:
+        view.act_print_agenda.trigger()  # the menu entry
+    assert done.args[0] == f"Printed on {printer_queue.name}", view.messages
+    agenda = pdftotext(printer_queue.output.read_bytes(), tmp_path)
+    assert len(agenda) > 2 and "Esityslista" in agenda[0]
+    missing = [n for n, page in enumerate(agenda, 1) if not re.search(r"\b\d+ \(\d+\)", page)]
+    assert not missing, agenda[missing[0] - 1].splitlines()[:3] if missing else ""  # each page has its "N (M)"
+
+    view.items.setCurrentItem(view.items.topLevelItem(2))  # the third: § 885
+    printer_queue.output.write_bytes(b"")
+    with qtbot.waitSignal(view.printing.finished, timeout=WAIT):
+        view.act_print_item.trigger()
+    item = pdftotext(printer_queue.output.read_bytes(), tmp_path)
+    assert len(item) == 2 and "1 (2)" in item[0]  # § 885 alone: its own two pages
+    assert "Biaudetin" in "".join(item)
