@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
             self.preview_window.retranslate()
         if self.form is not None:
             self.form.retranslate()
-        self._update_title()
+        self.update_title()
         if self.document is not None:
             self.run_checks()
 
@@ -271,11 +271,11 @@ class MainWindow(QMainWindow):
         self.form.show()  # the layout would only post the show; focus needs it now
         document.changed.connect(self._changed)
         document.typing.connect(self._changed)
-        document.file_changed.connect(self._update_title)
+        document.file_changed.connect(self.update_title)
         document.undo_stack.canUndoChanged.connect(self._update_undo)
         document.undo_stack.canRedoChanged.connect(self._update_undo)
         self._update_undo()
-        self._update_title()
+        self.update_title()
         self.run_checks()
         self.previews.new_document()
 
@@ -291,13 +291,13 @@ class MainWindow(QMainWindow):
         if not self.autosave_timer.isActive():
             self.autosave_timer.start(max(1, self.settings[settings.AUTOSAVE_SECONDS]) * 1000)
 
-    def _display_name(self) -> str:
+    def display_name(self) -> str:
         return self.document.path.name if self.document.path else _("Untitled")
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         if self.document is None:
             return
-        self.setWindowTitle(f"{self._display_name()}[*] — Pykälä")
+        self.setWindowTitle(f"{self.display_name()}[*] — Pykälä")
         self.setWindowModified(self.document.modified)
         self.act_save.setEnabled(self.document.modified or self.document.path is None)
 
@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         self.flush()
         if not self.document.modified:
             return True
-        answer = self.ask.save_changes(self._display_name())
+        answer = self.ask.save_changes(self.display_name())
         if answer == "save":
             return self.save()
         if answer == "discard":
@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(str(path.resolve()))
         self.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
         self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
-        self._update_title()
+        self.update_title()
         return True
 
     def _ready_to_export(self) -> bool:
@@ -576,7 +576,7 @@ class MainWindow(QMainWindow):
                 self.recovery_id = left.id  # saving discards it; autosave updates it
                 document = DraftDocument.restored(draft, left.original, left.signature)
                 self.set_document(document)
-                self._update_title()
+                self.update_title()
                 return
 
     def emergency_save(self) -> None:
