@@ -7,11 +7,19 @@ import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui import crash, settings, translation
 from ui.mainwindow import MainWindow
+
+
+class _Wakeup(QSocketNotifier):
+    """Reads the signal socket; holds both ends of the pair so they live as long as it does."""
+
+    def __init__(self, sockets: tuple[socket.socket, socket.socket], parent: QObject) -> None:
+        super().__init__(sockets[0].fileno(), QSocketNotifier.Type.Read, parent)
+        self.sockets = sockets
 
 
 def _on_sigterm(window: MainWindow) -> QSocketNotifier | None:
@@ -23,7 +31,7 @@ def _on_sigterm(window: MainWindow) -> QSocketNotifier | None:
     writer.setblocking(False)
     signal.set_wakeup_fd(writer.fileno())
     signal.signal(signal.SIGTERM, lambda *_args: None)  # handled below, on the Qt side
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+    notifier = _Wakeup((reader, writer), window)
 
     def woke() -> None:
         data = reader.recv(64)
@@ -31,7 +39,6 @@ def _on_sigterm(window: MainWindow) -> QSocketNotifier | None:
             window.emergency_save()
 
     notifier.activated.connect(woke)
-    notifier._sockets = (reader, writer)  # keep both ends alive with the notifier
     return notifier
 
 

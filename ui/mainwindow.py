@@ -1,4 +1,6 @@
-"""The drafting window: the item form, live checks, files, undo, autosave and languages."""
+"""The drafting window: the item form, live checks, undo, export, preview and languages.
+
+Files, autosave and recovery are the session's (ui/session.py); the window's slots hand over."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -16,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import atomic, checks, dates, draftfile, i18n, names
+from drafting import atomic, checks, draftfile, names
 from drafting.i18n import _
 from drafting.render import context, docx, warm
-from ui import recovery, settings, shortcuts, translation, worker
+from ui import settings, shortcuts, translation, worker
 from ui.binding import enable_undo
 from ui.checks_panel import ChecksPanel
 from ui.dialogs import Asker
@@ -30,6 +31,7 @@ from ui.people import PeopleDirectory
 from ui.preview import PreviewPane, PreviewWindow
 from ui.preview_controller import PreviewController
 from ui.printing import PrintController
+from ui.session import Session
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 CHECK_DELAY_MS = 600
@@ -43,7 +45,6 @@ class MainWindow(QMainWindow):
         self.settings = settings.Settings()
         self.ask = Asker(self)
         self.people = PeopleDirectory()
-        self.recovery_id = recovery.new_id()
         self.document: DraftDocument | None = None
         self.form: ItemForm | None = None
         self.problems: list[checks.Problem] = []
@@ -75,9 +76,8 @@ class MainWindow(QMainWindow):
 
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self.run_checks)
-        self.autosave_timer = QTimer(self, singleShot=True)
-        self.autosave_timer.timeout.connect(self.autosave)
         self.previews = PreviewController(self.preview, self.converter, self._snapshot, self)
+        self.session = Session(self)
 
         self._make_actions()
         self._make_menus()
@@ -104,9 +104,9 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         keys = QKeySequence.StandardKey
         self.act_new = self._action(self.new_draft, keys.New)
-        self.act_open = self._action(self.open_dialog, keys.Open)
+        self.act_open = self._action(self.session.open_dialog, keys.Open)
         self.act_new_meeting = self._action(self.new_meeting)
-        self.act_open_meeting = self._action(self.open_dialog)  # open_path knows meetings
+        self.act_open_meeting = self._action(self.session.open_dialog)  # open_path knows meetings
         self.act_save = self._action(self.save, keys.Save)
         self.act_save_as = self._action(self.save_as, keys.SaveAs)
         self.act_export = self._action(self.export_word, shortcuts.EXPORT)
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_quit)
         for example in sorted(EXAMPLES.glob("*.pykala")):
             action = self.menu_examples.addAction(example.stem)
-            action.triggered.connect(lambda _c, p=example: self.new_from_example(p))
+            action.triggered.connect(lambda _c, p=example: self.session.new_from_example(p))
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addAction(self.act_undo)
         self.menu_edit.addAction(self.act_redo)
@@ -169,30 +169,7 @@ class MainWindow(QMainWindow):
         self.menu_recent.aboutToShow.connect(self._fill_recent)
 
     def _fill_recent(self) -> None:
-        """Meetings first, then drafts, each as its kind and file name (the path in the tip);
-        a file that is gone stays listed, disabled, so the user sees what happened to it."""
-        self.menu_recent.clear()
-        self.menu_recent.setToolTipsVisible(True)
-        sections: dict[str, list[tuple[str, str]]] = {"meeting": [], "item": [], "missing": []}
-        for path in self.settings[settings.RECENT_FILES]:
-            name = Path(path).name.replace("&", "&&")
-            if not Path(path).is_file():
-                sections["missing"].append((path, _("{name} (missing)").format(name=name)))
-            elif draftfile.kind_of(Path(path)) == "meeting":
-                sections["meeting"].append((path, _("Meeting — {name}").format(name=name)))
-            else:  # a draft, or a file open_path will explain it cannot read
-                sections["item"].append((path, _("Draft — {name}").format(name=name)))
-        for kind, entries in sections.items():
-            if entries and not self.menu_recent.isEmpty():
-                self.menu_recent.addSeparator()
-            for path, text in entries:
-                action = self.menu_recent.addAction(text)
-                action.setStatusTip(path)
-                action.setToolTip(path)
-                action.setEnabled(kind != "missing")
-                action.triggered.connect(lambda _c, p=path: self.open_path(Path(p)))
-        if self.menu_recent.isEmpty():
-            self.menu_recent.addAction(_("(none)")).setEnabled(False)
+        self.session.fill_recent(self.menu_recent)
 
     def retranslate(self) -> None:
         self.checks_panel.retranslate()  # first: it renames its toggle action
@@ -233,7 +210,7 @@ class MainWindow(QMainWindow):
             self.preview_window.retranslate()
         if self.form is not None:
             self.form.retranslate()
-        self._update_title()
+        self.update_title()
         if self.document is not None:
             self.run_checks()
 
@@ -271,11 +248,11 @@ class MainWindow(QMainWindow):
         self.form.show()  # the layout would only post the show; focus needs it now
         document.changed.connect(self._changed)
         document.typing.connect(self._changed)
-        document.file_changed.connect(self._update_title)
+        document.file_changed.connect(self.update_title)
         document.undo_stack.canUndoChanged.connect(self._update_undo)
         document.undo_stack.canRedoChanged.connect(self._update_undo)
         self._update_undo()
-        self._update_title()
+        self.update_title()
         self.run_checks()
         self.previews.new_document()
 
@@ -288,16 +265,15 @@ class MainWindow(QMainWindow):
         self._update_undo()
         self.check_timer.start()
         self.previews.changed()
-        if not self.autosave_timer.isActive():
-            self.autosave_timer.start(max(1, self.settings[settings.AUTOSAVE_SECONDS]) * 1000)
+        self.session.changed()
 
-    def _display_name(self) -> str:
+    def display_name(self) -> str:
         return self.document.path.name if self.document.path else _("Untitled")
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         if self.document is None:
             return
-        self.setWindowTitle(f"{self._display_name()}[*] — Pykälä")
+        self.setWindowTitle(f"{self.display_name()}[*] — Pykälä")
         self.setWindowModified(self.document.modified)
         self.act_save.setEnabled(self.document.modified or self.document.path is None)
 
@@ -343,52 +319,40 @@ class MainWindow(QMainWindow):
     def go_to_field(self, path: str) -> None:
         self.form.focus_path(path)
 
-    # --- files -----------------------------------------------------------------------
-
-    def _may_discard(self) -> bool:
-        """True if the current draft may be replaced: saved, or the user said so."""
-        self.flush()
-        if not self.document.modified:
-            return True
-        answer = self.ask.save_changes(self._display_name())
-        if answer == "save":
-            return self.save()
-        if answer == "discard":
-            recovery.discard(self.recovery_id)
-            return True
-        return False
+    # --- files: the session does the work --------------------------------------------
 
     def new_draft(self) -> None:
-        if self._may_discard():
-            self.recovery_id = recovery.new_id()
-            self.set_document(DraftDocument())
-
-    def new_from_example(self, path: Path) -> None:
-        if self._may_discard():
-            self.recovery_id = recovery.new_id()
-            self.set_document(DraftDocument(draftfile.load(path)))
-
-    def open_dialog(self) -> None:
-        folder = self.settings[settings.LAST_FOLDER] or str(Path.home())
-        path = self.ask.open_path(folder)
-        if path is not None:
-            self.open_path(path)
+        self.session.new_draft()
 
     def open_path(self, path: Path) -> bool:
-        if draftfile.kind_of(path) == "meeting":
-            return self.open_meeting(path)
-        try:  # read first: a file that is no draft must not cost a question about saving
-            document = DraftDocument.load(path)
-        except draftfile.DraftError as exc:
-            self.ask.open_failed(_("Cannot open draft"), path, exc.problems)
-            return False
-        if not self._may_discard():
-            return False
-        self.recovery_id = recovery.new_id()
-        self.set_document(document)
-        self.settings.add_recent(str(path.resolve()))
-        self.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
-        return True
+        """A draft into this window; a meeting into a window of its own."""
+        return self.session.open_path(path)
+
+    def save(self) -> bool:
+        return self.session.save()
+
+    def save_as(self) -> bool:
+        return self.session.save_as()
+
+    @property
+    def recovery_id(self) -> str:
+        """The name of this draft's recovery copy (the session keeps it)."""
+        return self.session.recovery_id
+
+    @recovery_id.setter
+    def recovery_id(self, value: str) -> None:
+        self.session.recovery_id = value
+
+    def autosave(self) -> None:
+        self.session.autosave()
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer each copy left behind, newest first."""
+        self.session.offer_recovery()
+
+    def emergency_save(self) -> None:
+        """At logout (SIGTERM): keep unsaved work as a recovery copy, then quit unasked."""
+        self.session.emergency_save()
 
     # --- meetings ----------------------------------------------------------------------
 
@@ -415,42 +379,6 @@ class MainWindow(QMainWindow):
     def _forget_meeting(self, window: MeetingWindow) -> None:
         if window in self.meeting_windows:
             self.meeting_windows.remove(window)
-
-    def save(self) -> bool:
-        self.flush()
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
-
-    def save_as(self) -> bool:
-        self.flush()
-        folder = self.settings[settings.LAST_FOLDER] or str(Path.home())
-        suggestion = str(
-            Path(folder) / f"{names.file_stem(self.document.draft.item.title) or 'pykala'}.pykala"
-        )
-        path = self.ask.save_path(suggestion)
-        return self._save_to(path, check_disk=False) if path else False
-
-    def _save_to(self, path: Path, check_disk: bool = True) -> bool:
-        if (
-            check_disk
-            and self.document.changed_on_disk()
-            and not (self.ask.overwrite_changed_file(path))
-        ):
-            return False
-        try:
-            self.document.save(path)
-        except OSError as exc:
-            self.ask.save_failed(path, exc)
-            return False
-        recovery.discard(self.recovery_id)
-        self.autosave_timer.stop()
-        self.people.remember(self.document.draft)
-        self.settings.add_recent(str(path.resolve()))
-        self.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
-        self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
-        self._update_title()
-        return True
 
     def _ready_to_export(self) -> bool:
         """Export refuses while there are errors, and says which."""
@@ -535,66 +463,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Exporting…"))
         worker.start(work, self._exported, self._export_failed)
 
-    # --- autosave and recovery -------------------------------------------------------
-
-    def autosave(self) -> None:
-        self.flush()
-        if self.document.modified:
-            try:
-                recovery.write(
-                    self.recovery_id,
-                    self.document.draft,
-                    self.document.path,
-                    self.document.signature,
-                )
-            except OSError as exc:
-                self.statusBar().showMessage(
-                    _("Autosave failed: {reason}").format(reason=exc.strerror or exc), 8000
-                )
-
-    def offer_recovery(self) -> None:
-        """After a crash: offer each copy left behind, newest first."""
-        for left in recovery.pending(exclude={self.recovery_id}):
-            when = dates.for_interface(left.saved, i18n.language())
-            answer = self.ask.restore(when, left.title)
-            if answer == "discard":
-                recovery.discard(left.id)
-            elif answer == "restore":
-                try:
-                    draft = left.load()
-                except draftfile.DraftError as exc:
-                    self.ask.error(_("Cannot restore"), str(exc))
-                    continue
-                if not self._may_discard():
-                    return
-                self.recovery_id = left.id  # saving discards it; autosave updates it
-                document = DraftDocument.restored(draft, left.original, left.signature)
-                self.set_document(document)
-                self._update_title()
-                return
-
-    def emergency_save(self) -> None:
-        """At logout (SIGTERM): keep unsaved work as a recovery copy, then quit unasked."""
-        self.autosave()
-        self.close_unasked = True
-        self.close()
-        QApplication.instance().quit()
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         for window in list(self.meeting_windows):
             window.close_unasked = window.close_unasked or self.close_unasked
             if not window.close():  # a meeting with unsaved changes may say no
                 event.ignore()
                 return
-        if not self.close_unasked:
-            if not self.printing.may_close() or not self._may_discard():
-                event.ignore()
-                return
-            recovery.discard(self.recovery_id)  # saved, or the user chose to discard
+        if not self.close_unasked and not (self.printing.may_close() and self.session.may_close()):
+            event.ignore()
+            return
         self.printing.finish_now(cancel=False)  # a hand-off under way ends first
         self.settings[settings.GEOMETRY] = self.saveGeometry()
         self.settings[settings.WINDOW_STATE] = self.saveState()
-        self.autosave_timer.stop()
+        self.session.stop()
         self.check_timer.stop()
         self.previews.stop()
         if self._owns_converter:

@@ -78,8 +78,8 @@ class PreviewPane(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
-        self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
-        self.pdf.pageCountChanged.connect(self._update_page_label)
+        self.view.pageNavigator().currentPageChanged.connect(self.update_page_label)
+        self.pdf.pageCountChanged.connect(self.update_page_label)
         self.stale = False
         self.retranslate()
 
@@ -104,7 +104,7 @@ class PreviewPane(QWidget):
             action.setText(text)
             action.setToolTip(text)
         self.view.setAccessibleName(_("Print preview"))
-        self._update_page_label()
+        self.update_page_label()
         self.set_stale(self.stale)
 
     # --- showing pages ---------------------------------------------------------------
@@ -129,7 +129,7 @@ class PreviewPane(QWidget):
         self.view.verticalScrollBar().setValue(scroll)
         self.set_stale(False)
         self.show_banner("")
-        self._update_page_label()
+        self.update_page_label()
         self.shown.emit()
 
     def set_stale(self, stale: bool) -> None:
@@ -142,7 +142,7 @@ class PreviewPane(QWidget):
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
-    def _update_page_label(self, *_args) -> None:
+    def update_page_label(self, *_args) -> None:
         if not shiboken6.isValid(self.pdf):
             return  # a preview window's shared pages went with the main window
         count = self.pdf.pageCount()
@@ -181,7 +181,7 @@ class PreviewWindow(QDialog):
         QVBoxLayout(self).addWidget(self.pane)
         self.setContentsMargins(0, 0, 0, 0)
         self.resize(900, 1000)
-        source.shown.connect(self.pane._update_page_label)
+        source.shown.connect(self.pane.update_page_label)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -176,7 +176,9 @@ def test_the_meeting_view_prints_the_agenda_and_one_item(view, qtbot, printer_qu
     agenda = pdftotext(printer_queue.output.read_bytes(), tmp_path)
     assert len(agenda) > 2 and "Esityslista" in agenda[0]
     missing = [n for n, page in enumerate(agenda, 1) if not re.search(r"\b\d+ \(\d+\)", page)]
-    assert not missing, agenda[missing[0] - 1].splitlines()[:3] if missing else ""  # each page has its "N (M)"
+    assert not missing, (
+        agenda[missing[0] - 1].splitlines()[:3] if missing else ""
+    )  # each page has its "N (M)"
 
     view.items.setCurrentItem(view.items.topLevelItem(2))  # the third: § 885
     printer_queue.output.write_bytes(b"")

@@ -1,0 +1,212 @@
+"""The draft's file life in the drafting window: open, save, autosave, recovery copies, the
+recent files, and whether unsaved work may go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMenu
+
+from drafting import dates, draftfile, i18n, names
+from drafting.i18n import _
+from ui import recovery, settings
+from ui.document import DraftDocument
+
+if TYPE_CHECKING:
+    from ui.mainwindow import MainWindow
+
+
+class Session(QObject):
+    """Owned by the window: brings drafts in, writes them out, keeps a recovery copy of
+    unsaved work and asks before it is lost. The window shows the draft; this keeps its file."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.recovery_id = recovery.new_id()
+        self.autosave_timer = QTimer(self, singleShot=True)
+        self.autosave_timer.timeout.connect(self.autosave)
+
+    # --- opening ---------------------------------------------------------------------
+
+    def _may_discard(self) -> bool:
+        """True if the current draft may be replaced: saved, or the user said so."""
+        window = self.window
+        window.flush()
+        if not window.document.modified:
+            return True
+        answer = window.ask.save_changes(window.display_name())
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            recovery.discard(self.recovery_id)
+            return True
+        return False
+
+    def new_draft(self) -> None:
+        if self._may_discard():
+            self.recovery_id = recovery.new_id()
+            self.window.set_document(DraftDocument())
+
+    def new_from_example(self, path: Path) -> None:
+        if self._may_discard():
+            self.recovery_id = recovery.new_id()
+            self.window.set_document(DraftDocument(draftfile.load(path)))
+
+    def open_dialog(self) -> None:
+        folder = self.window.settings[settings.LAST_FOLDER] or str(Path.home())
+        path = self.window.ask.open_path(folder)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        window = self.window
+        if draftfile.kind_of(path) == "meeting":
+            return window.open_meeting(path)
+        try:  # read first: a file that is no draft must not cost a question about saving
+            document = DraftDocument.load(path)
+        except draftfile.DraftError as exc:
+            window.ask.open_failed(_("Cannot open draft"), path, exc.problems)
+            return False
+        if not self._may_discard():
+            return False
+        self.recovery_id = recovery.new_id()
+        window.set_document(document)
+        window.settings.add_recent(str(path.resolve()))
+        window.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
+        return True
+
+    def fill_recent(self, menu: QMenu) -> None:
+        """Meetings first, then drafts, each as its kind and file name (the path in the tip);
+        a file that is gone stays listed, disabled, so the user sees what happened to it."""
+        menu.clear()
+        menu.setToolTipsVisible(True)
+        sections: dict[str, list[tuple[str, str]]] = {"meeting": [], "item": [], "missing": []}
+        for path in self.window.settings[settings.RECENT_FILES]:
+            name = Path(path).name.replace("&", "&&")
+            if not Path(path).is_file():
+                sections["missing"].append((path, _("{name} (missing)").format(name=name)))
+            elif draftfile.kind_of(Path(path)) == "meeting":
+                sections["meeting"].append((path, _("Meeting — {name}").format(name=name)))
+            else:  # a draft, or a file open_path will explain it cannot read
+                sections["item"].append((path, _("Draft — {name}").format(name=name)))
+        for kind, entries in sections.items():
+            if entries and not menu.isEmpty():
+                menu.addSeparator()
+            for path, text in entries:
+                action = menu.addAction(text)
+                action.setStatusTip(path)
+                action.setToolTip(path)
+                action.setEnabled(kind != "missing")
+                action.triggered.connect(lambda _c, p=path: self.open_path(Path(p)))
+        if menu.isEmpty():
+            menu.addAction(_("(none)")).setEnabled(False)
+
+    # --- saving ----------------------------------------------------------------------
+
+    def save(self) -> bool:
+        self.window.flush()
+        if self.window.document.path is None:
+            return self.save_as()
+        return self._save_to(self.window.document.path)
+
+    def save_as(self) -> bool:
+        window = self.window
+        window.flush()
+        folder = window.settings[settings.LAST_FOLDER] or str(Path.home())
+        suggestion = str(
+            Path(folder) / f"{names.file_stem(window.document.draft.item.title) or 'pykala'}.pykala"
+        )
+        path = window.ask.save_path(suggestion)
+        return self._save_to(path, check_disk=False) if path else False
+
+    def _save_to(self, path: Path, check_disk: bool = True) -> bool:
+        window = self.window
+        if (
+            check_disk
+            and window.document.changed_on_disk()
+            and not (window.ask.overwrite_changed_file(path))
+        ):
+            return False
+        try:
+            window.document.save(path)
+        except OSError as exc:
+            window.ask.save_failed(path, exc)
+            return False
+        recovery.discard(self.recovery_id)
+        self.autosave_timer.stop()
+        window.people.remember(window.document.draft)
+        window.settings.add_recent(str(path.resolve()))
+        window.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
+        window.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
+        window.update_title()
+        return True
+
+    # --- autosave and recovery -------------------------------------------------------
+
+    def changed(self) -> None:
+        """An edit: a recovery copy follows after the set pause (not later for more edits)."""
+        if not self.autosave_timer.isActive():
+            seconds = self.window.settings[settings.AUTOSAVE_SECONDS]
+            self.autosave_timer.start(max(1, seconds) * 1000)
+
+    def autosave(self) -> None:
+        window = self.window
+        window.flush()
+        if window.document.modified:
+            try:
+                recovery.write(
+                    self.recovery_id,
+                    window.document.draft,
+                    window.document.path,
+                    window.document.signature,
+                )
+            except OSError as exc:
+                window.statusBar().showMessage(
+                    _("Autosave failed: {reason}").format(reason=exc.strerror or exc), 8000
+                )
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer each copy left behind, newest first."""
+        window = self.window
+        for left in recovery.pending(exclude={self.recovery_id}):
+            when = dates.for_interface(left.saved, i18n.language())
+            answer = window.ask.restore(when, left.title)
+            if answer == "discard":
+                recovery.discard(left.id)
+            elif answer == "restore":
+                try:
+                    draft = left.load()
+                except draftfile.DraftError as exc:
+                    window.ask.error(_("Cannot restore"), str(exc))
+                    continue
+                if not self._may_discard():
+                    return
+                self.recovery_id = left.id  # saving discards it; autosave updates it
+                document = DraftDocument.restored(draft, left.original, left.signature)
+                window.set_document(document)
+                window.update_title()
+                return
+
+    def emergency_save(self) -> None:
+        """At logout (SIGTERM): keep unsaved work as a recovery copy, then quit unasked."""
+        self.autosave()
+        self.window.close_unasked = True
+        self.window.close()
+        QApplication.instance().quit()
+
+    # --- closing ---------------------------------------------------------------------
+
+    def may_close(self) -> bool:
+        """The close-time question: True if the draft may go (saved, or the user said so);
+        its recovery copy goes with it."""
+        if not self._may_discard():
+            return False
+        recovery.discard(self.recovery_id)  # saved, or the user chose to discard
+        return True
+
+    def stop(self) -> None:
+        """The window is closing: no autosave after it."""
+        self.autosave_timer.stop()
