@@ -89,8 +89,8 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 
 def no_print_service() -> str:
     return _(
-        "No print service was found. On Linux install CUPS (Debian: apt-get install cups "
-        "cups-bsd) and add a printer in the system's printer settings."
+        "No print service was found. On Linux install CUPS (Debian: apt-get install cups) "
+        "and add a printer in the system's printer settings."
     )
 
 

@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.checks_panel.retranslate()  # first: it renames its toggle action
+        self.printing.status.retranslate()
         texts = [
             (self.act_new, _("&New")),
             (self.act_open, _("&Open…")),

@@ -344,7 +344,7 @@ class MeetingWindow(QMainWindow):
             (self.act_save_as, _("Save meeting &as…")),
             (self.act_build, _("&Build documents…")),
             (self.act_number, _("&Write numbers into the items")),
-            (self.act_print, _("&Print…")),
+            (self.act_print, _("Pr&int…")),
             (self.act_print_agenda, _("Print the agenda…")),
             (self.act_print_minutes, _("Print the minutes…")),
             (self.act_print_item, _("Print the selected item…")),
@@ -356,6 +356,7 @@ class MeetingWindow(QMainWindow):
         self.menu_meeting.setTitle(_("&Meeting"))
         self.menu_edit.setTitle(_("&Edit"))
         self.details.retranslate()
+        self.printing.status.retranslate()
         self.participants.retranslate()
         self.participants_box.setTitle(_("Participants"))
         self.items_box.setTitle(_("Items, as they will be numbered"))
