@@ -323,6 +323,83 @@ def bench_meeting(repeat: int) -> dict:
     return figures
 
 
+def _print_probe(*args: str) -> dict:
+    probe = Path(__file__).with_name("print_probe.py")
+    out = subprocess.run(
+        [sys.executable, str(probe), *args], check=True, capture_output=True, text=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def bench_print(repeat: int) -> dict:
+    """Printing the 7-page § 333: seconds until the job is handed to the print queue, and the
+    peak memory of a process that does it, each run in a fresh process; against the old path
+    (every page rasterised at 1200 dpi into a PDF printer, once). And the UI thread's longest
+    busy stretch from Ctrl+P to "Printed", against an idle second. The queue is a private CUPS
+    scheduler's PDF queue (tests/print_queue.py), so no real printer is used."""
+    import os
+
+    from tests import print_queue
+
+    os.environ["CUPS_SERVER"] = str(print_queue.SOCKET)
+    scheduler = print_queue.Scheduler()
+    try:
+        queue = print_queue.Queue("benchmark")
+        with tempfile.TemporaryDirectory() as work:
+            source = Path(work) / "333.pdf"
+            source.write_bytes(pdf.convert(_ours(draftfile.load(EXAMPLE))))
+            ours = [_print_probe("queue", str(source), queue.name) for _ in range(repeat)]
+            old = _print_probe("raster", str(source), str(Path(work) / "raster.pdf"))
+        blocked, idle = _ui_blocked_during_print(queue.name)
+    finally:
+        scheduler.stop()
+    return {
+        "print_7_pages": figure(statistics.median(r["seconds"] for r in ours), old["seconds"]),
+        "print_7_pages_peak_memory": {
+            **figure(statistics.median(r["peak_mb"] for r in ours), old["peak_mb"]),
+            "unit": "MB",
+        },
+        "ui_blocked_during_print": {**figure(blocked, idle), "unit": "s (max)"},
+    }
+
+
+def _ui_blocked_during_print(printer: str) -> tuple[float, float]:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QStandardPaths, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from ui import app
+    from ui.mainwindow import MainWindow
+
+    QStandardPaths.setTestModeEnabled(True)
+    app.application()
+    window = MainWindow()
+    window.show()
+    window.open_path(EXAMPLE)
+    _wait(window.preview.shown)
+
+    def choose(qprinter, pages: int) -> bool:
+        qprinter.setPrinterName(printer)
+        return True
+
+    window.ask.print_setup = choose  # what the user picks in the print dialog
+    watch = _BlockWatch()
+    idle = QEventLoop()
+    watch.start()
+    QTimer.singleShot(1000, idle.quit)
+    idle.exec()
+    idle_block = watch.stop()
+    watch.start()
+    QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    _wait(window.printing.finished)
+    blocked = watch.stop()
+    window.close_unasked = True
+    window.close()
+    return blocked, idle_block
+
+
 def richtext_plain(text: str) -> str:
     from drafting.richtext import plain_text
 
@@ -337,6 +414,7 @@ BENCHMARKS: dict[str, tuple[Callable[[int], dict], int]] = {
     "keystroke_50_pages": (bench_keystroke_50_pages, 5),
     "preview": (bench_preview, 9),
     "meeting": (bench_meeting, 3),
+    "print": (bench_print, 5),
 }
 
 
