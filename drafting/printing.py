@@ -49,6 +49,18 @@ class Request:
         return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in self.ranges)
 
 
+def libreoffice_options(request: Request) -> dict[str, object]:
+    """The request as LibreOffice's print takes it (the UNO bridge's "print" request)."""
+    duplex = {ONE_SIDED: 1, LONG_EDGE: 2, SHORT_EDGE: 3}  # com.sun.star.view.DuplexMode
+    return {
+        "printer": request.printer,
+        "copies": request.copies,
+        "pages": request.pages(),
+        "collate": request.collate,
+        "duplex": duplex.get(request.sides, 1),
+    }
+
+
 @dataclass(frozen=True)
 class Job:
     """A print handed to the queue."""

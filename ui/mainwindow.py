@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_panel)
         self.problem_count = QLabel(self)
         self.statusBar().addPermanentWidget(self.problem_count)
-        self.printing = PrintController(self, self.ask)
+        self.printing = PrintController(self, self.ask, self._converter)
 
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self.run_checks)
@@ -445,7 +445,13 @@ class MainWindow(QMainWindow):
     def print_document(self) -> None:
         """The system print dialog, printing the preview's pages (the PDF that exports)."""
         title = self.document.draft.item.title or "Pykälä"
-        self.printing.ask_and_print(self.preview.data(), self.preview.page_count(), title)
+        document = self.previews.shown_docx  # the pages shown were made of it
+        self.printing.ask_and_print(
+            self.preview.data(), self.preview.page_count(), title, lambda: document
+        )
+
+    def _converter(self) -> warm.Converter:
+        return self.converter
 
     def export_pdf(self, archival: bool = False) -> None:
         if not self._ready_to_export():

@@ -178,7 +178,7 @@ class MeetingWindow(QMainWindow):
         super().__init__(parent)
         self.drafting = drafting
         self.ask = MeetingAsker(self)
-        self.printing = PrintController(self, self.ask)
+        self.printing = PrintController(self, self.ask, self._converter)
         self.document = document or DraftDocument(MeetingDraft())
         self.document.setParent(self)
         self._status_cache: dict[Path, tuple[tuple[int, int], Draft | str]] = {}
@@ -713,21 +713,21 @@ class MeetingWindow(QMainWindow):
             return
         converter = self._converter()
 
-        def work() -> tuple[bytes, int, str]:
+        def work() -> tuple[bytes, bytes, int, str]:
             if kind == "item":
                 output = meeting.items(loaded)[index]
             else:
                 output = (meeting.agenda if kind == "agenda" else meeting.minutes)(loaded)[0]
-            _docx, data = meeting.with_pdf(output, converter.convert)
-            return data, compose.pdf_page_count(data), output.name
+            document, data = meeting.with_pdf(output, converter.convert)
+            return document, data, compose.pdf_page_count(data), output.name
 
         self.statusBar().showMessage(_("Making the pages to print…"))
         worker.start(work, self._print_ready, self._print_failed)
 
-    def _print_ready(self, result: tuple[bytes, int, str]) -> None:
+    def _print_ready(self, result: tuple[bytes, bytes, int, str]) -> None:
         self.statusBar().clearMessage()
-        data, pages, name = result
-        self.printing.ask_and_print(data, pages, name)
+        document, data, pages, name = result
+        self.printing.ask_and_print(data, pages, name, lambda: document)
 
     def _print_failed(self, exc: Exception) -> None:
         self.statusBar().clearMessage()

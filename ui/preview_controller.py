@@ -37,6 +37,7 @@ class PreviewController(QObject):
         self._job: worker.Job | None = None
         self._wanted = False
         self._generation = 0
+        self.shown_docx = b""  # the Word document the shown pages were made of
 
     def new_document(self) -> None:
         """Another draft: its pages at once; the old draft's pages, if they come, are not."""
@@ -61,8 +62,9 @@ class PreviewController(QObject):
         self._wanted = False
         draft, generation, converter = self.snapshot(), self._generation, self.converter
 
-        def work() -> tuple[int, bytes]:
-            return generation, converter.convert(docx.render(context.build(draft)))
+        def work() -> tuple[int, bytes, bytes]:
+            document = docx.render(context.build(draft))
+            return generation, document, converter.convert(document)
 
         self.pane.set_stale(True)
         self._job = worker.start(work, self._done, self._failed)
@@ -72,9 +74,10 @@ class PreviewController(QObject):
         if self._wanted:
             self.refresh()
 
-    def _done(self, result: tuple[int, bytes]) -> None:
-        generation, data = result
+    def _done(self, result: tuple[int, bytes, bytes]) -> None:
+        generation, document, data = result
         if generation == self._generation:
+            self.shown_docx = document
             self.pane.show_pdf(data)
             if self.converter.notice:
                 self.pane.show_banner(self.converter.notice)

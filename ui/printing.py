@@ -1,8 +1,11 @@
 """Print the preview's own PDF without blocking the window.
 
 The Qt print dialog gathers the user's choices (printer, copies, pages, duplex); they become a
-`drafting.printing.Request`, and the PDF goes to the print queue as vectors, in a worker. The
-status bar shows where the print is, with a Cancel button, until the queue has printed it.
+`drafting.printing.Request`, and the print runs in a worker, as vectors, by the first of:
+- CUPS (Linux, macOS): the very PDF of the preview goes to the queue; the status bar shows
+  where it is, with a Cancel button, until the queue has printed it;
+- LibreOffice (Windows): the warm LibreOffice that made the PDF prints the same document
+  through the system's printer driver (the same engine, so the same pages).
 "Print to file" in the dialog writes the chosen pages of the same PDF.
 """
 
@@ -10,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtPrintSupport import QPrinter
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWi
 
 from drafting import atomic, printing, scratch
 from drafting.i18n import _
+from drafting.render import pdf
 from ui import worker
 
 POLL_MS = 1000  # how often the queue is asked whether the job has printed
@@ -74,10 +80,11 @@ class PrintController(QObject):
 
     finished = Signal(str)  # what the status bar says at the end
 
-    def __init__(self, window: QMainWindow, ask) -> None:
+    def __init__(self, window: QMainWindow, ask, converter: Callable[[], Any]) -> None:
         super().__init__(window)
         self.window = window
         self.ask = ask  # the window's Asker: the print dialog, messages, the close question
+        self.converter = converter  # the window's LibreOffice, for printing without CUPS
         self.printer: QPrinter | None = None  # kept: the dialog remembers the last choices
         self.status = PrintStatus(window)
         window.statusBar().addPermanentWidget(self.status)
@@ -111,10 +118,20 @@ class PrintController(QObject):
 
     # --- printing ----------------------------------------------------------------------
 
-    def ask_and_print(self, data: bytes, pages: int, title: str) -> None:
-        """The print dialog for a PDF of `pages` pages, then the print as chosen there."""
+    def ask_and_print(self, data: bytes, pages: int, title: str, docx: Callable[[], bytes]) -> None:
+        """The print dialog for a PDF of `pages` pages, then the print as chosen there.
+        `docx()` gives the document the PDF was made of (called in the worker, and only where
+        LibreOffice prints)."""
         if not data or pages == 0:
-            self.ask.error(_("Nothing to print yet"), _("The pages are still being made."))
+            if pdf.find_soffice() is None:  # no pages will come: say what makes them
+                self.ask.error(
+                    _("Cannot print"),
+                    _(
+                        "The pages to print are made by LibreOffice, which is not installed. {hint}"
+                    ).format(hint=pdf.install_hint()),
+                )
+            else:
+                self.ask.error(_("Nothing to print yet"), _("The pages are still being made."))
             return
         if self.busy():
             self.ask.error(
@@ -126,9 +143,9 @@ class PrintController(QObject):
             self.printer = QPrinter()
         self.printer.setDocName(title)
         if self.ask.print_setup(self.printer, pages):
-            self.start(data, self.printer, title)
+            self.start(data, self.printer, title, docx)
 
-    def start(self, data: bytes, printer: QPrinter, title: str) -> None:
+    def start(self, data: bytes, printer: QPrinter, title: str, docx: Callable[[], bytes]) -> None:
         """Print `data` (a PDF) as chosen in `printer`, in a worker."""
         target = to_file(printer)
         request = request_from(printer, title)
@@ -141,7 +158,7 @@ class PrintController(QObject):
             work = self._file_work(data, request, target)
         else:
             self._show(_("Sending to the printer…"))
-            work = self._queue_work(data, request)
+            work = self._queue_work(data, request, docx)
         worker.start(self._finally_done(work), self._handed_over, self._not_handed_over)
 
     def _finally_done(self, work):
@@ -161,10 +178,13 @@ class PrintController(QObject):
 
         return work
 
-    def _queue_work(self, data: bytes, request: printing.Request):
-        def work() -> printing.Job:
-            if not printing.available():
-                raise printing.PrintError(printing.no_print_service())
+    def _queue_work(self, data: bytes, request: printing.Request, docx: Callable[[], bytes]):
+        converter = self.converter()
+
+        def work() -> printing.Job | str:
+            if not printing.available():  # no CUPS (Windows): LibreOffice prints
+                converter.print_docx(docx(), printing.libreoffice_options(request))
+                return request.printer
             with scratch.temporary_directory("print-") as folder:
                 source = Path(folder) / "print.pdf"
                 source.write_bytes(data)
@@ -177,6 +197,9 @@ class PrintController(QObject):
         self._handing_over.clear()
         if isinstance(result, Path):
             self._end(_("Printed to {name}").format(name=result.name))
+            return
+        if isinstance(result, str):  # LibreOffice handed it to the printer driver
+            self._end(_("Sent to the printer {printer}").format(printer=result or "—"))
             return
         self.job = result
         if self._cancel_wanted:
@@ -200,6 +223,8 @@ class PrintController(QObject):
         self._say_failed(exc)
 
     def _say_failed(self, exc: Exception) -> None:
+        if isinstance(exc, pdf.ConversionError):
+            exc = printing.PrintError(str(exc))
         if isinstance(exc, OSError) and not isinstance(exc, printing.PrintError):
             reason = exc.strerror or str(exc)
             exc = printing.PrintError(_("The print failed: {reason}").format(reason=reason))

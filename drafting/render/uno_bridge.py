@@ -7,6 +7,8 @@ It starts soffice listening on a private named pipe (no network port), then answ
 JSON request per line on stdin with one JSON line on stdout:
 
     {"in": "/tmp/a.docx", "out": "/tmp/a.pdf", "archival": false}  →  {"ok": true}
+    {"print": "/tmp/a.docx", "printer": "Office", "copies": 1, "pages": "2-3",
+     "collate": true, "duplex": 2}                                   →  {"ok": true}
     {"quit": true}                                                 →  (exits)
 
 When stdin closes (its parent died or quit) it ends soffice too: no orphans.
@@ -72,6 +74,30 @@ def _convert(desktop, request):
         document.close(True)
 
 
+def _print(desktop, request):
+    """Print a document through the system's printer driver, as LibreOffice prints: vectors,
+    the same layout as its PDF. Returns when the job has been handed over."""
+    source = uno.systemPathToFileUrl(str(Path(request["print"]).resolve()))
+    document = desktop.loadComponentFromURL(
+        source, "_blank", 0, (_prop("Hidden", True), _prop("ReadOnly", True))
+    )
+    try:
+        if request.get("printer"):
+            document.setPrinter((_prop("Name", request["printer"]),))
+        options = [
+            _prop("Wait", True),
+            _prop("CopyCount", uno.Any("short", max(1, int(request.get("copies", 1))))),
+            _prop("Collate", bool(request.get("collate", True))),
+        ]
+        if request.get("pages"):
+            options.append(_prop("Pages", request["pages"]))
+        if request.get("duplex"):  # com.sun.star.view.DuplexMode: 1 off, 2 long, 3 short edge
+            options.append(_prop("DuplexMode", uno.Any("short", int(request["duplex"]))))
+        uno.invoke(document, "print", (tuple(options),))
+    finally:
+        document.close(True)
+
+
 def _descendants(pid):
     """soffice is a launcher that starts soffice.bin: report every process below it (Linux
     /proc; elsewhere just the launcher)."""
@@ -129,7 +155,7 @@ def main():
             if request.get("quit"):
                 break
             try:
-                _convert(desktop, request)
+                (_print if "print" in request else _convert)(desktop, request)
                 _say({"ok": True})
             except Exception as exc:
                 stopped = office.poll() is not None  # soffice died under us: end too

@@ -145,48 +145,68 @@ class WarmConverter:
             )
         return reply
 
+    def _ask(self, request: dict, deadline: float) -> dict:
+        """Send one request to the bridge (starting LibreOffice if it is not running) and
+        return its reply; ConverterStopped if LibreOffice went away meanwhile."""
+        if self.process is None or self.process.poll() is not None:
+            self._kill()
+            self._start(max(deadline - time.monotonic(), 0.1))
+        stdin = self.process.stdin if self.process else None
+        try:
+            if stdin is None:  # started with a pipe: not reached
+                raise OSError("no pipe to the bridge")
+            stdin.write(json.dumps(request) + "\n")
+            stdin.flush()
+        except OSError:
+            self._kill()
+            raise ConverterStopped(
+                _("LibreOffice stopped while making the PDF; it is being restarted.")
+            ) from None
+        reply = self._reply(max(deadline - time.monotonic(), 0.1))
+        if reply.get("stopped"):
+            self._kill()
+            raise ConverterStopped(
+                _("LibreOffice stopped while making the PDF; it is being restarted.")
+            )
+        return reply
+
     def convert(
         self, docx: bytes, archival: bool = False, timeout: float = CONVERT_TIMEOUT
     ) -> bytes:
         """`timeout`: the seconds for all of it, a start of LibreOffice included."""
         deadline = time.monotonic() + timeout
-        with self._lock:
-            if self.process is None or self.process.poll() is not None:
-                self._kill()
-                self._start(timeout)
-            with scratch.temporary_directory("warm-") as work:
-                source, target = Path(work) / "document.docx", Path(work) / "document.pdf"
-                source.write_bytes(docx)
-                request = {
-                    "in": str(source),
-                    "out": str(target),
-                    "filter_data": pdf.ARCHIVAL_OPTIONS if archival else {},
-                }
-                stdin = self.process.stdin if self.process else None
-                try:
-                    if stdin is None:  # started with a pipe: not reached
-                        raise OSError("no pipe to the bridge")
-                    stdin.write(json.dumps(request) + "\n")
-                    stdin.flush()
-                except OSError:
-                    self._kill()
-                    raise ConverterStopped(
-                        _("LibreOffice stopped while making the PDF; it is being restarted.")
-                    ) from None
-                reply = self._reply(max(deadline - time.monotonic(), 0.1))
-                if reply.get("stopped"):
-                    self._kill()
-                    raise ConverterStopped(
-                        _("LibreOffice stopped while making the PDF; it is being restarted.")
+        with self._lock, scratch.temporary_directory("warm-") as work:
+            source, target = Path(work) / "document.docx", Path(work) / "document.pdf"
+            source.write_bytes(docx)
+            request = {
+                "in": str(source),
+                "out": str(target),
+                "filter_data": pdf.ARCHIVAL_OPTIONS if archival else {},
+            }
+            reply = self._ask(request, deadline)
+            data = target.read_bytes() if target.is_file() else b""
+            if not reply.get("ok") or not data.startswith(b"%PDF"):
+                raise pdf.ConversionError(
+                    _("LibreOffice could not convert the document to PDF. {detail}").format(
+                        detail=reply.get("error", "")
                     )
-                data = target.read_bytes() if target.is_file() else b""
-                if not reply.get("ok") or not data.startswith(b"%PDF"):
-                    raise pdf.ConversionError(
-                        _("LibreOffice could not convert the document to PDF. {detail}").format(
-                            detail=reply.get("error", "")
-                        )
+                )
+            return data
+
+    def print_docx(self, docx: bytes, options: dict, timeout: float = CONVERT_TIMEOUT) -> None:
+        """Print `docx` through LibreOffice and the system's printer driver (`options`: the
+        bridge's printer, copies, pages, collate, duplex). Returns once it is handed over."""
+        deadline = time.monotonic() + timeout
+        with self._lock, scratch.temporary_directory("warm-") as work:
+            source = Path(work) / "document.docx"
+            source.write_bytes(docx)
+            reply = self._ask({"print": str(source), **options}, deadline)
+            if not reply.get("ok"):
+                raise pdf.ConversionError(
+                    _("LibreOffice could not print the document. {detail}").format(
+                        detail=reply.get("error", "")
                     )
-                return data
+                )
 
     def _kill(self) -> None:
         process, self.process = self.process, None
@@ -270,6 +290,19 @@ class Converter:
                 data = pdf.convert(docx, archival=archival, timeout=remaining)
         self._check_hyphenation(docx)
         return data
+
+    def print_docx(self, docx: bytes, options: dict) -> None:
+        """Print through the warm LibreOffice (where there is no CUPS: Windows)."""
+        with self._lock:
+            warm = self._warm()
+        if warm is None:
+            raise pdf.ConversionError(
+                _(
+                    "Printing needs LibreOffice's Python bridge here, and it was not found. "
+                    "Reinstall LibreOffice with its Python scripting component."
+                )
+            )
+        warm.print_docx(docx, options, timeout=pdf.time_limit())
 
     def _check_hyphenation(self, docx: bytes) -> None:
         """Without a hyphenator for the document's language the pages print unhyphenated:

@@ -133,6 +133,23 @@ def test_closing_during_a_print_asks_and_can_cancel_it(opened, qtbot, printer_qu
     assert not [p for p in children() if p.name() in ("lp", "lpstat", "cancel")]
 
 
+def test_without_cups_libreoffice_prints_the_same_pages(
+    opened, qtbot, printer_queue, tmp_path, monkeypatch
+):
+    """Windows has no CUPS: there the warm LibreOffice prints through the printer driver.
+    Here its driver is CUPS too, so the same queue shows what it printed."""
+    from drafting import printing
+
+    monkeypatch.setattr(printing, "available", lambda: False)
+    choose(opened, printer_queue.name, pages=(2, 3))
+    with qtbot.waitSignal(opened.printing.finished, timeout=WAIT) as done:
+        press_print(opened)
+    assert done.args[0] == f"Sent to the printer {printer_queue.name}", opened.messages
+    qtbot.waitUntil(lambda: printer_queue.jobs() == [] and printer_queue.output.stat().st_size > 0)
+    pages = pdftotext(printer_queue.output.read_bytes(), tmp_path)
+    assert len(pages) == 2 and "2 (7)" in pages[0] and "3 (7)" in pages[1]
+
+
 def test_print_to_file_writes_the_chosen_pages_of_the_same_pdf(opened, qtbot, tmp_path):
     target = tmp_path / "printed.pdf"
     choose(opened, "", pages=(5, 7), file=target)
@@ -186,3 +203,21 @@ def test_the_meeting_view_prints_the_agenda_and_one_item(view, qtbot, printer_qu
     item = pdftotext(printer_queue.output.read_bytes(), tmp_path)
     assert len(item) == 2 and "1 (2)" in item[0]  # § 885 alone: its own two pages
     assert "Biaudetin" in "".join(item)
+
+
+def test_without_libreoffice_print_says_what_to_install(qtbot, monkeypatch, tmp_path):
+    from ui.mainwindow import MainWindow
+
+    monkeypatch.setenv("PYKALA_SOFFICE", str(tmp_path / "no-soffice"))
+    window = MainWindow()  # its own converter, which finds no LibreOffice
+    qtbot.addWidget(window)
+    messages = []
+    monkeypatch.setattr(window.ask, "error", lambda *a: messages.append(a))
+    window.show()
+    window.open_path(EXAMPLE_333)
+    qtbot.waitUntil(lambda: window.preview.banner.isVisible(), timeout=WAIT)
+    press_print(window)
+    assert messages[-1][0] == "Cannot print"
+    assert "apt-get install libreoffice-writer-nogui" in messages[-1][1]
+    window.close_unasked = True
+    window.close()
