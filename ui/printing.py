@@ -17,9 +17,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from drafting import atomic, printing, scratch
 from drafting.i18n import _
@@ -66,8 +73,14 @@ class PrintStatus(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(self)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar(self)  # moving while the print is on its way
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(80)
+        self.progress.setTextVisible(False)
         self.cancel = QPushButton(_("Cancel print"), self)
-        layout.addWidget(self.label)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.progress)
         layout.addWidget(self.cancel)
         self.hide()
 
@@ -87,7 +100,7 @@ class PrintController(QObject):
         self.converter = converter  # the window's LibreOffice, for printing without CUPS
         self.printer: QPrinter | None = None  # kept: the dialog remembers the last choices
         self.status = PrintStatus(window)
-        window.statusBar().addPermanentWidget(self.status)
+        window.statusBar().addPermanentWidget(self.status, 1)  # the room a sentence needs
         self.status.cancel.clicked.connect(self.cancel)
         self.job: printing.Job | None = None
         self._handing_over = threading.Event()  # set until the worker's answer is heard
@@ -106,6 +119,7 @@ class PrintController(QObject):
 
     def _show(self, text: str) -> None:
         self.status.label.setText(text)
+        self.status.label.setToolTip(text)
         self.status.show()
 
     def _end(self, message: str) -> None:
