@@ -4,7 +4,7 @@
                                                   [--language fi|sv] [--archival] [--public]
     python main.py check DRAFT.pykala [--document agenda|minutes]
     python main.py build MEETING.pykala --agenda|--minutes|--items|--extracts -o DIR [--pdf]
-                                                  [--language fi|sv]
+                                                  [--language fi|sv] [--public]
     python main.py number MEETING.pykala    # write Asia/N and § into the item files
 
 Exit codes: 0 done; 1 problems that block the document (listed), an output that could not
@@ -176,7 +176,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     converter = warm.Converter() if args.pdf else None
     try:
         written = meeting.build(
-            loaded, kinds, args.output, converter.convert if converter else None, args.language
+            loaded,
+            kinds,
+            args.output,
+            converter.convert if converter else None,
+            args.language,
+            public=args.public,
         )
     except meeting.PartlyWritten as exc:
         for problem in exc.problems:
@@ -251,7 +256,10 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--public",
         action="store_true",
-        help=_("mask personal data marked in the text, for publication"),
+        help=_(
+            "the public copy: personal data masked, non-public attachments replaced by their "
+            "grounds of secrecy"
+        ),
     )
     render.set_defaults(run=cmd_render)
     check = commands.add_parser("check", help=_("list the problems of a draft"))
@@ -270,6 +278,14 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=_output_path, required=True, help=_("the folder"))
     build.add_argument("--pdf", action="store_true", help=_("also PDF (needs LibreOffice)"))
     build.add_argument("--language", choices=("fi", "sv"))
+    build.add_argument(
+        "--public",
+        action="store_true",
+        help=_(
+            "public copies (file names say so): personal data masked, non-public attachments "
+            "replaced by their grounds of secrecy; extracts stay whole"
+        ),
+    )
     build.set_defaults(run=cmd_build)
     number = commands.add_parser("number", help=_("write Asia/N and § into the item files"))
     number.add_argument("meeting", type=Path)

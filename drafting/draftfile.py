@@ -149,6 +149,7 @@ def _write_value(value: Any) -> Any:
             f.name: _write_value(getattr(value, f.name))
             for f in dataclasses.fields(value)
             if f.name != "extra"
+            and not (f.metadata.get("optional") and getattr(value, f.name) == f.default)
         }
         out.update(typing.cast(Any, value).extra)
         return out

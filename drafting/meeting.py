@@ -226,25 +226,39 @@ def _combined(name: str, contexts: list[context.Context]) -> Output:
     return Output(name, compose.combine(parts), parts)
 
 
-def agenda(meeting: Meeting, language: str | None = None) -> list[Output]:
+def public_name(name: str, meeting: MeetingDraft, language: str | None = None) -> str:
+    """A public copy's file name says so: "Pöytäkirja 18-2021 (julkinen)"."""
+    org = organization(meeting.organization)
+    return f"{name} ({org.word(language or meeting.language, 'public_copy')})"
+
+
+def agenda(meeting: Meeting, language: str | None = None, public: bool = False) -> list[Output]:
     drafts = meeting.numbered()
-    options = context.Options(document="agenda", language=language)
-    contexts = [context.cover(meeting.draft, drafts, "agenda", language)]
+    options = context.Options(document="agenda", language=language, public=public)
+    contexts = [context.cover(meeting.draft, drafts, "agenda", language, public)]
     contexts += [context.build(d, options) for d in drafts]
     word = contexts[0]["header"]["document"]
-    return [_combined(f"{word} {_number(meeting.draft)}", contexts)]
+    return [
+        _combined(_named(f"{word} {_number(meeting.draft)}", meeting, language, public), contexts)
+    ]
 
 
-def minutes(meeting: Meeting, language: str | None = None) -> list[Output]:
+def minutes(meeting: Meeting, language: str | None = None, public: bool = False) -> list[Output]:
     drafts = meeting.numbered()
-    options = context.Options(document="minutes", language=language)
-    contexts = [context.cover(meeting.draft, drafts, "minutes", language)]
+    options = context.Options(document="minutes", language=language, public=public)
+    contexts = [context.cover(meeting.draft, drafts, "minutes", language, public)]
     contexts += [context.build(d, options) for d in drafts]
     appeals = context.instructions(meeting.draft, _categories(drafts), language)
     if appeals["sections"]:
         contexts.append(appeals)
     word = contexts[0]["header"]["document"]
-    return [_combined(f"{word} {_number(meeting.draft)}", contexts)]
+    return [
+        _combined(_named(f"{word} {_number(meeting.draft)}", meeting, language, public), contexts)
+    ]
+
+
+def _named(name: str, meeting: Meeting, language: str | None, public: bool) -> str:
+    return public_name(name, meeting.draft, language) if public else name
 
 
 def _item_name(draft: Draft) -> str:
@@ -252,19 +266,27 @@ def _item_name(draft: Draft) -> str:
     return f"{number} {names.file_stem(draft.item.title)}"
 
 
-def items(meeting: Meeting, language: str | None = None) -> list[Output]:
+def items(meeting: Meeting, language: str | None = None, public: bool = False) -> list[Output]:
     """One file per item, as in the minutes, each paginated on its own."""
-    options = context.Options(document="minutes", language=language)
+    options = context.Options(document="minutes", language=language, public=public)
     return [
-        Output(_item_name(d), docx.render(context.build(d, options))) for d in meeting.numbered()
+        Output(
+            _named(_item_name(d), meeting, language, public),
+            docx.render(context.build(d, options)),
+        )
+        for d in meeting.numbered()
     ]
 
 
 def extracts(
-    meeting: Meeting, language: str | None = None, today: _dt.date | None = None
+    meeting: Meeting,
+    language: str | None = None,
+    public: bool = False,
+    today: _dt.date | None = None,
 ) -> list[Output]:
     """One extract per item and Otteet recipient, dated the meeting's extract date, else
-    `today` (default: the day they are made)."""
+    `today` (default: the day they are made). Always the full text, in a public build too:
+    extracts go to the parties, not to the web."""
     today = today or _dt.date.today()
     out = []
     for draft in meeting.numbered():
@@ -279,7 +301,7 @@ def extracts(
     return out
 
 
-BUILDERS: dict[str, Callable[[Meeting, str | None], list[Output]]] = {
+BUILDERS: dict[str, Callable[[Meeting, str | None, bool], list[Output]]] = {
     "agenda": agenda,
     "minutes": minutes,
     "items": items,
@@ -302,17 +324,26 @@ def _unique(outputs: list[Output]) -> list[Output]:
 
 
 def build(
-    meeting: Meeting, kinds: list[str], folder: Path, convert=None, language: str | None = None
+    meeting: Meeting,
+    kinds: list[str],
+    folder: Path,
+    convert=None,
+    language: str | None = None,
+    public: bool = False,
 ) -> list[Path]:
     """Build `kinds` into `folder` (DOCX, and PDF when `convert` turns DOCX bytes into PDF
-    bytes). Raises BuildError; then nothing of this build is left in the folder."""
+    bytes); `public`: the public copies (personal data masked, non-public attachments
+    withheld; extracts stay whole). Raises BuildError; then nothing of this build is left in
+    the folder."""
     document_problems = []
     for kind in kinds:
         document = "agenda" if kind == "agenda" else "minutes"
         document_problems += problems(meeting, document)
     if document_problems:
         raise BuildError(sorted(set(document_problems)))
-    outputs = _unique([output for kind in kinds for output in BUILDERS[kind](meeting, language)])
+    outputs = _unique(
+        [output for kind in kinds for output in BUILDERS[kind](meeting, language, public)]
+    )
     _refuse_inputs(meeting, folder, outputs)
     files: list[tuple[str, bytes]] = []
     for output in outputs:

@@ -45,6 +45,10 @@ class Attachment:
     title: str = ""
     file: str | None = None
     public: bool = True
+    # What a public copy prints in place of a non-public attachment's title (the grounds of
+    # secrecy); empty: the organisation's default statement. Written only when given, so a
+    # file that has none stays as it was.
+    secrecy: str = field(default="", metadata={"optional": True})
     extra: dict = _extra()
 
 

@@ -345,6 +345,9 @@ class AttachmentTable(RecordTable):
             Column("title", lambda: _("Title"), stretch=True),
             Column("file", lambda: _("File")),
             Column("public", lambda: _("Public"), "bool"),
+            # What the public copy prints in place of a non-public title (empty: the
+            # organisation's default statement).
+            Column("secrecy", lambda: _("Grounds of secrecy"), chars=22),
         ]
         self.add_files_button = QPushButton()
         self.open_button = QPushButton()

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from drafting import atomic, checks, draftfile, names
 from drafting.i18n import _
+from drafting.model import Draft
 from drafting.render import context, docx, warm
+from drafting.resources import UnknownOrganization
 from ui import settings, shortcuts, translation, worker
 from ui.binding import enable_undo
 from ui.checks_panel import ChecksPanel
@@ -112,6 +114,11 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(self.export_word, shortcuts.EXPORT)
         self.act_export_pdf = self._action(lambda: self.export_pdf(archival=False))
         self.act_export_pdfa = self._action(lambda: self.export_pdf(archival=True))
+        self.act_export_public = self._action(lambda: self.export_word(public=True))
+        self.act_export_public_pdf = self._action(lambda: self.export_pdf(public=True))
+        # The preview (and so the print) shows the public copy while this is checked.
+        self.act_show_public = QAction(self, checkable=True)
+        self.act_show_public.toggled.connect(self.show_public)
         self.act_print = self._action(self.print_document, keys.Print)
         self.act_preview_window = self._action(self.open_preview_window)
         self.act_quit = self._action(self.close, keys.Quit)
@@ -148,6 +155,8 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_export)
         self.menu_file.addAction(self.act_export_pdf)
         self.menu_file.addAction(self.act_export_pdfa)
+        self.menu_file.addAction(self.act_export_public)
+        self.menu_file.addAction(self.act_export_public_pdf)
         self.menu_file.addAction(self.act_print)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -160,6 +169,7 @@ class MainWindow(QMainWindow):
         self.menu_view = bar.addMenu("")
         self.menu_view.addAction(self.act_checks)
         self.menu_view.addAction(self.act_preview_window)
+        self.menu_view.addAction(self.act_show_public)
         self.menu_settings = bar.addMenu("")
         self.menu_language = self.menu_settings.addMenu("")
         for action in self.language_actions.values():
@@ -184,6 +194,9 @@ class MainWindow(QMainWindow):
             (self.act_export, _("&Export Word document…")),
             (self.act_export_pdf, _("Export &PDF…")),
             (self.act_export_pdfa, _("Export ar&chival PDF (PDF/A)…")),
+            (self.act_export_public, _("Export public copy (Word)…")),
+            (self.act_export_public_pdf, _("Export public copy (PDF)…")),
+            (self.act_show_public, _("Show the public copy")),
             (self.act_print, _("Pr&int…")),
             (self.act_preview_window, _("&Preview in a window")),
             (self.act_quit, _("&Quit")),
@@ -393,9 +406,12 @@ class MainWindow(QMainWindow):
             )
         return not errors
 
-    def _export_name(self, suffix: str) -> Path:
+    def _export_name(self, suffix: str, public: bool = False) -> Path:
+        """A file name from § and title; a public copy's says so ("… (julkinen).pdf")."""
         item = self.document.draft.item
         name = " ".join(p for p in (str(item.section or ""), names.file_stem(item.title)) if p)
+        if public:
+            name = f"{name} ({self._words()('public_copy')})".strip()
         folder = (
             self.document.path.parent
             if self.document.path
@@ -403,16 +419,24 @@ class MainWindow(QMainWindow):
         )
         return folder / f"{name or 'pykala'}{suffix}"
 
-    def export_word(self) -> None:
+    def _words(self) -> context.Words:
+        try:
+            return context.words_for(self.document.draft)
+        except UnknownOrganization:  # the checks name it; the file name gets Finnish words
+            return context.words_for(Draft())
+
+    def export_word(self, public: bool = False) -> None:
         if not self._ready_to_export():
             return
-        path = self.ask.save_path(str(self._export_name(".docx")), kind="word")
+        path = self.ask.save_path(str(self._export_name(".docx", public)), kind="word")
         if path is None:
             return
         draft = self._snapshot()
 
         def work() -> Path:
-            atomic.write_bytes(path, docx.render(context.build(draft)))
+            atomic.write_bytes(
+                path, docx.render(context.build(draft, context.Options(public=public)))
+            )
             return path
 
         self.statusBar().showMessage(_("Exporting…"))
@@ -453,22 +477,28 @@ class MainWindow(QMainWindow):
     def _converter(self) -> warm.Converter:
         return self.converter
 
-    def export_pdf(self, archival: bool = False) -> None:
+    def export_pdf(self, archival: bool = False, public: bool = False) -> None:
         if not self._ready_to_export():
             return
-        path = self.ask.save_path(str(self._export_name(".pdf")), kind="pdf")
+        path = self.ask.save_path(str(self._export_name(".pdf", public)), kind="pdf")
         if path is None:
             return
         draft, converter = self._snapshot(), self.converter
+        options = context.Options(public=public)
 
         def work() -> Path:
-            atomic.write_bytes(
-                path, converter.convert(docx.render(context.build(draft)), archival=archival)
-            )
+            document = docx.render(context.build(draft, options))
+            atomic.write_bytes(path, converter.convert(document, archival=archival))
             return path
 
         self.statusBar().showMessage(_("Exporting…"))
         worker.start(work, self._exported, self._export_failed)
+
+    def show_public(self, public: bool) -> None:
+        """The preview shows (and Print prints) the public copy, or the full one again."""
+        self.previews.public = public
+        self.preview.set_public(public)
+        self.previews.new_document()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         for window in list(self.meeting_windows):

@@ -98,6 +98,11 @@ class BuildDialog(QDialog):
             layout.addWidget(box)
         self.pdf = QCheckBox(_("Also as PDF"), self)
         layout.addWidget(self.pdf)
+        self.public = QCheckBox(
+            _("Public copies (personal data masked, secret attachments withheld)"), self
+        )
+        self.public.setToolTip(_("Extracts keep the full text: they go to the parties."))
+        layout.addWidget(self.public)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -105,12 +110,13 @@ class BuildDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def choices(self) -> tuple[list[str], bool]:
-        return [k for k, box in self.boxes.items() if box.isChecked()], self.pdf.isChecked()
+    def choices(self) -> tuple[list[str], bool, bool]:
+        kinds = [k for k, box in self.boxes.items() if box.isChecked()]
+        return kinds, self.pdf.isChecked(), self.public.isChecked()
 
 
 class MeetingAsker(Asker):
-    def build_choices(self) -> tuple[list[str], bool] | None:
+    def build_choices(self) -> tuple[list[str], bool, bool] | None:
         dialog = BuildDialog(self.parent)
         return dialog.choices() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -665,7 +671,7 @@ class MeetingWindow(QMainWindow):
         choices = self.ask.build_choices()
         if not choices or not choices[0]:
             return
-        kinds, with_pdf = choices
+        kinds, with_pdf, public = choices
         folder = self.ask.folder(str(self.base()))
         if folder is None:
             return
@@ -673,7 +679,7 @@ class MeetingWindow(QMainWindow):
 
         def work() -> tuple[list[Path], Path]:
             convert = converter.convert if with_pdf else None
-            return meeting.build(loaded, kinds, folder, convert), folder
+            return meeting.build(loaded, kinds, folder, convert, public=public), folder
 
         self.statusBar().showMessage(_("Building…"))
         worker.start(work, self._built, self._build_failed)

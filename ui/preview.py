@@ -47,6 +47,9 @@ class PreviewPane(QWidget):
         self.banner.setStyleSheet("background: #fff4d6; color: #4a3b00; padding: 6px;")
         self.banner.hide()
         self.state = QLabel(self)
+        self.copy_label = QLabel(self)  # says when the pages are the public copy
+        self.copy_label.setStyleSheet("font-weight: bold; color: #7a0000; padding: 0 6px;")
+        self.public = False
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.act_previous = self._action(self.previous_page, Qt.Key.Key_PageUp)
@@ -65,6 +68,7 @@ class PreviewPane(QWidget):
             self.act_fit,
             None,
             self.state,
+            self.copy_label,
         ):
             if item is None:
                 self.toolbar.addSeparator()
@@ -106,6 +110,13 @@ class PreviewPane(QWidget):
         self.view.setAccessibleName(_("Print preview"))
         self.update_page_label()
         self.set_stale(self.stale)
+        self.set_public(self.public)
+
+    def set_public(self, public: bool) -> None:
+        """Mark the pages as the public copy (personal data masked, secret attachments
+        withheld), or not."""
+        self.public = public
+        self.copy_label.setText(_("Public copy") if public else "")
 
     # --- showing pages ---------------------------------------------------------------
 

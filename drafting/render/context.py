@@ -136,8 +136,20 @@ def _contact_blocks(contacts: list[Contact], w: Words) -> list[richtext.Block]:
     return blocks
 
 
-def _numbered(entries: list[Attachment]) -> list[richtext.Block]:
-    return [_block("entry", f"{n}\t{a.title}") for n, a in enumerate(entries, 1) if a.title]
+def attachment_title(attachment: Attachment, w: Words, public: bool) -> str:
+    """The title as printed: in a public copy a non-public attachment keeps its number and
+    shows the grounds of secrecy instead (its own, else the organisation's default)."""
+    if public and not attachment.public:
+        return attachment.secrecy.strip() or w("secrecy")
+    return attachment.title
+
+
+def _numbered(entries: list[Attachment], w: Words, public: bool) -> list[richtext.Block]:
+    return [
+        _block("entry", f"{n}\t{attachment_title(a, w, public)}")
+        for n, a in enumerate(entries, 1)
+        if a.title
+    ]
 
 
 def _lines(values: list[str]) -> list[richtext.Block]:
@@ -175,14 +187,18 @@ def _extracts_table(item: Item, w: Words) -> Section | None:
     }
 
 
-def _shared_tail(item: Item, w: Words, presenter: Person, motion: bool) -> list[Section | None]:
+def _shared_tail(
+    item: Item, w: Words, presenter: Person, motion: bool, public: bool
+) -> list[Section | None]:
     """Esittelijä … Otteet: printed after the decision and again after the reasoning."""
     appeal = _appeal_label(item.appeal, w.language)
     return [
         _section("presenter", w("section.presenter"), _person_blocks(presenter)),
         _section("contacts", w("section.contacts"), _contact_blocks(item.contacts, w)),
-        _section("attachments", w("section.attachments"), _numbered(item.attachments)),
-        _section("supplementary", w("section.supplementary"), _numbered(item.supplementary))
+        _section("attachments", w("section.attachments"), _numbered(item.attachments, w, public)),
+        _section(
+            "supplementary", w("section.supplementary"), _numbered(item.supplementary, w, public)
+        )
         if motion
         else None,
         _section("appeal", w("section.appeal"), [_block("body", appeal)] if appeal else []),
@@ -256,7 +272,7 @@ def words_for(draft: Draft) -> Words:
     return Words(org, draft.language)
 
 
-def _sections(draft: Draft, document: str, w: Words) -> list[Section]:
+def _sections(draft: Draft, document: str, w: Words, public: bool = False) -> list[Section]:
     item = draft.item
     proposal = item.proposal
     proposal_heading = w(f"section.proposal.{proposal.kind}")
@@ -266,7 +282,7 @@ def _sections(draft: Draft, document: str, w: Words) -> list[Section]:
         sections += [
             _section("decision", w("section.decision"), richtext.parse(decided_text(item))),
             _section("handling", w("section.handling"), richtext.parse(decision.handling)),
-            *_shared_tail(item, w, meeting_presenter(item), motion=False),
+            *_shared_tail(item, w, meeting_presenter(item), motion=False, public=public),
         ]
         if decision.as_proposed:
             proposal_blocks = [_block("body", w(f"as_proposed.{proposal.kind}"))]
@@ -278,7 +294,7 @@ def _sections(draft: Draft, document: str, w: Words) -> list[Section]:
         _section("proposal", proposal_heading, proposal_blocks),
         _section("summary", w("section.summary"), richtext.parse(proposal.summary)),
         _section("reasoning", w("section.reasoning"), richtext.parse(proposal.reasoning)),
-        *_shared_tail(item, w, proposal.presenter, motion=True),
+        *_shared_tail(item, w, proposal.presenter, motion=True, public=public),
         _section("for_information", w("section.for_information"), _lines(item.for_information)),
         _section("history", w("section.history"), _history_blocks(item.history, w)),
     ]
@@ -413,7 +429,7 @@ def _item_lines(draft: Draft, w: Words) -> tuple[str, str, str]:
 def build(draft: Draft, options: Options = Options()) -> Context:
     """The context of one item document. Raises UnknownOrganization for a bad profile id."""
     frame = _item_frame(draft, options)
-    sections = _sections(draft, frame.document, frame.words)
+    sections = _sections(draft, frame.document, frame.words, options.public)
     return _document(frame, *_item_lines(draft, frame.words), sections, options.public)
 
 

@@ -106,3 +106,92 @@ def test_an_attachment_name_the_system_refuses_is_an_error_not_a_crash(tmp_path)
     (problem,) = [p for p in checks.check(draft, base=tmp_path) if p.path.endswith(".file")]
     assert problem.path == "item.attachments[0].file"
     assert problem.severity == checks.ERROR and "cannot be used" in problem.message
+
+
+# --- non-public attachments (issue 14) --------------------------------------------------
+
+SECRET_EXAMPLE = EXAMPLE_333.parent / "lausunto-salassa-pidettava-liite.pykala"
+STATEMENT = "Salassa pidettävä, JulkL 24.1 § 25 k."
+SECRET_TITLE = "Valitus Helsingin hallinto-oikeudelle"
+MARKED = "Matti Meikäläi"  # the name marked as personal data in the reasoning
+
+
+def all_parts(data: bytes) -> str:
+    """Every part of a Word file, whatever it is, as text."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return "\n".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+
+
+def test_a_public_copy_keeps_the_number_and_shows_the_grounds_of_secrecy():
+    draft = draftfile.load(SECRET_EXAMPLE)
+    internal, public = render(draft), render(draft, public=True)
+    assert SECRET_TITLE in docx_text(internal)
+    text = docx_text(public)
+    assert f"1\t{STATEMENT}" in text and "2\tLausuntoehdotus" in text
+    stored = all_parts(public)
+    assert SECRET_TITLE not in stored and MARKED not in stored
+
+
+def test_without_its_own_statement_the_organisation_default_prints():
+    draft = draftfile.load(SECRET_EXAMPLE)
+    draft.item.attachments[0].secrecy = ""
+    assert "1\tSalassa pidettävä\n" in docx_text(render(draft, public=True)) + "\n"
+    draft.language = "sv"
+    assert "1\tSekretessbelagd\n" in docx_text(render(draft, public=True)) + "\n"
+
+
+def test_a_public_extract_build_keeps_the_full_text(tmp_path):
+    """Extracts go to the parties: a public build leaves them whole; every other file is the
+    public copy, and its name says so."""
+    import json
+    import shutil
+
+    from drafting import meeting
+
+    folder = tmp_path / "meeting"
+    shutil.copytree(EXAMPLE_333.parent / "meeting", folder)
+    shutil.copy(SECRET_EXAMPLE, folder / "secret.pykala")
+    path = folder / "kh-18-2021.pykala"
+    data = json.loads(path.read_text("utf-8"))
+    data["items"] = [data["items"][0], "secret.pykala"]
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    written = meeting.build(
+        meeting.load(path),
+        ["agenda", "minutes", "items", "extracts"],
+        tmp_path / "out",
+        public=True,
+    )
+    names = sorted(p.name for p in written)
+    extracts = [p for p in written if " - Ote " in p.name]
+    others = [p for p in written if p not in extracts]
+    assert extracts and others
+    assert all("(julkinen)" in p.name for p in others), names
+    assert not any("(julkinen)" in p.name for p in extracts), names
+    for path in others:
+        stored = all_parts(path.read_bytes())
+        assert SECRET_TITLE not in stored and MARKED not in stored, path.name
+    assert any(STATEMENT in all_parts(p.read_bytes()) for p in others)
+    assert all(SECRET_TITLE in all_parts(p.read_bytes()) for p in extracts)
+
+
+@pytest.mark.libreoffice
+def test_the_public_pdf_shows_the_statement_and_no_secret(tmp_path):
+    import subprocess
+
+    from drafting import cli
+
+    out, pdf = tmp_path / "public.docx", tmp_path / "public.pdf"
+    assert (
+        cli.main(["render", str(SECRET_EXAMPLE), "-o", str(out), "--pdf", str(pdf), "--public"])
+        == 0
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert STATEMENT in text and "**********" in text
+    raw = pdf.read_bytes()
+    for secret in (SECRET_TITLE, MARKED):
+        assert secret not in text
+        assert secret.encode("utf-8") not in raw and secret.encode("utf-16-be") not in raw

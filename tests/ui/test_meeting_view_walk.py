@@ -49,7 +49,7 @@ def test_an_item_changed_elsewhere_shows_its_new_title(view, meeting_copy, qtbot
 
 def build_and_wait(view, qtbot, kinds, with_pdf, out) -> QMessageBox:
     """Click Build documents…, answer its questions, and wait for the summary."""
-    view.answers.update(build_choices=(kinds, with_pdf), folder=out)
+    view.answers.update(build_choices=(kinds, with_pdf, False), folder=out)
     qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: summary(view) is not None, timeout=120_000)
     return summary(view)
@@ -195,3 +195,14 @@ def test_at_1024_by_700_every_field_and_button_can_be_reached(view, qtbot, tmp_p
         qtbot.waitUntil(lambda: fully_visible(table))
     finally:
         translation.apply("en")
+
+
+def test_the_build_dialogs_public_box_builds_public_copies(view, qtbot, monkeypatch, tmp_path):
+    monkeypatch.setattr("ui.meetingwindow.QDesktopServices.openUrl", lambda url: None)
+    out = tmp_path / "out"
+    view.answers.update(build_choices=(["minutes", "extracts"], False, True), folder=out)
+    qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: summary(view) is not None, timeout=120_000)
+    names = sorted(p.name for p in out.iterdir())
+    assert "Pöytäkirja 18-2021 (julkinen).docx" in names
+    assert any(" - Ote " in n and "(julkinen)" not in n for n in names)  # extracts: whole

@@ -62,7 +62,7 @@ def test_build_from_the_view_follows_the_new_order(view, qtbot, tmp_path):
     view.items.setCurrentItem(view.items.topLevelItem(2))
     view.up_item()  # the § 885 item now second: § 333
     out = tmp_path / "out"
-    view.answers.update(build_choices=(["minutes"], True), folder=out)
+    view.answers.update(build_choices=(["minutes"], True, False), folder=out)
     with qtbot.waitSignal(
         view.statusBar().messageChanged,
         timeout=120_000,
