@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import richtext
+from drafting import changes, richtext
 from drafting.i18n import _
-from drafting.model import Contact, Draft, Person
+from drafting.model import Contact, Decision, Draft, Person
 from drafting.resources import appeal_categories, organization_ids
 
 ERROR = "error"
@@ -36,6 +36,37 @@ class Problem:
 def _required(problems: list[Problem], path: str, value: str, what: str) -> None:
     if not value.strip():
         problems.append(Problem(path, _("{what} is empty; it is required").format(what=what)))
+
+
+def _as_proposed_agrees(problems: list[Problem], proposal: str, decision: Decision) -> None:
+    """ "Decided as proposed" and the two texts must tell the same story (the decision verb
+    restated in the past tense is no difference: changes.substantive)."""
+    if not (proposal.strip() and decision.text.strip()):
+        return
+    differing = changes.substantive(proposal, decision.text)
+    if decision.as_proposed and differing:
+        shown = ", ".join(dict.fromkeys(differing[:6]))
+        problems.append(
+            Problem(
+                "item.decision.as_proposed",
+                _(
+                    '"Decided as proposed" is ticked, but the decision differs from the '
+                    "proposal ({words}). Untick it, or make the texts agree."
+                ).format(words=shown),
+                WARNING,
+            )
+        )
+    elif not decision.as_proposed and not differing:
+        problems.append(
+            Problem(
+                "item.decision.as_proposed",
+                _(
+                    'The decision says what the proposal said, but "Decided as proposed" is not '
+                    "ticked. Tick it if the decision was made as proposed."
+                ),
+                WARNING,
+            )
+        )
 
 
 def check(draft: Draft, document: str | None = None, base: Path | None = None) -> list[Problem]:
@@ -109,6 +140,7 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
             _required(problems, "item.decision.text", decision.text, _("The decision"))
             if not decision.as_proposed:
                 _required(problems, "item.proposal.text", proposal.text, _("The proposal"))
+            _as_proposed_agrees(problems, proposal.text, decision)
     else:
         _required(problems, "item.proposal.text", proposal.text, _("The proposal"))
     _required(problems, "item.proposal.reasoning", proposal.reasoning, _("The reasoning"))

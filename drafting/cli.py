@@ -4,7 +4,7 @@
                                                   [--language fi|sv] [--archival] [--public]
     python main.py check DRAFT.pykala [--document agenda|minutes]
     python main.py build MEETING.pykala --agenda|--minutes|--items|--extracts -o DIR [--pdf]
-                                                  [--language fi|sv] [--public]
+                                                  [--language fi|sv] [--public] [--changes]
     python main.py number MEETING.pykala    # write Asia/N and § into the item files
 
 Exit codes: 0 done; 1 problems that block the document (listed), an output that could not
@@ -182,6 +182,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             converter.convert if converter else None,
             args.language,
             public=args.public,
+            changes=args.changes,
         )
     except meeting.PartlyWritten as exc:
         for problem in exc.problems:
@@ -285,6 +286,11 @@ def parser() -> argparse.ArgumentParser:
             "public copies (file names say so): personal data masked, non-public attachments "
             "replaced by their grounds of secrecy; extracts stay whole"
         ),
+    )
+    build.add_argument(
+        "--changes",
+        action="store_true",
+        help=_("amended decisions as their changes from the proposal (not in public copies)"),
     )
     build.set_defaults(run=cmd_build)
     number = commands.add_parser("number", help=_("write Asia/N and § into the item files"))

@@ -232,7 +232,9 @@ def public_name(name: str, meeting: MeetingDraft, language: str | None = None) -
     return f"{name} ({org.word(language or meeting.language, 'public_copy')})"
 
 
-def agenda(meeting: Meeting, language: str | None = None, public: bool = False) -> list[Output]:
+def agenda(
+    meeting: Meeting, language: str | None = None, public: bool = False, changes: bool = False
+) -> list[Output]:
     drafts = meeting.numbered()
     options = context.Options(document="agenda", language=language, public=public)
     contexts = [context.cover(meeting.draft, drafts, "agenda", language, public)]
@@ -243,9 +245,13 @@ def agenda(meeting: Meeting, language: str | None = None, public: bool = False) 
     ]
 
 
-def minutes(meeting: Meeting, language: str | None = None, public: bool = False) -> list[Output]:
+def minutes(
+    meeting: Meeting, language: str | None = None, public: bool = False, changes: bool = False
+) -> list[Output]:
+    """`changes`: decisions that differ from their proposals print as the changes (in an
+    internal copy; a public one never shows them)."""
     drafts = meeting.numbered()
-    options = context.Options(document="minutes", language=language, public=public)
+    options = context.Options(document="minutes", language=language, public=public, changes=changes)
     contexts = [context.cover(meeting.draft, drafts, "minutes", language, public)]
     contexts += [context.build(d, options) for d in drafts]
     appeals = context.instructions(meeting.draft, _categories(drafts), language)
@@ -266,9 +272,11 @@ def _item_name(draft: Draft) -> str:
     return f"{number} {names.file_stem(draft.item.title)}"
 
 
-def items(meeting: Meeting, language: str | None = None, public: bool = False) -> list[Output]:
+def items(
+    meeting: Meeting, language: str | None = None, public: bool = False, changes: bool = False
+) -> list[Output]:
     """One file per item, as in the minutes, each paginated on its own."""
-    options = context.Options(document="minutes", language=language, public=public)
+    options = context.Options(document="minutes", language=language, public=public, changes=changes)
     return [
         Output(
             _named(_item_name(d), meeting, language, public),
@@ -282,6 +290,7 @@ def extracts(
     meeting: Meeting,
     language: str | None = None,
     public: bool = False,
+    changes: bool = False,
     today: _dt.date | None = None,
 ) -> list[Output]:
     """One extract per item and Otteet recipient, dated the meeting's extract date, else
@@ -301,7 +310,7 @@ def extracts(
     return out
 
 
-BUILDERS: dict[str, Callable[[Meeting, str | None, bool], list[Output]]] = {
+BUILDERS: dict[str, Callable[[Meeting, str | None, bool, bool], list[Output]]] = {
     "agenda": agenda,
     "minutes": minutes,
     "items": items,
@@ -330,10 +339,12 @@ def build(
     convert=None,
     language: str | None = None,
     public: bool = False,
+    changes: bool = False,
 ) -> list[Path]:
     """Build `kinds` into `folder` (DOCX, and PDF when `convert` turns DOCX bytes into PDF
     bytes); `public`: the public copies (personal data masked, non-public attachments
-    withheld; extracts stay whole). Raises BuildError; then nothing of this build is left in
+    withheld; extracts stay whole); `changes`: amended decisions as their changes from the
+    proposal (internal copies only). Raises BuildError; then nothing of this build is left in
     the folder."""
     document_problems = []
     for kind in kinds:
@@ -342,7 +353,7 @@ def build(
     if document_problems:
         raise BuildError(sorted(set(document_problems)))
     outputs = _unique(
-        [output for kind in kinds for output in BUILDERS[kind](meeting, language, public)]
+        [output for kind in kinds for output in BUILDERS[kind](meeting, language, public, changes)]
     )
     _refuse_inputs(meeting, folder, outputs)
     files: list[tuple[str, bytes]] = []

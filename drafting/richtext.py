@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 from markdown_it import MarkdownIt
 from markdown_it.parser_block import ParserBlock
@@ -40,6 +40,8 @@ class Run(TypedDict):
     bold: bool
     italic: bool
     personal: bool
+    # Printed as a change from the proposal (drafting.changes): underlined or struck through.
+    change: NotRequired[Literal["ins", "del"]]
 
 
 # Every paragraph style a block can have: the parser makes the first seven, the context the

@@ -34,6 +34,7 @@ from drafting.i18n import _
 from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
 from drafting.render import context
 from ui.binding import Binder
+from ui.changes_view import ChangesView
 from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.people import PeopleDirectory
@@ -626,6 +627,7 @@ class ItemForm(QTabWidget):
             b,
             people,
         )
+        self.changes = ChangesView(document)
         self.contacts = RecordTable(
             document,
             "item.contacts",
@@ -668,7 +670,7 @@ class ItemForm(QTabWidget):
         self.pages = [
             (_scroll(self.meeting, self.item), lambda: _("Meeting and item")),
             (_scroll(self.proposal), lambda: _("Proposal")),
-            (_scroll(self.decision), lambda: _("Decision")),
+            (_scroll(self.decision, self.changes), lambda: _("Decision")),
             (
                 _scroll(
                     self.boxes["contacts"], self.boxes["attachments"], self.boxes["supplementary"]
@@ -691,6 +693,7 @@ class ItemForm(QTabWidget):
         chain: list[QWidget] = []
         for group in (self.meeting, self.item, self.proposal, self.decision):
             chain += group.focusable()
+        chain += [self.changes.toggle, self.changes.browser]
         for table in (self.contacts, self.attachments, self.supplementary):
             chain.append(table.table)
         chain += self.appeal.focusable() + [self.extracts.table]
@@ -710,6 +713,7 @@ class ItemForm(QTabWidget):
             self.setTabText(n, title())
         for group in (self.meeting, self.item, self.proposal, self.decision, self.appeal):
             group.retranslate()
+        self.changes.retranslate()
         titles = {
             "contacts": _("Contacts"),
             "attachments": _("Attachments"),

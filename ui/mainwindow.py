@@ -39,6 +39,16 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 CHECK_DELAY_MS = 600
 
 
+def _example_label(path: Path) -> str:
+    """An example as the menu names it: its § and title (the document's own words)."""
+    try:
+        item = draftfile.load(path).item
+    except draftfile.DraftError:
+        return path.stem
+    label = " ".join(p for p in (f"§ {item.section}" if item.section else "", item.title) if p)
+    return label if len(label) <= 80 else label[:79] + "…"
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self, parent: QWidget | None = None, converter: warm.Converter | None = None
@@ -161,7 +171,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         for example in sorted(EXAMPLES.glob("*.pykala")):
-            action = self.menu_examples.addAction(example.stem)
+            action = self.menu_examples.addAction(_example_label(example))
             action.triggered.connect(lambda _c, p=example: self.session.new_from_example(p))
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addAction(self.act_undo)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -80,6 +81,15 @@ class ItemList(QTreeWidget):
 SUMMARY_NAMES = 15  # file names listed in the build's summary; all of them under Details
 
 
+class BuildChoices(NamedTuple):
+    """What the build dialog asks: which documents, and how."""
+
+    kinds: list[str]
+    pdf: bool
+    public: bool = False
+    changes: bool = False  # amended decisions as changes (internal copies only)
+
+
 class BuildDialog(QDialog):
     """Which documents to build, and PDF or not."""
 
@@ -103,6 +113,10 @@ class BuildDialog(QDialog):
         )
         self.public.setToolTip(_("Extracts keep the full text: they go to the parties."))
         layout.addWidget(self.public)
+        self.changes = QCheckBox(_("Amended decisions as changes from the proposal"), self)
+        self.changes.setToolTip(_("Internal copies only: a public copy never shows them."))
+        layout.addWidget(self.changes)
+        self.public.toggled.connect(self._public_toggled)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -110,13 +124,20 @@ class BuildDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def choices(self) -> tuple[list[str], bool, bool]:
+    def _public_toggled(self, public: bool) -> None:
+        self.changes.setEnabled(not public)  # changes are never published
+        if public:
+            self.changes.setChecked(False)
+
+    def choices(self) -> BuildChoices:
         kinds = [k for k, box in self.boxes.items() if box.isChecked()]
-        return kinds, self.pdf.isChecked(), self.public.isChecked()
+        return BuildChoices(
+            kinds, self.pdf.isChecked(), self.public.isChecked(), self.changes.isChecked()
+        )
 
 
 class MeetingAsker(Asker):
-    def build_choices(self) -> tuple[list[str], bool, bool] | None:
+    def build_choices(self) -> BuildChoices | None:
         dialog = BuildDialog(self.parent)
         return dialog.choices() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -671,7 +692,7 @@ class MeetingWindow(QMainWindow):
         choices = self.ask.build_choices()
         if not choices or not choices[0]:
             return
-        kinds, with_pdf, public = choices
+        kinds, with_pdf, public, changes = BuildChoices(*choices)
         folder = self.ask.folder(str(self.base()))
         if folder is None:
             return
@@ -679,7 +700,8 @@ class MeetingWindow(QMainWindow):
 
         def work() -> tuple[list[Path], Path]:
             convert = converter.convert if with_pdf else None
-            return meeting.build(loaded, kinds, folder, convert, public=public), folder
+            built = meeting.build(loaded, kinds, folder, convert, public=public, changes=changes)
+            return built, folder
 
         self.statusBar().showMessage(_("Building…"))
         worker.start(work, self._built, self._build_failed)

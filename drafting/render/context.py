@@ -11,7 +11,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from drafting import dates, richtext
+from drafting import changes, dates, richtext
 from drafting.model import (
     Attachment,
     Contact,
@@ -91,6 +91,8 @@ class Options:
     document: str | None = None  # "minutes" | "agenda"; None = the draft's own
     language: str | None = None  # "fi" | "sv"; None = the draft's own
     public: bool = False  # mask [..]{.personal} spans for publication
+    # Print a decision that differs from its proposal as the changes (internal copies only).
+    changes: bool = False
 
 
 class Words:
@@ -272,7 +274,36 @@ def words_for(draft: Draft) -> Words:
     return Words(org, draft.language)
 
 
-def _sections(draft: Draft, document: str, w: Words, public: bool = False) -> list[Section]:
+def changed_blocks(proposal: str, decision: str) -> list[richtext.Block]:
+    """The decision as paragraphs of unchanged, inserted and deleted words."""
+    return [
+        {
+            "style": "body",
+            "runs": [_run(text, change) for change, text in paragraph],
+            "level": 1,
+            "marker": "",
+        }
+        for paragraph in changes.compare(proposal, decision)
+    ]
+
+
+def _run(text: str, change: str) -> richtext.Run:
+    run: richtext.Run = {"text": text, "bold": False, "italic": False, "personal": False}
+    if change in ("ins", "del"):
+        run["change"] = "ins" if change == "ins" else "del"
+    return run
+
+
+def _decision_blocks(item: Item, as_changes: bool) -> list[richtext.Block]:
+    decision = item.decision or Decision()
+    if as_changes and not decision.as_proposed and decision.text.strip():
+        return changed_blocks(item.proposal.text, decision.text)
+    return richtext.parse(decided_text(item))
+
+
+def _sections(
+    draft: Draft, document: str, w: Words, public: bool = False, as_changes: bool = False
+) -> list[Section]:
     item = draft.item
     proposal = item.proposal
     proposal_heading = w(f"section.proposal.{proposal.kind}")
@@ -280,7 +311,7 @@ def _sections(draft: Draft, document: str, w: Words, public: bool = False) -> li
     if document == "minutes":
         decision = item.decision or Decision()
         sections += [
-            _section("decision", w("section.decision"), richtext.parse(decided_text(item))),
+            _section("decision", w("section.decision"), _decision_blocks(item, as_changes)),
             _section("handling", w("section.handling"), richtext.parse(decision.handling)),
             *_shared_tail(item, w, meeting_presenter(item), motion=False, public=public),
         ]
@@ -429,7 +460,8 @@ def _item_lines(draft: Draft, w: Words) -> tuple[str, str, str]:
 def build(draft: Draft, options: Options = Options()) -> Context:
     """The context of one item document. Raises UnknownOrganization for a bad profile id."""
     frame = _item_frame(draft, options)
-    sections = _sections(draft, frame.document, frame.words, options.public)
+    as_changes = options.changes and not options.public  # changes are never published
+    sections = _sections(draft, frame.document, frame.words, options.public, as_changes)
     return _document(frame, *_item_lines(draft, frame.words), sections, options.public)
 
 

@@ -70,7 +70,14 @@ def _runs(block: Block) -> RichText:
     if block["marker"]:
         text.add(block["marker"] + "\t")
     for run in block["runs"]:
-        text.add(run["text"], bold=run["bold"], italic=run["italic"])
+        change = run.get("change")
+        text.add(
+            run["text"],
+            bold=run["bold"],
+            italic=run["italic"],
+            underline=change == "ins",
+            strike=change == "del",
+        )
     return text
 
 

@@ -4,7 +4,7 @@ opened with the numbers they will print, the recent files, the window at a small
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from drafting import draftfile
@@ -206,3 +206,14 @@ def test_the_build_dialogs_public_box_builds_public_copies(view, qtbot, monkeypa
     names = sorted(p.name for p in out.iterdir())
     assert "Pöytäkirja 18-2021 (julkinen).docx" in names
     assert any(" - Ote " in n and "(julkinen)" not in n for n in names)  # extracts: whole
+
+
+def test_the_build_dialog_offers_changes_only_for_internal_copies(view, qtbot):
+    from ui.meetingwindow import BuildDialog
+
+    dialog = BuildDialog(view)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.changes, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+    assert dialog.choices().changes
+    qtbot.mouseClick(dialog.public, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+    assert not dialog.changes.isEnabled() and dialog.choices() == (["minutes"], False, True, False)
