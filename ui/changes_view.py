@@ -62,6 +62,7 @@ class ChangesView(QWidget):
 
     def retranslate(self) -> None:
         self.toggle.setText(_("Show the decision as changes from the proposal"))
+        self.toggle.setAccessibleName(self.toggle.text())
         self.legend.setText(
             _("Underlined: added in the decision. Struck through: in the proposal only.")
         )
