@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from drafting import atomic, checks, draftfile, names
 from drafting.i18n import _
-from drafting.render import context, docx, warm
+from drafting.render import context, docx, html, warm
 from ui import settings, shortcuts, translation, worker
 from ui.binding import enable_undo
 from ui.checks_panel import ChecksPanel
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(self.export_word, shortcuts.EXPORT)
         self.act_export_pdf = self._action(lambda: self.export_pdf(archival=False))
         self.act_export_pdfa = self._action(lambda: self.export_pdf(archival=True))
+        self.act_export_html = self._action(self.export_html)
         self.act_print = self._action(self.print_document, keys.Print)
         self.act_preview_window = self._action(self.open_preview_window)
         self.act_quit = self._action(self.close, keys.Quit)
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_export)
         self.menu_file.addAction(self.act_export_pdf)
         self.menu_file.addAction(self.act_export_pdfa)
+        self.menu_file.addAction(self.act_export_html)
         self.menu_file.addAction(self.act_print)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
             (self.act_export, _("&Export Word document…")),
             (self.act_export_pdf, _("Export &PDF…")),
             (self.act_export_pdfa, _("Export ar&chival PDF (PDF/A)…")),
+            (self.act_export_html, _("Export &web page…")),
             (self.act_print, _("Pr&int…")),
             (self.act_preview_window, _("&Preview in a window")),
             (self.act_quit, _("&Quit")),
@@ -417,6 +420,27 @@ class MainWindow(QMainWindow):
 
         self.statusBar().showMessage(_("Exporting…"))
         worker.start(work, self._exported, self._export_failed)
+
+    def export_html(self) -> None:
+        """The item as an accessible web page, for publication: personal data masked."""
+        if not self._ready_to_export():
+            return
+        path = self.ask.save_path(str(self._export_name(".html")), kind="web")
+        if path is None:
+            return
+        draft = self._snapshot()
+
+        def work() -> Path:
+            page = html.render(context.build(draft, context.Options(public=True)))
+            atomic.write_bytes(path, page)
+            return path
+
+        self.statusBar().showMessage(_("Exporting…"))
+        worker.start(work, self._exported, self._web_export_failed)
+
+    def _web_export_failed(self, exc: Exception) -> None:
+        self.statusBar().clearMessage()
+        self.ask.error(_("Export failed"), _("The web page could not be written."), str(exc))
 
     def _exported(self, path: Path) -> None:
         self.statusBar().showMessage(_("Exported {name}").format(name=path.name), 8000)
