@@ -19,7 +19,7 @@ from drafting.richtext import Block, Run, list_number
 
 STYLESHEET = """\
 body{font-family:Arial,"Liberation Sans",Helvetica,sans-serif;font-size:1rem;line-height:1.5;\
-color:#1a1a1a;background:#fff;margin:0 auto;padding:1rem 1.25rem 2rem;max-width:46rem}
+color:#1a1a1a;background:#fff;margin:0 auto;padding:1rem 1.25rem 2rem;max-width:42rem}
 header{border-bottom:1px solid #767676;padding-bottom:.75rem}
 header .organization{font-weight:bold;margin:0 0 .5rem}
 dl.data{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:0}
@@ -34,7 +34,8 @@ h1 .section{display:block;font-size:1.1rem}
 h2{font-size:1.2rem;margin:1.75rem 0 .4rem}
 h3{font-size:1.05rem;margin:1.25rem 0 .3rem}
 h4,h5,h6{font-size:1rem;margin:1rem 0 .25rem}
-p{margin:0 0 .75rem}
+p,ul,ol{margin:0 0 .75rem}
+li ul,li ol{margin:0}
 .case{margin-bottom:1.5rem}
 ul.entries{list-style:none;padding:0}
 .number{display:inline-block;min-width:2.5rem}
