@@ -10,7 +10,7 @@ text is escaped.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote
 
@@ -61,7 +61,7 @@ class Links:
 
     pages: Sequence[tuple[str, str]] = ()  # (href, text) of every page, in order
     current: str = ""  # the href of this page
-    rows: Sequence[str] = field(default=())  # hrefs of the items table's rows, in order
+    rows: Sequence[str] = ()  # hrefs of the items table's rows, in order
 
 
 def _href(name: str) -> str:

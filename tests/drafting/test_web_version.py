@@ -271,3 +271,18 @@ def test_build_html_writes_nothing_when_an_item_has_errors(tmp_path):
     result = run_cli("build", meeting, "--html", "--agenda", "-o", out)
     assert result.returncode == 1 and "item.title" in result.stderr
     assert not out.exists()
+
+
+def test_build_html_never_writes_over_its_own_inputs(tmp_path):
+    """An item file that happens to be called index.html stays as it is."""
+    meeting = with_personal_data(tmp_path / "examples")
+    item = meeting.parent / "index.html"
+    (meeting.parent / "01-laillisuus.pykala").rename(item)
+    data = json.loads(meeting.read_text(encoding="utf-8"))
+    data["items"][0] = "index.html"
+    meeting.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = item.read_bytes()
+    result = run_cli("build", meeting, "--html", "--agenda", "-o", meeting.parent)
+    assert result.returncode == 1 and "one of the meeting's own files" in result.stderr
+    assert item.read_bytes() == before
+    assert sorted(p.name for p in meeting.parent.iterdir()) == ["index.html", meeting.name]
