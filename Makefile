@@ -22,9 +22,13 @@ DEBS_PDF := libreoffice-writer-nogui python3-uno fonts-liberation fonts-crosextr
 # CUPS scheduler whose queues are CUPS's generic PDF printer (cups-filters) on a file.
 DEBS_PRINT := cups-client
 DEBS_PRINT_TEST := cups-daemon cups-client cups-filters cups-filters-core-drivers
+# The web version's accessibility check: axe-core (npm, see `axe` below) in headless Chromium.
+DEBS_WEB_TEST := chromium
+AXE_VERSION := 4.10.3
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
 DEBS_VENV := $(shell $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 || echo python3-venv)
 
-.PHONY: run test debs-run debs-test venv venv-test template catalogs clean
+.PHONY: run test debs-run debs-test venv venv-test axe template catalogs clean
 
 run: debs-run venv
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$(uname)" = Linux ]; then \
@@ -34,7 +38,7 @@ run: debs-run venv
 		$(PY) main.py $(EXAMPLE); \
 	fi
 
-test: debs-test venv-test
+test: debs-test venv-test axe
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy drafting
 	$(PY) -m pytest
@@ -43,7 +47,17 @@ debs-run:
 	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT))
 
 debs-test:
-	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT_TEST))
+	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT_TEST) \
+		$(DEBS_WEB_TEST))
+
+# axe-core, pinned, into a git-ignored folder; fetched once (npm comes with Debian's npm
+# package, or with a Node.js that bundles it).
+axe: $(AXE)
+$(AXE):
+	@if ! command -v npm >/dev/null 2>&1; then $(call ensure_debs,npm); fi
+	rm -rf .cache/axe
+	npm install --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
+	@test -f $@ && touch $@
 
 # Installs what is missing when run as root; otherwise prints the exact command.
 define ensure_debs
@@ -93,4 +107,4 @@ template: venv
 	$(PY) templates/docx/build_templates.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .import_linter_cache
+	rm -rf $(VENV) .cache .pytest_cache .hypothesis .mypy_cache .import_linter_cache

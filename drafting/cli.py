@@ -2,9 +2,11 @@
 
     python main.py render DRAFT.pykala -o OUT.docx [--pdf OUT.pdf] [--document agenda|minutes]
                                                   [--language fi|sv] [--archival] [--public]
+    python main.py render DRAFT.pykala --html OUT.html [--internal] [-o OUT.docx] […]
     python main.py check DRAFT.pykala [--document agenda|minutes]
     python main.py build MEETING.pykala --agenda|--minutes|--items|--extracts -o DIR [--pdf]
                                                   [--language fi|sv] [--public] [--changes]
+    python main.py build MEETING.pykala --html --agenda|--minutes -o DIR [--internal]
     python main.py number MEETING.pykala    # write Asia/N and § into the item files
 
 Exit codes: 0 done; 1 problems that block the document (listed), an output that could not
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from drafting import atomic, checks, draftfile, i18n, meeting, scratch
 from drafting.i18n import _
-from drafting.render import context, docx, hyphenation, pdf, warm
+from drafting.render import context, docx, html, hyphenation, pdf, warm
 
 OK, PROBLEMS, UNREADABLE = 0, 1, 2
 COMMANDS = ("render", "check", "build", "number")
@@ -88,19 +90,24 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def _refused_outputs(args: argparse.Namespace) -> bool:
-    """An output that is the draft itself, or a PDF written over the Word document."""
+    """An output that is the draft itself, or two outputs written over each other."""
     refusals = []
-    for option, output in (("-o", args.output), ("--pdf", args.pdf)):
-        if output is not None and _same(output, args.draft):
+    outputs = [
+        (option, output, suffix)
+        for option, output, suffix in (
+            ("-o", args.output, ".docx"),
+            ("--pdf", args.pdf, ".pdf"),
+            ("--html", args.html, ".html"),
+        )
+        if output is not None
+    ]
+    for option, output, suffix in outputs:
+        if _same(output, args.draft):
             refusals.append(
                 _(
                     "{option} {path} is the draft itself; writing there would destroy it. "
                     "Give another file name, e.g. {example}"
-                ).format(
-                    option=option,
-                    path=output,
-                    example=args.draft.with_suffix(".docx" if option == "-o" else ".pdf").name,
-                )
+                ).format(option=option, path=output, example=args.draft.with_suffix(suffix).name)
             )
     if args.pdf is not None and _same(args.pdf, args.output):
         refusals.append(
@@ -109,7 +116,15 @@ def _refused_outputs(args: argparse.Namespace) -> bool:
                 "Give two different file names"
             ).format(path=args.output)
         )
-    for output in (args.output, args.pdf):
+    for option, output, _suffix in outputs[:-1]:
+        if args.html is not None and _same(args.html, output):
+            refusals.append(
+                _(
+                    "{option} and --html both name {path}; one would replace the other. "
+                    "Give two different file names"
+                ).format(option=option, path=output)
+            )
+    for output in (args.output, args.pdf, args.html):
         try:
             if output is not None:
                 atomic.target(output)
@@ -138,9 +153,15 @@ def cmd_render(args: argparse.Namespace) -> int:
         return PROBLEMS
     options = context.Options(document=args.document, language=args.language, public=args.public)
     data = docx.render(context.build(draft, options))
-    if not _write(args.output, data):
-        return PROBLEMS
-    print(_("wrote {path}").format(path=args.output))
+    if args.output is not None:
+        if not _write(args.output, data):
+            return PROBLEMS
+        print(_("wrote {path}").format(path=args.output))
+    if args.html is not None:
+        web = context.Options(args.document, args.language, public=not args.internal)
+        if not _write(args.html, html.render(context.build(draft, web))):
+            return PROBLEMS
+        print(_("wrote {path}").format(path=args.html))
     if args.pdf:
         try:
             pdf_bytes = pdf.convert(data, archival=args.archival)
@@ -172,6 +193,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     loaded = _load_meeting(args.meeting)
     if loaded is None:
         return UNREADABLE
+    if args.html:
+        return _build_html(args, loaded)
     kinds = [kind for kind in meeting.KINDS if getattr(args, kind)]
     converter = warm.Converter() if args.pdf else None
     try:
@@ -211,6 +234,32 @@ def cmd_build(args: argparse.Namespace) -> int:
     return OK
 
 
+def _build_html(args: argparse.Namespace, loaded: meeting.Meeting) -> int:
+    document = "agenda" if args.agenda else "minutes"
+    try:
+        written = meeting.build_html(
+            loaded, document, args.output, public=not args.internal, language=args.language
+        )
+    except meeting.PartlyWritten as exc:
+        for problem in exc.problems:
+            _say(f"  {problem}")
+        _say(_("The build stopped half-way. These files are new:"))
+        for path in exc.new:
+            _say(f"  {path}")
+        _say(_("These were not written (an older file there is unchanged):"))
+        for path in exc.old:
+            _say(f"  {path}")
+        return PROBLEMS
+    except meeting.BuildError as exc:
+        for problem in exc.problems:
+            _say(f"  {problem}")
+        _say(_("Nothing was written: fix the problems above first."))
+        return PROBLEMS
+    for path in written:
+        print(_("wrote {path}").format(path=path))
+    return OK
+
+
 def cmd_number(args: argparse.Namespace) -> int:
     loaded = _load_meeting(args.meeting)
     if loaded is None:
@@ -241,9 +290,7 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", required=True)
     render = commands.add_parser("render", help=_("render a draft to Word (and PDF)"))
     render.add_argument("draft", type=Path)
-    render.add_argument(
-        "-o", "--output", type=_output_path, required=True, help=_("the .docx to write")
-    )
+    render.add_argument("-o", "--output", type=_output_path, help=_("the .docx to write"))
     render.add_argument(
         "--pdf", type=_output_path, help=_("also write this PDF (needs LibreOffice)")
     )
@@ -261,6 +308,16 @@ def parser() -> argparse.ArgumentParser:
             "the public copy: personal data masked, non-public attachments replaced by their "
             "grounds of secrecy"
         ),
+    )
+    render.add_argument(
+        "--html",
+        type=_output_path,
+        help=_("also write this web page (public: personal data masked, unless --internal)"),
+    )
+    render.add_argument(
+        "--internal",
+        action="store_true",
+        help=_("the web page with the personal data shown, for internal use"),
     )
     render.set_defaults(run=cmd_render)
     check = commands.add_parser("check", help=_("list the problems of a draft"))
@@ -292,6 +349,19 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("amended decisions as their changes from the proposal (not in public copies)"),
     )
+    build.add_argument(
+        "--html",
+        action="store_true",
+        help=_(
+            "the web version of --agenda or --minutes instead: index.html and a page per "
+            "item (public: personal data masked, unless --internal)"
+        ),
+    )
+    build.add_argument(
+        "--internal",
+        action="store_true",
+        help=_("the web pages with the personal data shown, for internal use"),
+    )
     build.set_defaults(run=cmd_build)
     number = commands.add_parser("number", help=_("write Asia/N and § into the item files"))
     number.add_argument("meeting", type=Path)
@@ -299,12 +369,30 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _wrong_combination(args: argparse.Namespace) -> str:
+    """What the command line asks that cannot be done together; "" when all is well."""
+    if args.command == "render":
+        if args.output is None and args.html is None:
+            return _("render: give -o OUT.docx, --html OUT.html, or both")
+        if args.pdf is not None and args.output is None:
+            return _("render: --pdf needs -o OUT.docx (the PDF is made of it)")
+    if args.command == "build":
+        if args.html:
+            if args.agenda == args.minutes or args.items or args.extracts or args.pdf:
+                return _("build --html: choose one of --agenda or --minutes, and nothing else")
+        elif not any(getattr(args, k) for k in meeting.KINDS):
+            return _("build: choose at least one of --agenda, --minutes, --items, --extracts")
+    if args.command in ("render", "build") and args.internal and not args.html:
+        return _("--internal is for the web version: give --html as well")
+    return ""
+
+
 def main(argv: list[str]) -> int:
     i18n.set_language(_messages_language())
     top = parser()
     args = top.parse_args(argv)
-    if args.command == "build" and not any(getattr(args, k) for k in meeting.KINDS):
-        top.error(_("build: choose at least one of --agenda, --minutes, --items, --extracts"))
+    if problem := _wrong_combination(args):
+        top.error(problem)
     scratch.clean()  # what killed runs of Pykälä left behind
     try:
         return args.run(args)

@@ -21,7 +21,7 @@ from pathlib import Path
 from drafting import atomic, checks, draftfile, names, paths, scratch
 from drafting.i18n import _
 from drafting.model import Draft, MeetingDraft
-from drafting.render import compose, context, docx
+from drafting.render import compose, context, docx, html
 from drafting.resources import UnknownOrganization, organization, vocabulary
 
 KINDS = ("agenda", "minutes", "items", "extracts")
@@ -318,6 +318,48 @@ BUILDERS: dict[str, Callable[[Meeting, str | None, bool, bool], list[Output]]] =
 }
 
 
+def html_pages(
+    meeting: Meeting, document: str, public: bool = True, language: str | None = None
+) -> dict[str, bytes]:
+    """The web version of the agenda or the minutes: `index.html` (the first page, its items
+    linked) and one page per item, plus the appeal instructions of the minutes; each page
+    links to the others. Public (personal data masked) unless `public` is False."""
+    drafts = meeting.numbered()
+    options = context.Options(document=document, language=language, public=public)
+    cover = context.cover(meeting.draft, drafts, document, language, public)
+    pages: list[tuple[str, context.Context]] = [(names.INDEX_PAGE, cover)]
+    used = {names.INDEX_PAGE.casefold()}
+    rows = []
+    for draft in drafts:
+        name = _page_name(_item_name(draft), used)
+        pages.append((name, context.build(draft, options)))
+        rows.append(name)
+    if document == "minutes":
+        appeals = context.instructions(meeting.draft, _categories(drafts), language)
+        if appeals["sections"]:
+            pages.append(
+                (_page_name(names.file_stem(appeals["item"]["title_line"]), used), appeals)
+            )
+    nav = [
+        (name, " ".join(p for p in (c["item"]["section_line"], c["item"]["title_line"]) if p))
+        for name, c in pages
+    ]
+    return {
+        name: html.render(page, html.Links(nav, name, rows if name == names.INDEX_PAGE else ()))
+        for name, page in pages
+    }
+
+
+def _page_name(stem: str, used: set[str]) -> str:
+    """`stem` as a web page's file name, unique in the set (ignoring case)."""
+    name, n = f"{stem}.html", 1
+    while name.casefold() in used:
+        n += 1
+        name = f"{stem} ({n}).html"
+    used.add(name.casefold())
+    return name
+
+
 def _unique(outputs: list[Output]) -> list[Output]:
     """Output names made unique within a build (ignoring case, as Windows and macOS do): two
     items with the same § and the same start of title get " (2)", " (3)", …"""
@@ -355,7 +397,9 @@ def build(
     outputs = _unique(
         [output for kind in kinds for output in BUILDERS[kind](meeting, language, public, changes)]
     )
-    _refuse_inputs(meeting, folder, outputs)
+    _refuse_inputs(
+        meeting, [folder / f"{o.name}{suffix}" for o in outputs for suffix in (".docx", ".pdf")]
+    )
     files: list[tuple[str, bytes]] = []
     for output in outputs:
         if convert is None:
@@ -377,21 +421,36 @@ def with_pdf(output: Output, convert) -> tuple[bytes, bytes]:
     return data, convert(data)
 
 
-def _refuse_inputs(meeting: Meeting, folder: Path, outputs: list[Output]) -> None:
+def _refuse_inputs(meeting: Meeting, outputs: list[Path]) -> None:
     """No output may be one of the build's own inputs (the meeting or an item file)."""
     inputs = {meeting.path.resolve()} | {path.resolve() for path, _item in meeting.items}
-    for output in outputs:
-        for suffix in (".docx", ".pdf"):
-            path = folder / f"{output.name}{suffix}"
-            if path.resolve() in inputs:
-                raise BuildError(
-                    [
-                        _(
-                            "{path} is one of the meeting's own files and would be "
-                            "overwritten; choose another output folder"
-                        ).format(path=path)
-                    ]
-                )
+    for path in outputs:
+        if path.resolve() in inputs:
+            raise BuildError(
+                [
+                    _(
+                        "{path} is one of the meeting's own files and would be "
+                        "overwritten; choose another output folder"
+                    ).format(path=path)
+                ]
+            )
+
+
+def build_html(
+    meeting: Meeting,
+    document: str,
+    folder: Path,
+    public: bool = True,
+    language: str | None = None,
+) -> list[Path]:
+    """Write the web version of the agenda or the minutes (`html_pages`) into `folder`, all
+    or nothing, as `build` writes. Raises BuildError."""
+    found = problems(meeting, document)
+    if found:
+        raise BuildError(sorted(set(found)))
+    pages = html_pages(meeting, document, public, language)
+    _refuse_inputs(meeting, [folder / name for name in pages])
+    return _write_all(folder, list(pages.items()))
 
 
 class PartlyWritten(BuildError):

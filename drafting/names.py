@@ -11,6 +11,9 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\n\r\t]+')
 # suffix stays well under the 260 characters of a classic Windows path.
 LIMIT = 60
 
+# The first page of a meeting's web version: the one a web server shows for the folder.
+INDEX_PAGE = "index.html"
+
 
 def file_stem(text: str, limit: int = LIMIT) -> str:
     """`text` as (part of) a file name: unsafe characters and runs of white space become one

@@ -19,6 +19,7 @@ FILTERS = {
     "draft": ("Pykälä (*.pykala)", ".pykala"),
     "word": ("Word (*.docx)", ".docx"),
     "pdf": ("PDF (*.pdf)", ".pdf"),
+    "web": ("HTML (*.html)", ".html"),
 }
 
 
@@ -136,11 +137,13 @@ class Asker:
         return Path(name) if name else None
 
     def save_path(self, suggestion: str, kind: str = "draft") -> Path | None:
-        """Where to write a draft, a Word document or a PDF; the right suffix is added."""
+        """Where to write a draft, a Word document, a PDF or a web page; the right suffix is
+        added."""
         titles = {
             "draft": _("Save draft as"),
             "word": _("Export Word document"),
             "pdf": _("Export PDF"),
+            "web": _("Export web page"),
         }
         file_filter, suffix = FILTERS[kind]
         name, _filter = QFileDialog.getSaveFileName(

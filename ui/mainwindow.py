@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from drafting import atomic, checks, draftfile, names
 from drafting.i18n import _
 from drafting.model import Draft
-from drafting.render import context, docx, warm
+from drafting.render import context, docx, html, warm
 from drafting.resources import UnknownOrganization
 from ui import settings, shortcuts, translation, worker
 from ui.binding import enable_undo
@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         # The preview (and so the print) shows the public copy while this is checked.
         self.act_show_public = QAction(self, checkable=True)
         self.act_show_public.toggled.connect(self.show_public)
+        self.act_export_html = self._action(self.export_html)
         self.act_print = self._action(self.print_document, keys.Print)
         self.act_preview_window = self._action(self.open_preview_window)
         self.act_quit = self._action(self.close, keys.Quit)
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_export_pdfa)
         self.menu_file.addAction(self.act_export_public)
         self.menu_file.addAction(self.act_export_public_pdf)
+        self.menu_file.addAction(self.act_export_html)
         self.menu_file.addAction(self.act_print)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
             (self.act_export_public, _("Export public copy (Word)…")),
             (self.act_export_public_pdf, _("Export public copy (PDF)…")),
             (self.act_show_public, _("Show the public copy")),
+            (self.act_export_html, _("Export &web page…")),
             (self.act_print, _("Pr&int…")),
             (self.act_preview_window, _("&Preview in a window")),
             (self.act_quit, _("&Quit")),
@@ -451,6 +454,27 @@ class MainWindow(QMainWindow):
 
         self.statusBar().showMessage(_("Exporting…"))
         worker.start(work, self._exported, self._export_failed)
+
+    def export_html(self) -> None:
+        """The item as an accessible web page, for publication: personal data masked."""
+        if not self._ready_to_export():
+            return
+        path = self.ask.save_path(str(self._export_name(".html")), kind="web")
+        if path is None:
+            return
+        draft = self._snapshot()
+
+        def work() -> Path:
+            page = html.render(context.build(draft, context.Options(public=True)))
+            atomic.write_bytes(path, page)
+            return path
+
+        self.statusBar().showMessage(_("Exporting…"))
+        worker.start(work, self._exported, self._web_export_failed)
+
+    def _web_export_failed(self, exc: Exception) -> None:
+        self.statusBar().clearMessage()
+        self.ask.error(_("Export failed"), _("The web page could not be written."), str(exc))
 
     def _exported(self, path: Path) -> None:
         self.statusBar().showMessage(_("Exported {name}").format(name=path.name), 8000)

@@ -84,6 +84,11 @@ class Context(TypedDict):
     footer: Footer
     item: ItemLines
     sections: list[Section]
+    labels: dict[str, str]  # the names of the header data, for a writer that labels them
+
+
+# The header data a web page names (the printed page shows them by place, unnamed).
+LABELS = ("body", "document", "date", "agenda_item", "section", "case", "contact", "contents")
 
 
 @dataclass(frozen=True)
@@ -431,6 +436,7 @@ def _document(
         "footer": {"rows": _footer_rows(org, language, frame.date)},
         "item": {"section_line": section_line, "title_line": title_line, "case_line": case_line},
         "sections": sections,
+        "labels": {key: w(f"web.{key}") for key in LABELS},
     }
     return _clean(context)
 
