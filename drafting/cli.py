@@ -137,7 +137,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         _say(_("No document was written: fix the errors above first."))
         return PROBLEMS
     options = context.Options(document=args.document, language=args.language, public=args.public)
-    data = docx.render(context.build(draft, options))
+    data = docx.render_item(draft, options)
     if not _write(args.output, data):
         return PROBLEMS
     print(_("wrote {path}").format(path=args.output))

@@ -272,7 +272,7 @@ def items(meeting: Meeting, language: str | None = None, public: bool = False) -
     return [
         Output(
             _named(_item_name(d), meeting, language, public),
-            docx.render(context.build(d, options)),
+            docx.render_item(d, options),
         )
         for d in meeting.numbered()
     ]

@@ -434,9 +434,7 @@ class MainWindow(QMainWindow):
         draft = self._snapshot()
 
         def work() -> Path:
-            atomic.write_bytes(
-                path, docx.render(context.build(draft, context.Options(public=public)))
-            )
+            atomic.write_bytes(path, docx.render_item(draft, context.Options(public=public)))
             return path
 
         self.statusBar().showMessage(_("Exporting…"))
@@ -487,7 +485,7 @@ class MainWindow(QMainWindow):
         options = context.Options(public=public)
 
         def work() -> Path:
-            document = docx.render(context.build(draft, options))
+            document = docx.render_item(draft, options)
             atomic.write_bytes(path, converter.convert(document, archival=archival))
             return path
 
