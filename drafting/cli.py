@@ -21,7 +21,7 @@ from pathlib import Path
 
 from drafting import atomic, checks, draftfile, i18n, meeting, scratch
 from drafting.i18n import _
-from drafting.render import context, docx, hyphenation, pdf, warm
+from drafting.render import context, docx, embed, hyphenation, pdf, warm
 
 OK, PROBLEMS, UNREADABLE = 0, 1, 2
 COMMANDS = ("render", "check", "build", "number")
@@ -41,12 +41,35 @@ def _messages_language() -> str:
 
 def _load(path: Path) -> draftfile.DraftError | draftfile.Draft:
     try:
+        if embed.is_word(path):
+            return _load_word(path)
         return draftfile.load(path)
     except draftfile.DraftError as exc:
         _say(_("{path} cannot be read:").format(path=path))
         for problem in exc.problems:
             _say(f"  {problem}")
         return exc
+
+
+def _load_word(path: Path) -> draftfile.Draft:
+    """The draft a Word document Pykälä wrote carries, said so (and whether its text was
+    changed since, which is not read back); DraftError if it carries none."""
+    reopened = embed.open_word(path)
+    _say(
+        _("{path} is a Word document; using the draft it was made from.").format(path=path)
+        if not reopened.public
+        else _(
+            "{path} is a public copy; using its draft, in which marked names are masked."
+        ).format(path=path)
+    )
+    if reopened.text_changed:
+        _say(
+            _(
+                "{path} was changed after Pykälä wrote it; its changes cannot be read back "
+                "and are not in the draft."
+            ).format(path=path)
+        )
+    return reopened.draft
 
 
 def _report(problems: list[checks.Problem]) -> None:

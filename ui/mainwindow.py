@@ -282,7 +282,11 @@ class MainWindow(QMainWindow):
         self.session.changed()
 
     def display_name(self) -> str:
-        return self.document.path.name if self.document.path else _("Untitled")
+        if self.document.path:
+            return self.document.path.name
+        if self.document.origin:
+            return _("Draft from {name}").format(name=self.document.origin.name)
+        return _("Untitled")
 
     def update_title(self) -> None:
         if self.document is None:

@@ -26,11 +26,13 @@ import unicodedata
 import uuid
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
 from drafting import draftfile, richtext
+from drafting.i18n import _
 from drafting.model import Attachment, Draft
 from drafting.render import context
 from drafting.resources import organization
@@ -258,3 +260,64 @@ def read(docx_bytes: bytes) -> Embedded | None:
             visible_text(archive.read("word/document.xml")).encode("utf-8")
         ).hexdigest()
     return Embedded(json_text, current != digest, public)
+
+
+# --- opening a Word document -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reopened:
+    """The draft a Word document carried, as the user opens it."""
+
+    draft: Draft
+    text_changed: bool  # edited (in Word, LibreOffice…) after Pykälä wrote it
+    public: bool  # a public copy's masked draft
+
+
+def is_word(path: Path) -> bool:
+    """True for a Word (.docx) document: a zip with a main document part, or a .docx name."""
+    try:
+        with open(path, "rb") as file:
+            if file.read(4) != b"PK\x03\x04":
+                return False
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (OSError, ValueError, zipfile.BadZipFile):
+        return False
+
+
+def open_word(path: Path) -> Reopened:
+    """The draft carried by the Word document at `path`; DraftError saying why there is
+    none (not made by Pykälä, the part removed, a damaged file)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise draftfile.DraftError(
+            [_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)],
+            str(path),
+        ) from None
+    try:
+        found = read(raw)
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError):
+        raise draftfile.DraftError(
+            [
+                _(
+                    "{name} is damaged or not a Word document (.docx); Pykälä cannot read it."
+                ).format(name=path.name)
+            ],
+            str(path),
+        ) from None
+    if found is None:
+        raise draftfile.DraftError([not_ours(path.name)], str(path))
+    draft = draftfile.loads(found.draft_json, str(path))
+    return Reopened(draft, found.text_changed, found.public)
+
+
+def not_ours(name: str) -> str:
+    return _(
+        "{name} is a Word document that carries no Pykälä draft: it was not made by Pykälä, "
+        "or the draft was removed from it (for example by saving it in another format). "
+        "Pykälä opens its own drafts (.pykala) and the Word documents it wrote; to use this "
+        "text, paste it into a new draft."
+    ).format(name=name)
