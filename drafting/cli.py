@@ -23,7 +23,7 @@ from pathlib import Path
 
 from drafting import atomic, checks, draftfile, i18n, meeting, scratch
 from drafting.i18n import _
-from drafting.render import context, docx, html, hyphenation, pdf, warm
+from drafting.render import context, docx, embed, html, hyphenation, pdf, warm
 
 OK, PROBLEMS, UNREADABLE = 0, 1, 2
 COMMANDS = ("render", "check", "build", "number")
@@ -43,12 +43,35 @@ def _messages_language() -> str:
 
 def _load(path: Path) -> draftfile.DraftError | draftfile.Draft:
     try:
+        if embed.is_word(path):
+            return _load_word(path)
         return draftfile.load(path)
     except draftfile.DraftError as exc:
         _say(_("{path} cannot be read:").format(path=path))
         for problem in exc.problems:
             _say(f"  {problem}")
         return exc
+
+
+def _load_word(path: Path) -> draftfile.Draft:
+    """The draft a Word document Pykälä wrote carries, said so (and whether its text was
+    changed since, which is not read back); DraftError if it carries none."""
+    reopened = embed.open_word(path)
+    _say(
+        _("{path} is a Word document; using the draft it was made from.").format(path=path)
+        if not reopened.public
+        else _(
+            "{path} is a public copy; using its draft, in which marked names are masked."
+        ).format(path=path)
+    )
+    if reopened.text_changed:
+        _say(
+            _(
+                "{path} was changed after Pykälä wrote it; its changes cannot be read back "
+                "and are not in the draft."
+            ).format(path=path)
+        )
+    return reopened.draft
 
 
 def _report(problems: list[checks.Problem]) -> None:
@@ -152,7 +175,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         _say(_("No document was written: fix the errors above first."))
         return PROBLEMS
     options = context.Options(document=args.document, language=args.language, public=args.public)
-    data = docx.render(context.build(draft, options))
+    data = docx.render_item(draft, options)
     if args.output is not None:
         if not _write(args.output, data):
             return PROBLEMS

@@ -301,6 +301,17 @@ def read_text(path: Path) -> str:
             [_("cannot read {path}: {reason}").format(path=path, reason=reason)], str(path)
         ) from None
     kind = _foreign_kind(raw, path)
+    if kind and path.suffix.lower() == ".docx":
+        raise DraftError(
+            [
+                _(
+                    "{name} is a Word document, not a Pykälä draft. A Word document that "
+                    "Pykälä wrote opens as a new draft with File → Open (or main.py {name}); "
+                    "here, give the .pykala draft."
+                ).format(name=path.name)
+            ],
+            str(path),
+        )
     if kind:
         raise DraftError(
             [

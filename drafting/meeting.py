@@ -280,7 +280,7 @@ def items(
     return [
         Output(
             _named(_item_name(d), meeting, language, public),
-            docx.render(context.build(d, options)),
+            docx.render_item(d, options),
         )
         for d in meeting.numbered()
     ]

@@ -71,6 +71,7 @@ class Block(TypedDict):
 
 
 _PERSONAL = re.compile(r"\[([^\]\n]+)\]\{\.personal\}")
+PERSONAL = _PERSONAL  # a span, its name in group 1 (public copies mask it)
 # What a reader takes for the end of a span: `{.personal}`, `{ .personal }`, `{.Personal}`…
 _LOOKS_PERSONAL = re.compile(r"\{\s*\.?\s*personal\s*\}", re.IGNORECASE)
 

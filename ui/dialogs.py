@@ -131,10 +131,31 @@ class Asker:
         )
 
     def open_path(self, folder: str) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self.parent, _("Open draft"), folder, FILTERS["draft"][0]
+        filters = ";;".join(
+            (
+                _("Pykälä drafts and Word documents") + " (*.pykala *.docx)",
+                FILTERS["draft"][0],
+                _("Word documents made by Pykälä") + " (*.docx)",
+            )
         )
+        name, _filter = QFileDialog.getOpenFileName(self.parent, _("Open draft"), folder, filters)
         return Path(name) if name else None
+
+    def docx_changed(self, name: str) -> bool:
+        """A Word document edited after Pykälä wrote it: open the draft it was made from?"""
+        buttons = QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel
+        answer = self._box(
+            QMessageBox.Icon.Question,
+            _("Word document changed"),
+            _(
+                "{name} was changed after Pykälä wrote it; its changes cannot be read back. "
+                "Open the draft it was made from?"
+            ).format(name=name),
+            buttons,
+            QMessageBox.StandardButton.Cancel,
+            _("The draft opens as it was when the Word document was written, without the changes."),
+        )
+        return answer == QMessageBox.StandardButton.Open
 
     def save_path(self, suggestion: str, kind: str = "draft") -> Path | None:
         """Where to write a draft, a Word document, a PDF or a web page; the right suffix is

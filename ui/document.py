@@ -84,6 +84,10 @@ class DraftDocument(QObject):
         super().__init__(parent)
         self.draft = draft or Draft()
         self.path = Path(path) if path else None
+        # Where Save As first suggests writing a draft that has no file yet (one opened
+        # from a Word document: its name with .pykala, never the .docx itself).
+        self.suggestion: Path | None = None
+        self.origin: Path | None = None  # the Word document it was opened from
         self.undo_stack = QUndoStack(self)
         self._flushing = False
         self.signature = file_signature(self.path)
@@ -131,6 +135,16 @@ class DraftDocument(QObject):
     def load(cls, path: Path, parent: QObject | None = None) -> DraftDocument:
         """Raises draftfile.DraftError with messages for the user."""
         return cls(draftfile.load(path), path, parent)
+
+    @classmethod
+    def from_word(cls, draft: Draft, word: Path, parent: QObject | None = None) -> DraftDocument:
+        """The draft a Word document carried, as new unsaved work: no file of its own, so
+        Save asks where (suggesting the document's name with .pykala)."""
+        document = cls(draft, None, parent)
+        document.origin = Path(word)
+        document.suggestion = Path(word).with_suffix(draftfile.SUFFIX)
+        document.undo_stack.resetClean()  # not saved anywhere as a draft yet
+        return document
 
     @classmethod
     def restored(cls, draft: Draft, original: Path | None, signature: str | None) -> DraftDocument:

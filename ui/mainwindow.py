@@ -295,7 +295,11 @@ class MainWindow(QMainWindow):
         self.session.changed()
 
     def display_name(self) -> str:
-        return self.document.path.name if self.document.path else _("Untitled")
+        if self.document.path:
+            return self.document.path.name
+        if self.document.origin:
+            return _("Draft from {name}").format(name=self.document.origin.name)
+        return _("Untitled")
 
     def update_title(self) -> None:
         if self.document is None:
@@ -447,9 +451,7 @@ class MainWindow(QMainWindow):
         draft = self._snapshot()
 
         def work() -> Path:
-            atomic.write_bytes(
-                path, docx.render(context.build(draft, context.Options(public=public)))
-            )
+            atomic.write_bytes(path, docx.render_item(draft, context.Options(public=public)))
             return path
 
         self.statusBar().showMessage(_("Exporting…"))
@@ -521,7 +523,7 @@ class MainWindow(QMainWindow):
         options = context.Options(public=public)
 
         def work() -> Path:
-            document = docx.render(context.build(draft, options))
+            document = docx.render_item(draft, options)
             atomic.write_bytes(path, converter.convert(document, archival=archival))
             return path
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from drafting import dates, draftfile, i18n, names
 from drafting.i18n import _
+from drafting.render import embed
 from ui import recovery, settings
 from ui.document import DraftDocument
 
@@ -63,6 +64,8 @@ class Session(QObject):
 
     def open_path(self, path: Path) -> bool:
         window = self.window
+        if embed.is_word(path):
+            return self.open_word(path)
         if draftfile.kind_of(path) == "meeting":
             return window.open_meeting(path)
         try:  # read first: a file that is no draft must not cost a question about saving
@@ -76,6 +79,31 @@ class Session(QObject):
         window.set_document(document)
         window.settings.add_recent(str(path.resolve()))
         window.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
+        return True
+
+    def open_word(self, path: Path) -> bool:
+        """A Word document Pykälä wrote: the draft it carries opens as a new, unsaved draft
+        (Word edits are not read back; if there are some, the user decides)."""
+        window = self.window
+        try:
+            reopened = embed.open_word(path)
+        except draftfile.DraftError as exc:
+            window.ask.open_failed(_("Cannot open Word document"), path, exc.problems)
+            return False
+        if reopened.text_changed and not window.ask.docx_changed(path.name):
+            return False
+        if not self._may_discard():
+            return False
+        self.recovery_id = recovery.new_id()
+        window.set_document(DraftDocument.from_word(reopened.draft, path))
+        window.settings.add_recent(str(path.resolve()))
+        window.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
+        said = (
+            _("Opened the public copy's draft from {name}: marked names are masked.")
+            if reopened.public
+            else _("Opened the draft {name} was made from. Save it as a .pykala draft.")
+        )
+        window.statusBar().showMessage(said.format(name=path.name), 15000)
         return True
 
     def fill_recent(self, menu: QMenu) -> None:
@@ -117,7 +145,9 @@ class Session(QObject):
         window.flush()
         folder = window.settings[settings.LAST_FOLDER] or str(Path.home())
         suggestion = str(
-            Path(folder) / f"{names.file_stem(window.document.draft.item.title) or 'pykala'}.pykala"
+            window.document.suggestion
+            or Path(folder)
+            / f"{names.file_stem(window.document.draft.item.title) or 'pykala'}.pykala"
         )
         path = window.ask.save_path(suggestion)
         return self._save_to(path, check_disk=False) if path else False

@@ -16,6 +16,9 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from drafting.model import Draft
+from drafting.render import context as _context
+from drafting.render import embed
 from drafting.render.context import Context, FooterCell
 from drafting.richtext import Block, BlockStyle
 
@@ -151,3 +154,10 @@ def render(context: Context, template: Path = ITEM_TEMPLATE) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def render_item(draft: Draft, options: _context.Options = _context.Options()) -> bytes:
+    """An item's DOCX as it is written to a file: it carries its draft (a public copy the
+    masked one), so Pykälä can open it again (drafting.render.embed)."""
+    document = render(_context.build(draft, options))
+    return embed.embed(document, draft, options.public, options.language)

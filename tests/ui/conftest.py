@@ -63,6 +63,7 @@ def window(qtbot, tmp_path, monkeypatch, converter):
         ("save_path", None),
         ("print_setup", True),
         ("print_running", "leave"),
+        ("docx_changed", False),
     ):
         monkeypatch.setattr(win.ask, name, answer(name, default))
     win.messages = []

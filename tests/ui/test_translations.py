@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from drafting import i18n, resources
-from tests.conftest import EXAMPLE_333, ROOT
+from tests.conftest import EXAMPLE_333, EXAMPLES, ROOT
 
 LANGUAGES = ("fi", "sv")
 
@@ -114,12 +114,13 @@ SAME_EVERYWHERE = {
 # Qt's own accessible names of its dock and tab-bar buttons, which Qt's catalogs leave as
 # they are; and the example drafts, listed by file name.
 QT_OWN = {"Close", "Float", "Scroll Left", "Scroll Right"}
+EXAMPLE_NAMES = {p.stem for p in EXAMPLES.glob("*.pykala")}  # New from example lists them
 
 
 def allowed(text: str) -> bool:
     if text in SAME_EVERYWHERE | QT_OWN or not re.search(r"[A-Za-z]", text):
         return True
-    if "pykala" in text or text.startswith("kh-20"):  # file names
+    if "pykala" in text or text in EXAMPLE_NAMES:  # file names
         return True
     if text.startswith("§ "):  # an example's § and title in the examples menu: its data
         return True

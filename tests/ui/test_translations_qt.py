@@ -111,7 +111,7 @@ def test_folder_and_save_dialogs_of_the_meeting_view_are_finnish(
     window.language_actions["fi"].trigger()
     assert window.open_path(folder / "meeting" / "kh-18-2021.pykala")
     (view,) = window.meeting_windows
-    monkeypatch.setattr(view.ask, "build_choices", lambda: (["minutes"], False))
+    monkeypatch.setattr(view.ask, "build_choices", lambda: (["minutes"], False, False))
     seen = when_modal(qtbot, lambda dialog: labels(dialog)[0])
     clicked = view.build_button if button == "build" else view.buttons["new"]
     qtbot.mouseClick(clicked, Qt.MouseButton.LeftButton)

@@ -297,7 +297,8 @@ def test_opening_a_word_file_says_so_and_asks_nothing_about_saving(window, tmp_p
     QTest.keyClick(window, Qt.Key.Key_O, CTRL)
     assert asked == []
     ((title, text, detail),) = window.messages
-    assert "pöytäkirja.docx is a Word document, not a Pykälä draft" in detail
+    assert "pöytäkirja.docx is a Word document that carries no Pykälä draft" in detail
+    assert "not made by Pykälä, or the draft was removed" in detail
     assert ".pykala" in detail and "UTF-8" not in detail
     assert window.document.draft.item.title.endswith(" muutettu")  # nothing was lost
 
