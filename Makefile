@@ -18,6 +18,9 @@ DEBS_QT_X := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-r
 # and pdftotext/pdftoppm for the tests.
 DEBS_PDF := libreoffice-writer-nogui python3-uno fonts-liberation fonts-crosextra-carlito \
 	fonts-dejavu-core libreoffice-voikko hyphen-sv poppler-utils
+# Spelling as you type (drafting/spelling.py): Enchant with its Voikko provider for Finnish
+# and its Hunspell provider with the Swedish dictionary; libvoikko1 for Finnish grammar.
+DEBS_SPELL := libenchant-2-2 libenchant-2-voikko libvoikko1 voikko-fi hunspell-sv
 DEBS_VENV := $(shell $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 || echo python3-venv)
 
 .PHONY: run test debs-run debs-test venv venv-test template catalogs clean
@@ -36,10 +39,10 @@ test: debs-test venv-test
 	$(PY) -m pytest
 
 debs-run:
-	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF))
+	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_SPELL))
 
 debs-test:
-	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF))
+	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_SPELL))
 
 # Installs what is missing when run as root; otherwise prints the exact command.
 define ensure_debs

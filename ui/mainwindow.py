@@ -30,6 +30,7 @@ from ui.meetingwindow import MeetingWindow, load_meeting
 from ui.people import PeopleDirectory
 from ui.preview import PreviewPane, PreviewWindow, print_pdf
 from ui.preview_controller import PreviewController
+from ui.spellcheck import Spelling
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 CHECK_DELAY_MS = 600
@@ -43,6 +44,12 @@ class MainWindow(QMainWindow):
         self.settings = settings.Settings()
         self.ask = Asker(self)
         self.people = PeopleDirectory()
+        self.spelling = Spelling(self.settings, self.people, parent=self)
+        self.spelling.changed.connect(self._spelling_changed)
+        # Spelling findings of the last full check (made off the UI thread after a pause),
+        # and which check is the newest: an older answer arriving late is dropped.
+        self.spelling_problems: list[checks.Problem] = []
+        self._spelling_round = 0
         self.recovery_id = recovery.new_id()
         self.document: DraftDocument | None = None
         self.form: ItemForm | None = None
@@ -69,8 +76,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.checks_panel = ChecksPanel(self)
         self.checks_panel.jump.connect(self.go_to_field)
+        self.checks_panel.jump_to_word.connect(self.go_to_word)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_panel)
         self.problem_count = QLabel(self)
+        self.spelling_count = QLabel(self)
+        self.statusBar().addPermanentWidget(self.spelling_count)
         self.statusBar().addPermanentWidget(self.problem_count)
 
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
@@ -128,6 +138,12 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[code] = action
         self.language_actions[self.settings[settings.LANGUAGE]].setChecked(True)
+        self.act_spelling = QAction(self, checkable=True)
+        self.act_spelling.setChecked(self.spelling.enabled)
+        self.act_spelling.toggled.connect(self.spelling.set_enabled)
+        self.act_grammar = QAction(self, checkable=True)
+        self.act_grammar.setChecked(self.spelling.grammar_enabled)
+        self.act_grammar.toggled.connect(self.spelling.set_grammar)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -164,6 +180,8 @@ class MainWindow(QMainWindow):
         self.menu_language = self.menu_settings.addMenu("")
         for action in self.language_actions.values():
             self.menu_language.addAction(action)
+        self.menu_settings.addAction(self.act_spelling)
+        self.menu_settings.addAction(self.act_grammar)
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_about)
         self.menu_recent.aboutToShow.connect(self._fill_recent)
@@ -213,6 +231,8 @@ class MainWindow(QMainWindow):
             (self.act_redo, _("&Redo")),
             (self.act_checks, _("&Checks")),
             (self.act_about, _("&About Pykälä")),
+            (self.act_spelling, _("Check &spelling as you type")),
+            (self.act_grammar, _("Check &grammar (Finnish)")),
             (self.language_actions[""], _("System language")),
             (self.language_actions["fi"], "suomi"),
             (self.language_actions["sv"], "svenska"),
@@ -258,6 +278,7 @@ class MainWindow(QMainWindow):
     # --- the document ----------------------------------------------------------------
 
     def set_document(self, document: DraftDocument) -> None:
+        self.spelling.detach_all()
         if self.form is not None:
             self.body_layout.removeWidget(self.form)
             self.form.hide()
@@ -268,6 +289,7 @@ class MainWindow(QMainWindow):
         document.setParent(self)
         self.form = ItemForm(document, self.people, self.body)
         self.body_layout.addWidget(self.form)
+        self._attach_spelling()
         self.form.show()  # the layout would only post the show; focus needs it now
         document.changed.connect(self._changed)
         document.typing.connect(self._changed)
@@ -278,6 +300,26 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.run_checks()
         self.previews.new_document()
+
+    def _attach_spelling(self) -> None:
+        """Underlines in every rich-text editor and the title, in the draft's language."""
+        from ui.richtext_edit import RichTextEdit
+
+        self.spelling.new_draft(self.document.draft.language, _people_of(self.document.draft))
+        for editor in self.form.findChildren(RichTextEdit):
+            self.spelling.attach_editor(editor)
+        title = self.form.binder.widget_for("item.title")
+        if title is not None:
+            self.spelling.attach_line(title)
+        self.document.changed.connect(self._language_maybe_changed)
+
+    def _language_maybe_changed(self, path: str) -> None:
+        if path in ("", "language"):
+            self.spelling.set_language(self.document.draft.language)
+
+    def _spelling_changed(self) -> None:
+        if self.document is not None and self.form is not None:
+            self.run_checks()
 
     def _update_undo(self, *_args) -> None:
         """Text typed into a rich field reaches the stack after a pause; it is undoable
@@ -321,10 +363,14 @@ class MainWindow(QMainWindow):
             checks.Problem(path, message) for path, message in self.form.input_errors().items()
         ]
         found += checks.check(self.document.draft, base=base)
-        return found
+        return found + self.spelling_problems
 
     def run_checks(self) -> None:
         self.check_timer.stop()
+        self._show_problems()
+        self._check_spelling()
+
+    def _show_problems(self) -> None:
         self.problems = self.current_problems()
         self.checks_panel.show_problems([(self._said(p), p) for p in self.problems])
         errors = len(checks.errors(self.problems))
@@ -334,6 +380,49 @@ class MainWindow(QMainWindow):
             if self.problems
             else _("No problems")
         )
+        missing = self.spelling.status()
+        if missing:
+            self.spelling_count.setText(_("Spelling not checked"))
+            self.spelling_count.setToolTip(missing)
+        elif self.spelling.active() is None:
+            self.spelling_count.setText("")
+            self.spelling_count.setToolTip("")
+        else:
+            words = sum(1 for p in self.spelling_problems if p.message.startswith('"'))
+            self.spelling_count.setText(
+                _("Spelling: {words}, grammar: {grammar}").format(
+                    words=words, grammar=len(self.spelling_problems) - words
+                )
+            )
+            self.spelling_count.setToolTip("")
+
+    def _check_spelling(self) -> None:
+        """The whole draft's spelling and grammar, off the UI thread; the panel shows the
+        findings when they arrive (paragraphs checked before come from the cache)."""
+        self._spelling_round += 1
+        checker = self.spelling.active()
+        if checker is None:
+            if self.spelling_problems:
+                self.spelling_problems = []
+                self._show_problems()
+            return
+        draft, round_, language = self._snapshot(), self._spelling_round, i18n.language()
+        worker.start(
+            lambda: (round_, checks.spelling_problems(draft, checker, language)),
+            self._spelling_checked,
+            self._spelling_failed,
+        )
+
+    def _spelling_checked(self, result: tuple[int, list[checks.Problem]]) -> None:
+        round_, problems = result
+        if round_ != self._spelling_round or self.form is None:
+            return  # the text changed since; a newer check is on its way
+        self.spelling_problems = problems
+        self._show_problems()
+
+    def _spelling_failed(self, exc: Exception) -> None:
+        self.spelling_count.setText(_("Spelling not checked"))
+        self.spelling_count.setToolTip(str(exc))
 
     def _said(self, problem: checks.Problem) -> str:
         """A problem as the user reads it: the field's label, then what is wrong."""
@@ -342,6 +431,11 @@ class MainWindow(QMainWindow):
 
     def go_to_field(self, path: str) -> None:
         self.form.focus_path(path)
+
+    def go_to_word(self, path: str, word: str, occurrence: int) -> None:
+        """A spelling finding chosen in the panel: its field, with the word selected."""
+        if self.form.focus_path(path):
+            self.form.select_word(path, word, occurrence)
 
     # --- files -----------------------------------------------------------------------
 
@@ -446,6 +540,7 @@ class MainWindow(QMainWindow):
         recovery.discard(self.recovery_id)
         self.autosave_timer.stop()
         self.people.remember(self.document.draft)
+        self.spelling.names_changed()
         self.settings.add_recent(str(path.resolve()))
         self.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
         self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
@@ -605,3 +700,14 @@ class MainWindow(QMainWindow):
         if self._owns_converter:
             self.converter.stop()  # no LibreOffice outlives the window
         event.accept()
+
+
+def _people_of(draft) -> list[str]:
+    """The names of the draft's own people: known words in its text."""
+    item = draft.item
+    people = [item.proposal.presenter, *item.contacts]
+    if item.decision is not None:
+        people.append(item.decision.presenter)
+    for entry in item.history:
+        people += [entry.presenter, *entry.contacts]
+    return [p.name for p in people if p.name.strip()]

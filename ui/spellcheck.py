@@ -1,0 +1,302 @@
+"""Spelling and grammar as you type: wavy underlines and the right-click menu.
+
+The checking itself lives in `drafting.spelling`; this module shows its findings. A rich-text
+editor gets a QSyntaxHighlighter, which Qt calls for the one paragraph that changed; a
+one-line field gets its underlines as input-method formats (QLineEdit draws no other
+formatting), set again after each edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QInputMethodEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTextEdit
+
+from drafting import i18n, spelling
+from drafting.i18n import _
+from ui import settings as settings_module
+from ui.people import PeopleDirectory, data_folder
+
+SPELLING_COLOR = QColor("#d32f2f")
+GRAMMAR_COLOR = QColor("#1e63c8")
+DICTIONARY_FILE = "dictionary.txt"
+
+
+def underline(kind: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+    fmt.setUnderlineColor(SPELLING_COLOR if kind == spelling.SPELLING else GRAMMAR_COLOR)
+    return fmt
+
+
+class Spelling(QObject):
+    """The window's spelling: one checker per document language, the user's dictionary, the
+    words ignored in this draft, and every field that shows underlines."""
+
+    #: Something known changed (a word added or ignored, the language, an option):
+    #: underlines and the checks panel are due again.
+    changed = Signal()
+
+    def __init__(
+        self,
+        settings: settings_module.Settings,
+        people: PeopleDirectory,
+        folder: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.people = people
+        self.dictionary = spelling.UserDictionary((folder or data_folder()) / DICTIONARY_FILE)
+        self.ignored: set[str] = set()
+        self.language = "fi"
+        self._checkers: dict[str, spelling.Checker] = {}
+        self._highlighters: list[Highlighter] = []
+        self._lines: list[LineUnderlines] = []
+        self._extra_names: list[str] = []
+
+    # --- options -------------------------------------------------------------------------
+
+    @property
+    def enabled(self) -> bool:
+        return self.settings[settings_module.SPELLING]
+
+    @property
+    def grammar_enabled(self) -> bool:
+        return self.settings[settings_module.GRAMMAR]
+
+    def set_enabled(self, on: bool) -> None:
+        self.settings[settings_module.SPELLING] = on
+        self.refresh()
+
+    def set_grammar(self, on: bool) -> None:
+        self.settings[settings_module.GRAMMAR] = on
+        for checker in self._checkers.values():
+            checker.grammar_on = on
+        self.refresh()
+
+    # --- the checker -----------------------------------------------------------------------
+
+    def checker(self, language: str | None = None) -> spelling.Checker:
+        language = language or self.language
+        if language not in self._checkers:
+            checker = spelling.Checker(language, self.dictionary, self.grammar_enabled)
+            checker.ignored = self.ignored  # one set: "ignore in this draft" is per draft
+            self._checkers[language] = checker
+            self._update_names(checker)
+        return self._checkers[language]
+
+    def active(self) -> spelling.Checker | None:
+        """The checker to underline with now, or None (off, or no dictionary)."""
+        if not self.enabled:
+            return None
+        checker = self.checker()
+        return checker if checker.available else None
+
+    def status(self) -> str:
+        """What the status bar says when nothing can be checked ('' otherwise)."""
+        if not self.enabled:
+            return ""
+        return self.checker().missing()
+
+    def new_draft(self, language: str, names: list[str]) -> None:
+        """A draft opened: its language, its people's names; nothing ignored yet."""
+        self.ignored.clear()
+        self._extra_names = names
+        for checker in self._checkers.values():
+            self._update_names(checker)
+        self.set_language(language, force=True)
+
+    def names_changed(self) -> None:
+        for checker in self._checkers.values():
+            self._update_names(checker)
+        self.refresh()
+
+    def _update_names(self, checker: spelling.Checker) -> None:
+        checker.set_names([*self.people.people, *self._extra_names])
+
+    def set_language(self, language: str, force: bool = False) -> None:
+        if language not in spelling.ENCHANT_TAGS:
+            language = "fi"
+        if language != self.language or force:
+            self.language = language
+            self.refresh()
+
+    def add_to_dictionary(self, word: str) -> None:
+        try:
+            self.dictionary.add(word)
+        except OSError:
+            self.dictionary.words.add(word)  # known for this session; the file said no
+        self.refresh()
+
+    def ignore(self, word: str) -> None:
+        self.ignored.add(word)
+        self.refresh()
+
+    def refresh(self) -> None:
+        for highlighter in list(self._highlighters):
+            highlighter.rehighlight()
+        for line in list(self._lines):
+            line.update()
+        self.changed.emit()
+
+    # --- fields ----------------------------------------------------------------------------
+
+    def attach_editor(self, editor: QTextEdit) -> Highlighter:
+        highlighter = Highlighter(editor.document(), self)
+        self._highlighters.append(highlighter)
+        highlighter.destroyed.connect(self._forget)
+        editor.spelling = highlighter  # its context menu and tooltips ask it
+        return highlighter
+
+    def attach_line(self, line: QLineEdit) -> LineUnderlines:
+        underlines = LineUnderlines(line, self)
+        self._lines.append(underlines)
+        underlines.destroyed.connect(self._forget)
+        return underlines
+
+    def _forget(self, gone: QObject) -> None:
+        self._highlighters = [h for h in self._highlighters if h is not gone]
+        self._lines = [u for u in self._lines if u is not gone]
+
+    def detach_all(self) -> None:
+        """The form goes away with its fields: stop underlining them."""
+        for highlighter in self._highlighters:
+            highlighter.setDocument(None)
+        self._highlighters.clear()
+        self._lines.clear()
+
+    def menu_actions(
+        self, menu: QMenu, finding: spelling.Finding, replace: Callable[[str], None]
+    ) -> None:
+        """Suggestions, Add to dictionary, Ignore in this draft — at the top of `menu`."""
+        first = menu.actions()[0] if menu.actions() else None
+        added: list[QAction] = []
+        if finding.kind == spelling.GRAMMAR:
+            note = QAction(finding.message, menu)
+            note.setEnabled(False)
+            added.append(note)
+        else:
+            suggestions = self.checker().suggest(finding.text)
+            for suggestion in suggestions:
+                action = QAction(suggestion, menu)
+                action.setObjectName("suggestion")
+                action.triggered.connect(lambda _c=False, s=suggestion: replace(s))
+                added.append(action)
+            if not suggestions:
+                none = QAction(_("(no suggestions)"), menu)
+                none.setEnabled(False)
+                added.append(none)
+            add = QAction(_("Add to dictionary"), menu)
+            add.setObjectName("add_to_dictionary")
+            add.triggered.connect(lambda _c=False, w=finding.text: self.add_to_dictionary(w))
+            ignore = QAction(_("Ignore in this draft"), menu)
+            ignore.setObjectName("ignore")
+            ignore.triggered.connect(lambda _c=False, w=finding.text: self.ignore(w))
+            added += [add, ignore]
+        menu.insertActions(first, added)
+        menu.insertSeparator(first)
+
+
+class Highlighter(QSyntaxHighlighter):
+    """Underlines one paragraph at a time, as Qt asks when a paragraph changes."""
+
+    def __init__(self, document: QTextDocument, owner: Spelling) -> None:
+        super().__init__(document)
+        self.owner = owner
+
+    def findings(self, text: str, block) -> list[spelling.Finding]:
+        checker = self.owner.active()
+        if checker is None or not text.strip():
+            return []
+        return checker.check(text, i18n.language(), _personal_ranges(block))
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        for finding in self.findings(text, self.currentBlock()):
+            self.setFormat(finding.start, finding.end - finding.start, underline(finding.kind))
+
+    def finding_at(self, position: int) -> spelling.Finding | None:
+        block = self.document().findBlock(position)
+        if not block.isValid():
+            return None
+        offset = position - block.position()
+        for finding in self.findings(block.text(), block):
+            if finding.start <= offset <= finding.end:
+                return spelling.Finding(
+                    finding.start + block.position(),
+                    finding.end + block.position(),
+                    finding.text,
+                    finding.kind,
+                    finding.message,
+                )
+        return None
+
+    def add_actions(self, menu: QMenu, editor: QTextEdit, pos: QPoint) -> None:
+        """The editor's context-menu hook: spelling entries for the word under `pos`."""
+        position = editor.cursorForPosition(pos).position()
+        finding = self.finding_at(position)
+        if finding is None:
+            return
+
+        def replace(word: str) -> None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(finding.start)
+            cursor.setPosition(finding.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(word)
+
+        self.owner.menu_actions(menu, finding, replace)
+
+
+def _personal_ranges(block) -> list[tuple[int, int]]:
+    """Ranges of the block marked as personal data: no names of private persons checked."""
+    from ui.richtext_edit import is_personal
+
+    ranges = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        it += 1
+        if fragment.isValid() and is_personal(fragment.charFormat()):
+            start = fragment.position() - block.position()
+            ranges.append((start, start + fragment.length()))
+    return ranges
+
+
+class LineUnderlines(QObject):
+    """Underlines in a QLineEdit (the title): set as input-method formats, the one kind of
+    formatting a QLineEdit draws; a tooltip on the field names grammar findings."""
+
+    def __init__(self, line: QLineEdit, owner: Spelling) -> None:
+        super().__init__(line)
+        self.line = line
+        self.owner = owner
+        self.findings: list[spelling.Finding] = []
+        line.textChanged.connect(self.update)
+        self.update()
+
+    def update(self) -> None:
+        checker = self.owner.active()
+        text = self.line.text()
+        self.findings = checker.check(text, i18n.language()) if checker and text else []
+        cursor = self.line.cursorPosition()
+        attributes = [
+            QInputMethodEvent.Attribute(
+                QInputMethodEvent.AttributeType.TextFormat,
+                f.start - cursor,
+                f.end - f.start,
+                underline(f.kind),
+            )
+            for f in self.findings
+        ]
+        QApplication.sendEvent(self.line, QInputMethodEvent("", attributes))
