@@ -1,0 +1,237 @@
+"""Spelling and grammar as the user meets them: underlines while typing, the right-click
+menu, the checks panel, the options, and a dictionary that outlives the window."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QTextCharFormat
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
+
+from drafting import spelling
+from tests.conftest import EXAMPLE_333, EXAMPLE_885
+from tests.ui.conftest import field, type_text
+from ui import spellcheck
+from ui.mainwindow import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    """A data folder of the test's own: the user's dictionary is written there."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
+
+
+def underlined(editor) -> list[tuple[str, str]]:
+    """(words, kind) of every wavy underline the editor shows, in order."""
+    found = []
+    block = editor.document().begin()
+    while block.isValid():
+        for r in block.layout().formats():
+            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
+                kind = (
+                    spelling.SPELLING
+                    if r.format.underlineColor() == spellcheck.SPELLING_COLOR
+                    else spelling.GRAMMAR
+                )
+                found.append((block.text()[r.start : r.start + r.length], kind))
+        block = block.next()
+    return found
+
+
+def reasoning_editor(window, text: str = ""):
+    window.form.setCurrentIndex(1)
+    editor = field(window, "item.proposal.reasoning")
+    editor.setFocus()
+    editor.selectAll()
+    QTest.keyClick(editor, Qt.Key.Key_Delete)
+    type_text(editor, text)
+    return editor
+
+
+def right_click_menu(editor, word: str) -> QMenu:
+    """Right-click on `word` in the editor, as the mouse does; the menu that opens."""
+    cursor = editor.document().find(word)
+    assert not cursor.isNull(), word
+    cursor.setPosition(cursor.selectionStart() + 1)
+    pos = editor.cursorRect(cursor).center()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, editor.viewport().mapToGlobal(pos)
+    )
+    QApplication.sendEvent(editor.viewport(), event)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+def click(menu: QMenu, name: str) -> None:
+    action = next(a for a in menu.actions() if a.objectName() == name)
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+
+def panel_texts(window) -> list[str]:
+    panel = window.checks_panel.list
+    return [panel.item(n).text() for n in range(panel.count())]
+
+
+def test_finnish_misspellings_are_underlined_as_typed(window, qtbot):
+    window.new_draft()
+    editor = reasoning_editor(
+        window,
+        "Kaupungihallitus teki päätöös kaupunginvaltuustolle toimenpiteistä "
+        "asiantuntijatyöryhmän kanssa.",
+    )
+    qtbot.waitUntil(lambda: len(underlined(editor)) == 2)
+    assert underlined(editor) == [
+        ("Kaupungihallitus", spelling.SPELLING),
+        ("päätöös", spelling.SPELLING),
+    ]
+    window.flush()
+    assert "päätöös" in window.document.draft.item.proposal.reasoning  # underlines only
+
+
+def test_switching_the_draft_language_switches_the_checker(window, qtbot):
+    window.new_draft()
+    editor = reasoning_editor(window, "kommunstyrelsen kommunstyrellsen toimenpiteistä")
+    assert [w for w, _k in underlined(editor)] == ["kommunstyrelsen", "kommunstyrellsen"]
+    window.form.setCurrentIndex(0)
+    language = field(window, "language")
+    language.setCurrentIndex(language.findData("sv"))
+    assert window.document.draft.language == "sv"
+    assert [w for w, _k in underlined(editor)] == ["kommunstyrellsen", "toimenpiteistä"]
+
+
+def test_a_suggestion_from_the_right_click_menu_replaces_the_word(window, qtbot):
+    window.new_draft()
+    editor = reasoning_editor(window, "Hallitus teki päätöös eilen.")
+    menu = right_click_menu(editor, "päätöös")
+    suggestions = [a.text() for a in menu.actions() if a.objectName() == "suggestion"]
+    assert "päätös" in suggestions
+    suggestion = next(a for a in menu.actions() if a.text() == "päätös")
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(suggestion).center())
+    assert editor.toPlainText() == "Hallitus teki päätös eilen."
+    assert underlined(editor) == []
+
+
+def test_ignore_in_this_draft_lasts_until_another_draft(window, qtbot):
+    window.new_draft()
+    editor = reasoning_editor(window, "Qwzxyn kävi.")
+    assert underlined(editor) == [("Qwzxyn", spelling.SPELLING)]
+    click(right_click_menu(editor, "Qwzxyn"), "ignore")
+    assert underlined(editor) == []
+    window.answers["save_changes"] = "discard"
+    window.new_draft()
+    editor = reasoning_editor(window, "Qwzxyn kävi.")
+    assert underlined(editor) == [("Qwzxyn", spelling.SPELLING)]
+
+
+def test_add_to_dictionary_persists_across_a_restart(window, qtbot, home, converter):
+    window.new_draft()
+    editor = reasoning_editor(window, "Qwzxyn kävi.")
+    assert underlined(editor) == [("Qwzxyn", spelling.SPELLING)]
+    click(right_click_menu(editor, "Qwzxyn"), "add_to_dictionary")
+    assert underlined(editor) == []
+    dictionary = window.spelling.dictionary.path
+    assert home in dictionary.parents
+    assert dictionary.read_text(encoding="utf-8") == "Qwzxyn\n"
+    window.close_unasked = True
+    window.close()
+
+    again = MainWindow(converter=converter)  # a new start, the same data folder
+    qtbot.addWidget(again)
+    again.show()
+    editor = reasoning_editor(again, "Qwzxyn ja Vbnmöp kävivät.")
+    assert underlined(editor) == [("Vbnmöp", spelling.SPELLING)]
+    again.close_unasked = True
+    again.close()
+
+
+def test_a_repeated_word_is_a_grammar_finding_in_the_panel_and_leads_to_it(window, qtbot):
+    window.new_draft()
+    editor = reasoning_editor(window, "Hallitus päätti päätti asian.")
+    assert underlined(editor) == [("päätti päätti", spelling.GRAMMAR)]
+    qtbot.waitUntil(lambda: any("Grammar" in t for t in panel_texts(window)), timeout=5000)
+    (text,) = [t for t in panel_texts(window) if "Grammar" in t]
+    assert text.startswith("⚠  Reasoning: Grammar:") and "päätti päätti" in text
+    assert "Spelling: 0, grammar: 1" == window.spelling_count.text()
+    panel = window.checks_panel.list
+    item = next(panel.item(n) for n in range(panel.count()) if "Grammar" in panel.item(n).text())
+    window.form.setCurrentIndex(0)
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    panel.itemClicked.emit(item)
+    assert editor.hasFocus()
+    assert editor.textCursor().selectedText() == "päätti päätti"
+    window.flush()
+    assert not [p for p in window.current_problems() if p.word and p.severity == "error"]
+
+
+def test_the_grammar_option_turns_grammar_off(window, qtbot):
+    window.new_draft()
+    editor = reasoning_editor(window, "Hallitus päätti päätti asian.")
+    assert underlined(editor) == [("päätti päätti", spelling.GRAMMAR)]
+    window.menu_settings.aboutToShow.emit()
+    window.act_grammar.trigger()
+    assert not window.act_grammar.isChecked()
+    assert underlined(editor) == []
+    window.act_grammar.trigger()
+    assert underlined(editor) == [("päätti päätti", spelling.GRAMMAR)]
+
+
+def test_the_title_is_checked_too(window, qtbot):
+    window.new_draft()
+    title = field(window, "item.title")
+    title.setFocus()
+    type_text(title, "Päätöös asiasta")
+    qtbot.waitUntil(lambda: any('"Päätöös"' in t for t in panel_texts(window)), timeout=5000)
+    (underlines,) = title.findChildren(spellcheck.LineUnderlines)
+    assert [f.text for f in underlines.findings] == ["Päätöös"]
+
+
+def test_personal_data_is_not_checked(window, qtbot):
+    window.new_draft()
+    editor = reasoning_editor(window, "Qwzxyn Vbnmöp kävi.")
+    assert [w for w, _k in underlined(editor)] == ["Qwzxyn", "Vbnmöp"]
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(len("Qwzxyn Vbnmöp"), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    QTest.keyClick(
+        editor,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert underlined(editor) == []
+
+
+@pytest.mark.parametrize("example", [EXAMPLE_333, EXAMPLE_885], ids=["s333", "s885"])
+def test_the_references_flag_at_most_15_words_with_their_people_known(
+    window, qtbot, tmp_path, example
+):
+    copy = tmp_path / example.name
+    shutil.copy(example, copy)
+    assert window.open_path(copy)
+    window.answers["save_path"] = copy
+    assert window.save()  # saving puts the draft's people into the directory
+    window.run_checks()
+    qtbot.waitUntil(lambda: window.spelling_count.text().startswith("Spelling:"))
+    words = [p.word for p in window.spelling_problems if p.message.startswith('"')]
+    assert len(words) <= 15, words
+
+
+def test_without_dictionaries_nothing_is_underlined_and_the_status_says_why(
+    window, qtbot, monkeypatch
+):
+    monkeypatch.setattr(spelling._engines, "spellers", {"fi": None, "sv": None})
+    window.spelling._checkers.clear()
+    window.new_draft()
+    editor = reasoning_editor(window, "Kaupungihallitus teki päätöös.")
+    assert underlined(editor) == []
+    window.run_checks()
+    assert window.spelling_count.text() == "Spelling not checked"
+    assert "voikko-fi" in window.spelling_count.toolTip()
+    assert not [p for p in window.current_problems() if p.word]
