@@ -31,6 +31,7 @@ class Problem:
     # the field's text (0: the first), so the interface can select them.
     word: str = ""
     occurrence: int = 0
+    finding: str = ""  # spelling.SPELLING or spelling.GRAMMAR
 
     def __str__(self) -> str:
         label = _("error") if self.severity == ERROR else _("warning")
@@ -285,6 +286,7 @@ def spelling_problems(
                     WARNING,
                     word=finding.text,
                     occurrence=spelling.occurrence(text, finding),
+                    finding=finding.kind,
                 )
             )
     return problems

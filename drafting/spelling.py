@@ -132,15 +132,36 @@ class _Engines:
 
 
 def _load_speller(language: str) -> Any:
+    """Enchant's dictionary for the language; for Finnish without Enchant's Voikko
+    provider (Windows: the pyenchant wheel has Hunspell only), Voikko's own binding."""
     try:
         import enchant
-    except Exception:  # noqa: BLE001 - ImportError, or the C library missing
-        return None
-    for tag in ENCHANT_TAGS.get(language, ()):
+
+        for tag in ENCHANT_TAGS.get(language, ()):
+            with contextlib.suppress(Exception):
+                if enchant.dict_exists(tag):
+                    return enchant.Dict(tag)
+    except Exception:  # noqa: BLE001, S110 - ImportError, or the C library missing
+        pass
+    if language == "fi":
         with contextlib.suppress(Exception):
-            if enchant.dict_exists(tag):
-                return enchant.Dict(tag)
+            import libvoikko
+
+            return _VoikkoSpeller(libvoikko.Voikko("fi"))
     return None
+
+
+class _VoikkoSpeller:
+    """Voikko's binding behind Enchant's two calls."""
+
+    def __init__(self, voikko: Any) -> None:
+        self.voikko = voikko
+
+    def check(self, word: str) -> bool:
+        return bool(self.voikko.spell(word))
+
+    def suggest(self, word: str) -> list[str]:
+        return list(self.voikko.suggest(word))
 
 
 _engines = _Engines()
@@ -244,10 +265,11 @@ class Checker:
     def grammar(self, text: str, interface_language: str = "fi") -> list[Finding]:
         """Voikko's grammar findings of one paragraph (Finnish only; none when off).
 
-        Voikko describes them in Finnish or English only."""
+        Voikko describes them in Finnish or English only: English for an English
+        interface, else Finnish (the text itself is Finnish)."""
         if not (self.grammar_on and text.strip() and self.grammar_available):
             return []
-        described = "fi" if interface_language == "fi" else "en"
+        described = "en" if interface_language == "en" else "fi"
         key = (described, text)
         found = self._grammar_cache.get(key)
         if found is None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import atomic, checks, dates, draftfile, i18n, names
+from drafting import atomic, checks, dates, draftfile, i18n, names, spelling
 from drafting.i18n import _
 from drafting.render import context, docx, warm
 from ui import recovery, settings, shortcuts, translation, worker
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         # Spelling findings of the last full check (made off the UI thread after a pause),
         # and which check is the newest: an older answer arriving late is dropped.
         self.spelling_problems: list[checks.Problem] = []
+        self._checked: list[checks.Problem] = []  # the other problems, as last checked
         self._spelling_round = 0
         self.recovery_id = recovery.new_id()
         self.document: DraftDocument | None = None
@@ -363,6 +364,7 @@ class MainWindow(QMainWindow):
             checks.Problem(path, message) for path, message in self.form.input_errors().items()
         ]
         found += checks.check(self.document.draft, base=base)
+        self._checked = found
         return found + self.spelling_problems
 
     def run_checks(self) -> None:
@@ -370,8 +372,11 @@ class MainWindow(QMainWindow):
         self._show_problems()
         self._check_spelling()
 
-    def _show_problems(self) -> None:
-        self.problems = self.current_problems()
+    def _show_problems(self, recheck: bool = True) -> None:
+        """The panel and the counts; `recheck` False: only the spelling findings are new."""
+        self.problems = (
+            self.current_problems() if recheck else self._checked + self.spelling_problems
+        )
         self.checks_panel.show_problems([(self._said(p), p) for p in self.problems])
         errors = len(checks.errors(self.problems))
         warnings = len(self.problems) - errors
@@ -388,7 +393,7 @@ class MainWindow(QMainWindow):
             self.spelling_count.setText("")
             self.spelling_count.setToolTip("")
         else:
-            words = sum(1 for p in self.spelling_problems if p.message.startswith('"'))
+            words = sum(1 for p in self.spelling_problems if p.finding == spelling.SPELLING)
             self.spelling_count.setText(
                 _("Spelling: {words}, grammar: {grammar}").format(
                     words=words, grammar=len(self.spelling_problems) - words
@@ -404,7 +409,7 @@ class MainWindow(QMainWindow):
         if checker is None:
             if self.spelling_problems:
                 self.spelling_problems = []
-                self._show_problems()
+                self._show_problems(recheck=False)
             return
         draft, round_, language = self._snapshot(), self._spelling_round, i18n.language()
         worker.start(
@@ -418,7 +423,7 @@ class MainWindow(QMainWindow):
         if round_ != self._spelling_round or self.form is None:
             return  # the text changed since; a newer check is on its way
         self.spelling_problems = problems
-        self._show_problems()
+        self._show_problems(recheck=False)
 
     def _spelling_failed(self, exc: Exception) -> None:
         self.spelling_count.setText(_("Spelling not checked"))
