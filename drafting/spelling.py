@@ -78,6 +78,17 @@ def words(text: str, skip: Iterable[tuple[int, int]] = ()) -> Iterator[tuple[int
         yield start, word
 
 
+# Finnish case endings (and a few possessive and clitic forms) that a name takes as is.
+_FI_ENDINGS = frozenset(
+    {
+        *("n", "a", "ä", "t", "ta", "tä", "na", "nä", "ne", "ksi"),
+        *("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle"),
+        *("han", "hen", "hin", "hon", "hun", "hyn", "hän", "hön", "seen", "neen"),
+        *("tta", "ttä", "kin", "kaan", "kään"),
+    }
+)
+
+
 def read_word_list(path: Path) -> set[str]:
     """A plain-text word list, one word a line; a missing or unreadable file is empty."""
     try:
@@ -199,6 +210,9 @@ class Checker:
         self.grammar_on = grammar
         self.ignored: set[str] = set()
         self.names: set[str] = set()
+        self.organization: set[str] = set()  # words an organisation's profile lists
+        self._lower: set[str] = set()
+        self._lower_size = -1
         self._speller = _engines.speller(language)
         self._known: dict[str, bool] = {}
         self._grammar_cache: dict[tuple[str, str], list[Finding]] = {}
@@ -228,10 +242,35 @@ class Checker:
         self.ignored.add(word)
 
     def _user_knows(self, word: str) -> bool:
-        for known in (self.dictionary.words, self.ignored, self.names):
+        for known in (self.dictionary.words, self.ignored, self.names, self.organization):
             if word in known or word.capitalize() in known or word.lower() in known:
                 return True
+        return self.language == "fi" and self._inflected_name(word)
+
+    def _inflected_name(self, word: str) -> bool:
+        """A Finnish case form of a known name: "Sarvilinnalle", "Biaudetin". Names keep
+        their stem (no consonant gradation), so a known name plus an ending is enough."""
+        lower = word.lower()
+        for cut in range(len(lower) - 1, 2, -1):
+            stem, ending = lower[:cut], lower[cut:]
+            if ending.startswith(":"):
+                ending = ending[1:]
+            if ending not in _FI_ENDINGS and not (
+                ending.startswith("i") and ending[1:] in _FI_ENDINGS
+            ):
+                continue
+            if stem in self._known_lower():
+                return True
         return False
+
+    def _known_lower(self) -> set[str]:
+        size = len(self.names) + len(self.dictionary.words) + len(self.organization)
+        if self._lower_size != size:
+            self._lower = {
+                w.lower() for w in (*self.names, *self.dictionary.words, *self.organization)
+            }
+            self._lower_size = size
+        return self._lower
 
     def correct(self, word: str) -> bool:
         if self._user_knows(word):

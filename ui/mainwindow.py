@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         # and which check is the newest: an older answer arriving late is dropped.
         self.spelling_problems: list[checks.Problem] = []
         self._checked: list[checks.Problem] = []  # the other problems, as last checked
-        self._spelling_round = 0
+        self._spelling_round = self._spelling_shown = 0
         self.recovery_id = recovery.new_id()
         self.document: DraftDocument | None = None
         self.form: ItemForm | None = None
@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
 
     def set_document(self, document: DraftDocument) -> None:
         self.spelling.detach_all()
+        self.spelling_problems = []  # the findings of the draft before
         if self.form is not None:
             self.body_layout.removeWidget(self.form)
             self.form.hide()
@@ -306,12 +307,14 @@ class MainWindow(QMainWindow):
         """Underlines in every rich-text editor and the title, in the draft's language."""
         from ui.richtext_edit import RichTextEdit
 
-        self.spelling.new_draft(self.document.draft.language, _people_of(self.document.draft))
+        draft = self.document.draft
+        self.spelling.new_draft(draft.language, _people_of(draft), draft.organization)
         for editor in self.form.findChildren(RichTextEdit):
             self.spelling.attach_editor(editor)
         title = self.form.binder.widget_for("item.title")
         if title is not None:
             self.spelling.attach_line(title)
+        self.spelling.attach_cells(self.form.extracts.table, 0)  # the recipients
         self.document.changed.connect(self._language_maybe_changed)
 
     def _language_maybe_changed(self, path: str) -> None:
@@ -369,8 +372,8 @@ class MainWindow(QMainWindow):
 
     def run_checks(self) -> None:
         self.check_timer.stop()
+        self._check_spelling()  # first: the panel then knows a check is on its way
         self._show_problems()
-        self._check_spelling()
 
     def _show_problems(self, recheck: bool = True) -> None:
         """The panel and the counts; `recheck` False: only the spelling findings are new."""
@@ -389,7 +392,9 @@ class MainWindow(QMainWindow):
         if missing:
             self.spelling_count.setText(_("Spelling not checked"))
             self.spelling_count.setToolTip(missing)
-        elif self.spelling.active() is None:
+        elif self.spelling.active() is None or (
+            self.spelling_pending() and not self.spelling_problems
+        ):  # off, or nothing known yet (the first check of a draft is on its way)
             self.spelling_count.setText("")
             self.spelling_count.setToolTip("")
         else:
@@ -407,6 +412,7 @@ class MainWindow(QMainWindow):
         self._spelling_round += 1
         checker = self.spelling.active()
         if checker is None:
+            self._spelling_shown = self._spelling_round
             if self.spelling_problems:
                 self.spelling_problems = []
                 self._show_problems(recheck=False)
@@ -418,14 +424,20 @@ class MainWindow(QMainWindow):
             self._spelling_failed,
         )
 
+    def spelling_pending(self) -> bool:
+        """True while a spelling check runs whose findings the panel has not shown yet."""
+        return self._spelling_shown != self._spelling_round
+
     def _spelling_checked(self, result: tuple[int, list[checks.Problem]]) -> None:
         round_, problems = result
         if round_ != self._spelling_round or self.form is None:
             return  # the text changed since; a newer check is on its way
+        self._spelling_shown = round_
         self.spelling_problems = problems
         self._show_problems(recheck=False)
 
     def _spelling_failed(self, exc: Exception) -> None:
+        self._spelling_shown = self._spelling_round
         self.spelling_count.setText(_("Spelling not checked"))
         self.spelling_count.setToolTip(str(exc))
 

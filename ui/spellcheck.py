@@ -11,19 +11,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QInputMethodEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTextEdit,
+    QWidget,
+)
 
-from drafting import i18n, spelling
+from drafting import i18n, resources, spelling
 from drafting.i18n import _
 from ui import settings as settings_module
 from ui.people import PeopleDirectory, data_folder
@@ -64,7 +76,9 @@ class Spelling(QObject):
         self._checkers: dict[str, spelling.Checker] = {}
         self._highlighters: list[Highlighter] = []
         self._lines: list[LineUnderlines] = []
+        self._tables: list[QWidget] = []
         self._extra_names: list[str] = []
+        self._organization = ""
 
     # --- options -------------------------------------------------------------------------
 
@@ -110,10 +124,12 @@ class Spelling(QObject):
             return ""
         return self.checker().missing()
 
-    def new_draft(self, language: str, names: list[str]) -> None:
-        """A draft opened: its language, its people's names; nothing ignored yet."""
+    def new_draft(self, language: str, names: list[str], organization: str = "") -> None:
+        """A draft opened: its language, its people's names, its organisation's words;
+        nothing ignored yet."""
         self.ignored.clear()
         self._extra_names = names
+        self._organization = organization
         for checker in self._checkers.values():
             self._update_names(checker)
         self.set_language(language, force=True)
@@ -125,6 +141,12 @@ class Spelling(QObject):
 
     def _update_names(self, checker: spelling.Checker) -> None:
         checker.set_names([*self.people.people, *self._extra_names])
+        try:
+            profile = resources.organization(self._organization)
+        except resources.UnknownOrganization:
+            checker.organization = set()
+        else:
+            checker.organization = set(profile.spelling_words(checker.language))
 
     def set_language(self, language: str, force: bool = False) -> None:
         if language not in spelling.ENCHANT_TAGS:
@@ -149,6 +171,8 @@ class Spelling(QObject):
             highlighter.rehighlight()
         for line in list(self._lines):
             line.update()
+        for table in self._tables:
+            table.viewport().update()
         self.changed.emit()
 
     # --- fields ----------------------------------------------------------------------------
@@ -159,6 +183,12 @@ class Spelling(QObject):
         highlighter.destroyed.connect(self._forget)
         editor.spelling = highlighter  # its context menu and tooltips ask it
         return highlighter
+
+    def attach_cells(self, table, column: int) -> CellUnderlines:
+        delegate = CellUnderlines(self, table)
+        table.setItemDelegateForColumn(column, delegate)
+        self._tables.append(table)
+        return delegate
 
     def attach_line(self, line: QLineEdit) -> LineUnderlines:
         underlines = LineUnderlines(line, self)
@@ -176,6 +206,7 @@ class Spelling(QObject):
             highlighter.setDocument(None)
         self._highlighters.clear()
         self._lines.clear()
+        self._tables.clear()
 
     def menu_actions(
         self, menu: QMenu, finding: spelling.Finding, replace: Callable[[str], None]
@@ -274,8 +305,9 @@ def _personal_ranges(block) -> list[tuple[int, int]]:
 
 
 class LineUnderlines(QObject):
-    """Underlines in a QLineEdit (the title): set as input-method formats, the one kind of
-    formatting a QLineEdit draws; a tooltip on the field names grammar findings."""
+    """Underlines in a QLineEdit (the title, a recipient being edited): set as input-method
+    formats, the one kind of formatting a QLineEdit draws; its right-click menu gets the
+    spelling entries."""
 
     def __init__(self, line: QLineEdit, owner: Spelling) -> None:
         super().__init__(line)
@@ -283,7 +315,28 @@ class LineUnderlines(QObject):
         self.owner = owner
         self.findings: list[spelling.Finding] = []
         line.textChanged.connect(self.update)
+        line.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        line.customContextMenuRequested.connect(self._open_menu)
         self.update()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """Qt's menu for the line, with spelling entries for the word at `pos` first."""
+        menu = self.line.createStandardContextMenu()
+        at = self.line.cursorPositionAt(pos)
+        finding = next((f for f in self.findings if f.start <= at <= f.end), None)
+        if finding is not None:
+
+            def replace(word: str) -> None:
+                self.line.setSelection(finding.start, finding.end - finding.start)
+                self.line.insert(word)  # as typed: textEdited reaches the model, undoable
+
+            self.owner.menu_actions(menu, finding, replace)
+        return menu
+
+    def _open_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.line.mapToGlobal(pos))
 
     def update(self) -> None:
         checker = self.owner.active()
@@ -300,3 +353,50 @@ class LineUnderlines(QObject):
             for f in self.findings
         ]
         QApplication.sendEvent(self.line, QInputMethodEvent("", attributes))
+
+
+class CellUnderlines(QStyledItemDelegate):
+    """A table column of prose (the extracts' recipients): underlined words drawn under the
+    cell's text, and the cell's editor underlined as a one-line field."""
+
+    def __init__(self, owner: Spelling, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.owner = owner
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
+        editor = QLineEdit(parent)
+        self.owner.attach_line(editor)
+        return editor
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        checker = self.owner.active()
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        if checker is None or not text:
+            return
+        metrics = option.fontMetrics
+        style = option.widget.style() if option.widget else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget)
+        left = option.rect.left() + margin + 1
+        base = option.rect.center().y() + metrics.ascent() / 2 + 2
+        painter.save()
+        painter.setClipRect(option.rect)
+        for finding in checker.check(text, i18n.language()):
+            x = left + metrics.horizontalAdvance(text[: finding.start])
+            width = metrics.horizontalAdvance(text[finding.start : finding.end])
+            color = SPELLING_COLOR if finding.kind == spelling.SPELLING else GRAMMAR_COLOR
+            painter.setPen(QPen(color, 1))
+            painter.drawPath(_wave(x, base, width))
+        painter.restore()
+
+
+def _wave(x: float, y: float, width: float) -> QPainterPath:
+    """A wavy line as Qt draws a spell-check underline: 2 px high, 4 px a period."""
+    path = QPainterPath(QPointF(x, y))
+    step, up = 2.0, True
+    position = x
+    while position < x + width:
+        position += step
+        path.lineTo(QPointF(position, y - 1 if up else y + 1))
+        up = not up
+    return path

@@ -111,3 +111,20 @@ def test_the_references_flag_at_most_15_words(example):
     assert len(words) <= 15, words
     assert all(p.severity == checks.WARNING for p in problems)
     assert not checks.errors(problems)
+
+
+def test_finnish_case_forms_of_a_known_name_are_known():
+    checker = spelling.Checker("fi")
+    checker.set_names(["Sami Sarvilinna", "Eva Biaudet"])
+    text = "Sarvilinnalle Sarvilinnan Biaudetin Biaudetille Sarvilinnaqx Biaudetxyz"
+    assert flagged(checker, text) == ["Sarvilinnaqx", "Biaudetxyz"]
+
+
+def test_an_organisations_profile_lists_words_of_its_own():
+    from drafting import resources
+
+    words = resources.organization("helsinki").spelling_words("fi")
+    checker = spelling.Checker("fi")
+    assert flagged(checker, "Heunilla on tietoa.") == ["Heunilla"]
+    checker.organization = set(words)
+    assert flagged(checker, "Heunilla on tietoa.") == []

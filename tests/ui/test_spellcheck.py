@@ -158,7 +158,7 @@ def test_a_repeated_word_is_a_grammar_finding_in_the_panel_and_leads_to_it(windo
     qtbot.waitUntil(lambda: any("Grammar" in t for t in panel_texts(window)), timeout=5000)
     (text,) = [t for t in panel_texts(window) if "Grammar" in t]
     assert text.startswith("⚠  Reasoning: Grammar:") and "päätti päätti" in text
-    assert "Spelling: 0, grammar: 1" == window.spelling_count.text()
+    assert window.spelling_count.text() == "Spelling: 0, grammar: 1"
     panel = window.checks_panel.list
     item = next(panel.item(n) for n in range(panel.count()) if "Grammar" in panel.item(n).text())
     window.form.setCurrentIndex(0)
@@ -235,3 +235,56 @@ def test_without_dictionaries_nothing_is_underlined_and_the_status_says_why(
     assert window.spelling_count.text() == "Spelling not checked"
     assert "voikko-fi" in window.spelling_count.toolTip()
     assert not [p for p in window.current_problems() if p.word]
+
+
+def test_the_titles_right_click_menu_offers_suggestions(window, qtbot):
+    window.new_draft()
+    title = field(window, "item.title")
+    title.setFocus()
+    type_text(title, "Päätöös asiasta")
+    pos = QPoint(title.cursorRect().left() // 4 + 6, title.height() // 2)
+    assert title.cursorPositionAt(pos) <= len("Päätöös")
+    QApplication.sendEvent(
+        title, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, title.mapToGlobal(pos))
+    )
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    choice = next(a for a in menu.actions() if a.text() == "Päätös")
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(choice).center())
+    assert title.text() == "Päätös asiasta"
+    assert window.document.draft.item.title == "Päätös asiasta"
+    (underlines,) = title.findChildren(spellcheck.LineUnderlines)
+    assert underlines.findings == []
+
+
+def red_pixels(widget, rect) -> int:
+    image = widget.grab(rect).toImage()
+    return sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y) == spellcheck.SPELLING_COLOR
+    )
+
+
+def test_an_extract_recipient_is_underlined_and_listed(window, qtbot):
+    window.new_draft()
+    window.form.setCurrentIndex(4)
+    extracts = window.form.extracts
+    QTest.mouseClick(extracts.buttons["add"], Qt.MouseButton.LeftButton)
+    table = extracts.table
+    window.form.currentWidget().ensureWidgetVisible(table)
+    cell = table.visualItemRect(table.item(0, 0))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    QTest.keyClick(table, Qt.Key.Key_F2)  # edit the cell
+    (editor,) = [e for e in table.viewport().findChildren(spellcheck.QLineEdit) if e.isVisible()]
+    type_text(editor, "Kaupungihallitus")
+    (underlines,) = editor.findChildren(spellcheck.LineUnderlines)
+    assert [f.text for f in underlines.findings] == ["Kaupungihallitus"]
+    QTest.keyClick(editor, Qt.Key.Key_Return)  # the table commits it a moment later
+    qtbot.waitUntil(lambda: window.document.draft.item.extracts[0].recipient != "")
+    assert window.document.draft.item.extracts[0].recipient == "Kaupungihallitus"
+    qtbot.waitUntil(lambda: red_pixels(table.viewport(), cell) > 5)
+    qtbot.waitUntil(lambda: any('"Kaupungihallitus"' in t for t in panel_texts(window)))
+    table.item(0, 0).setText("Kaupunginhallitus")
+    assert red_pixels(table.viewport(), cell) == 0
