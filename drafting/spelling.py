@@ -273,8 +273,6 @@ class Checker:
         return self._lower
 
     def correct(self, word: str) -> bool:
-        if self._user_knows(word):
-            return True
         found = self._known.get(word)
         if found is None:
             with _engines.lock:
@@ -282,7 +280,8 @@ class Checker:
             if len(self._known) > 200_000:
                 self._known.clear()
             self._known[word] = found
-        return found
+        # The user's words only matter for what the dictionary does not know.
+        return found or self._user_knows(word)
 
     # --- checking ------------------------------------------------------------------------
 

@@ -468,6 +468,8 @@ class RichTextEdit(QTextEdit):
         doc = self.document()
         self._loading = True
         doc.setUndoRedoEnabled(False)
+        if self.spelling is not None:
+            self.spelling.begin_load()  # underlined afterwards, a slice at a time
         try:
             doc.clear()
             fill_document(doc, text)
@@ -475,6 +477,8 @@ class RichTextEdit(QTextEdit):
             doc.setUndoRedoEnabled(True)
             doc.clearUndoRedoStacks()
             self._loading = False
+            if self.spelling is not None:
+                self.spelling.end_load()
         cursor = QTextCursor(doc)
         self.setTextCursor(cursor)
         self._refresh_actions()

@@ -8,10 +8,11 @@ formatting), set again after each edit.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -160,15 +161,20 @@ class Spelling(QObject):
             self.dictionary.add(word)
         except OSError:
             self.dictionary.words.add(word)  # known for this session; the file said no
-        self.refresh()
+        self.refresh(word)
 
     def ignore(self, word: str) -> None:
         self.ignored.add(word)
-        self.refresh()
+        self.refresh(word)
 
-    def refresh(self) -> None:
+    def refresh(self, word: str = "") -> None:
+        """Underline again: the paragraphs holding `word` now (a word added or ignored),
+        or every paragraph (the language or an option changed)."""
         for highlighter in list(self._highlighters):
-            highlighter.rehighlight()
+            if word:
+                highlighter.rehighlight_word(word)
+            else:
+                highlighter.rehighlight_soon()
         for line in list(self._lines):
             line.update()
         for table in self._tables:
@@ -241,11 +247,62 @@ class Spelling(QObject):
 
 
 class Highlighter(QSyntaxHighlighter):
-    """Underlines one paragraph at a time, as Qt asks when a paragraph changes."""
+    """Underlines one paragraph at a time, as Qt asks when a paragraph changes.
+
+    A whole text shown at once (a draft opened) is not checked in one go on the UI thread:
+    its paragraphs are underlined afterwards in slices of a few milliseconds."""
+
+    SLICE_MS = 8  # and one paragraph more: a key waits at most about 16 ms
 
     def __init__(self, document: QTextDocument, owner: Spelling) -> None:
         super().__init__(document)
         self.owner = owner
+        self._loading = False
+        self._waiting: list = []  # blocks shown while loading, not yet checked
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._next_slice)
+
+    def begin_load(self) -> None:
+        self._loading = True
+        self._waiting.clear()
+
+    def end_load(self) -> None:
+        self._loading = False
+        self._timer.start()
+
+    def rehighlight_soon(self) -> None:
+        """Every paragraph again: a short text at once, a long one in slices."""
+        document = self.document()
+        if document is None:
+            return
+        if document.blockCount() <= 50:
+            self.rehighlight()
+            return
+        self._waiting.clear()
+        block = document.begin()
+        while block.isValid():
+            self._waiting.append(block)
+            block = block.next()
+        self._timer.start()
+
+    def rehighlight_word(self, word: str) -> None:
+        document = self.document()
+        if document is None:
+            return
+        block = document.begin()
+        while block.isValid():
+            if word in block.text():
+                self.rehighlightBlock(block)
+            block = block.next()
+
+    def _next_slice(self) -> None:
+        started = time.perf_counter()
+        while self._waiting and time.perf_counter() - started < self.SLICE_MS / 1000:
+            block = self._waiting.pop(0)
+            if block.isValid():
+                self.rehighlightBlock(block)
+        if self._waiting:
+            self._timer.start()
 
     def findings(self, text: str, block) -> list[spelling.Finding]:
         checker = self.owner.active()
@@ -254,6 +311,9 @@ class Highlighter(QSyntaxHighlighter):
         return checker.check(text, i18n.language(), _personal_ranges(block))
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if self._loading:
+            self._waiting.append(self.currentBlock())
+            return
         for finding in self.findings(text, self.currentBlock()):
             self.setFormat(finding.start, finding.end - finding.start, underline(finding.kind))
 

@@ -288,3 +288,32 @@ def test_an_extract_recipient_is_underlined_and_listed(window, qtbot):
     qtbot.waitUntil(lambda: any('"Kaupungihallitus"' in t for t in panel_texts(window)))
     table.item(0, 0).setText("Kaupunginhallitus")
     assert red_pixels(table.viewport(), cell) == 0
+
+
+def test_a_grammar_underline_tells_its_reason_in_a_tooltip(window, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    window.new_draft()
+    editor = reasoning_editor(window, "Hallitus päätti päätti asian.")
+    cursor = editor.document().find("päätti päätti")
+    cursor.setPosition(cursor.selectionStart() + 2)
+    pos = editor.cursorRect(cursor).center()
+    QApplication.sendEvent(
+        editor.viewport(),
+        QHelpEvent(QEvent.Type.ToolTip, pos, editor.viewport().mapToGlobal(pos)),
+    )
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == "Remove duplicate word."
+    QToolTip.hideText()
+
+
+def test_a_long_text_opened_is_underlined_afterwards_in_slices(window, qtbot):
+    window.new_draft()
+    paragraphs = ["Kaupunginhallitus päätti hyväksyä ehdotuksen."] * 400 + ["Loppuun päätöös."]
+    window.document.apply("item.proposal.reasoning", "\n\n".join(paragraphs))
+    editor = field(window, "item.proposal.reasoning")
+    assert editor.document().blockCount() == 401
+    assert underlined(editor) == []  # not checked on the UI thread in one go
+    qtbot.waitUntil(lambda: underlined(editor) == [("päätöös", spelling.SPELLING)])
