@@ -217,6 +217,10 @@ def _keystroke_window(spelling_on: bool):
     window.form.setCurrentIndex(1)
     editor = window.form.binder.widget_for("item.proposal.reasoning").editor
     editor.setFocus()
+    # Typing in the middle of a long paragraph: each key re-checks all of it.
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(1).position() + 200)
+    editor.setTextCursor(cursor)
     return window, editor
 
 

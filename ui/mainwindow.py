@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.menu_language = self.menu_settings.addMenu("")
         for action in self.language_actions.values():
             self.menu_language.addAction(action)
+        self.menu_settings.setToolTipsVisible(True)
         self.menu_settings.addAction(self.act_spelling)
         self.menu_settings.addAction(self.act_grammar)
         self.menu_help = bar.addMenu("")
@@ -389,6 +390,9 @@ class MainWindow(QMainWindow):
             else _("No problems")
         )
         missing = self.spelling.status()
+        # The Settings menu says it too, beside the option it concerns.
+        self.act_spelling.setToolTip(missing or self.act_spelling.text().replace("&", ""))
+        self.act_spelling.setStatusTip(missing)
         if missing:
             self.spelling_count.setText(_("Spelling not checked"))
             self.spelling_count.setToolTip(missing)

@@ -234,6 +234,7 @@ def test_without_dictionaries_nothing_is_underlined_and_the_status_says_why(
     window.run_checks()
     assert window.spelling_count.text() == "Spelling not checked"
     assert "voikko-fi" in window.spelling_count.toolTip()
+    assert "voikko-fi" in window.act_spelling.toolTip()  # and beside the option
     assert not [p for p in window.current_problems() if p.word]
 
 
