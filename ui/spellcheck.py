@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -170,6 +171,7 @@ class Spelling(QObject):
     def refresh(self, word: str = "") -> None:
         """Underline again: the paragraphs holding `word` now (a word added or ignored),
         or every paragraph (the language or an option changed)."""
+        self._prune()
         for highlighter in list(self._highlighters):
             if word:
                 highlighter.rehighlight_word(word)
@@ -186,7 +188,6 @@ class Spelling(QObject):
     def attach_editor(self, editor: QTextEdit) -> Highlighter:
         highlighter = Highlighter(editor.document(), self)
         self._highlighters.append(highlighter)
-        highlighter.destroyed.connect(self._forget)
         editor.spelling = highlighter  # its context menu and tooltips ask it
         return highlighter
 
@@ -199,15 +200,17 @@ class Spelling(QObject):
     def attach_line(self, line: QLineEdit) -> LineUnderlines:
         underlines = LineUnderlines(line, self)
         self._lines.append(underlines)
-        underlines.destroyed.connect(self._forget)
         return underlines
 
-    def _forget(self, gone: QObject) -> None:
-        self._highlighters = [h for h in self._highlighters if h is not gone]
-        self._lines = [u for u in self._lines if u is not gone]
+    def _prune(self) -> None:
+        """Forget fields that are gone (a table cell's editor closes, a form is replaced)."""
+        self._highlighters = [h for h in self._highlighters if shiboken6.isValid(h)]
+        self._lines = [u for u in self._lines if shiboken6.isValid(u) and shiboken6.isValid(u.line)]
+        self._tables = [t for t in self._tables if shiboken6.isValid(t)]
 
     def detach_all(self) -> None:
         """The form goes away with its fields: stop underlining them."""
+        self._prune()
         for highlighter in self._highlighters:
             highlighter.setDocument(None)
         self._highlighters.clear()
