@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRegularExpression, QSize, Qt
-from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -795,7 +795,9 @@ class ItemForm(QTabWidget):
             cursor = QTextCursor(document)
             hits = []
             while True:
-                cursor = document.find(expression, cursor)
+                cursor = document.find(
+                    expression, cursor, QTextDocument.FindFlag.FindCaseSensitively
+                )
                 if cursor.isNull():
                     break
                 hits.append(QTextCursor(cursor))

@@ -13,7 +13,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPoint,
+    QPointF,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -253,7 +262,9 @@ class Highlighter(QSyntaxHighlighter):
     """Underlines one paragraph at a time, as Qt asks when a paragraph changes.
 
     A whole text shown at once (a draft opened) is not checked in one go on the UI thread:
-    its paragraphs are underlined afterwards in slices of a few milliseconds."""
+    its paragraphs are underlined afterwards in slices of a few milliseconds. Underlining
+    again on our own initiative keeps the document quiet: Qt would report it as an edit
+    (contentsChanged), and the form would write the field back and refresh the preview."""
 
     SLICE_MS = 8  # and one paragraph more: a key waits at most about 16 ms
 
@@ -264,6 +275,19 @@ class Highlighter(QSyntaxHighlighter):
         self._waiting: list = []  # blocks shown while loading, not yet checked
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._next_slice)
+        if not document.isEmpty():
+            # Qt would underline a text it is handed all at once, after this returns, and
+            # report that as an edit. A quiet pass now cancels Qt's; it only collects the
+            # paragraphs, which are then underlined in slices.
+            with QSignalBlocker(document):
+                self._loading = True
+                self.rehighlight()
+                self._loading = False
+            self._timer.start()
+
+    def pending(self) -> bool:
+        """True while paragraphs wait to be underlined."""
+        return self._loading or bool(self._waiting)
 
     def begin_load(self) -> None:
         self._loading = True
@@ -279,10 +303,14 @@ class Highlighter(QSyntaxHighlighter):
         if document is None:
             return
         if document.blockCount() <= 50:
-            self.rehighlight()
+            with QSignalBlocker(document):
+                self.rehighlight()
             return
+        self._queue_all()
+
+    def _queue_all(self) -> None:
         self._waiting.clear()
-        block = document.begin()
+        block = self.document().begin()
         while block.isValid():
             self._waiting.append(block)
             block = block.next()
@@ -293,17 +321,23 @@ class Highlighter(QSyntaxHighlighter):
         if document is None:
             return
         block = document.begin()
-        while block.isValid():
-            if word in block.text():
-                self.rehighlightBlock(block)
-            block = block.next()
+        with QSignalBlocker(document):
+            while block.isValid():
+                if word in block.text():
+                    self.rehighlightBlock(block)
+                block = block.next()
 
     def _next_slice(self) -> None:
         started = time.perf_counter()
-        while self._waiting and time.perf_counter() - started < self.SLICE_MS / 1000:
-            block = self._waiting.pop(0)
-            if block.isValid():
-                self.rehighlightBlock(block)
+        document = self.document()
+        if document is None:
+            self._waiting.clear()
+            return
+        with QSignalBlocker(document):
+            while self._waiting and time.perf_counter() - started < self.SLICE_MS / 1000:
+                block = self._waiting.pop(0)
+                if block.isValid():
+                    self.rehighlightBlock(block)
         if self._waiting:
             self._timer.start()
 

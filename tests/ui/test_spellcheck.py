@@ -318,3 +318,38 @@ def test_a_long_text_opened_is_underlined_afterwards_in_slices(window, qtbot):
     assert editor.document().blockCount() == 401
     assert underlined(editor) == []  # not checked on the UI thread in one go
     qtbot.waitUntil(lambda: underlined(editor) == [("päätöös", spelling.SPELLING)])
+
+
+def test_underlines_change_nothing_in_the_draft(window, qtbot, tmp_path):
+    copy = tmp_path / EXAMPLE_885.name
+    shutil.copy(EXAMPLE_885, copy)
+    assert window.open_path(copy)
+    reasoning = field(window, "item.proposal.reasoning")
+    edits = []
+    reasoning.textChanged.connect(lambda: edits.append(1))
+    highlighters = window.findChildren(spellcheck.Highlighter)
+    assert any(h.pending() for h in highlighters)  # underlined after the opening
+    qtbot.waitUntil(lambda: not any(h.pending() for h in highlighters))
+    assert [w for w, _k in underlined(reasoning)] == ["Biaudetin"]  # Heuni: the profile's
+    assert edits == []  # underlining is no edit: nothing written back, no new preview
+    qtbot.waitUntil(lambda: not window.spelling_pending())
+    assert [p.word for p in window.spelling_problems] == ["Biaudetin", "Biaudetin"]
+    window.flush()
+    assert not window.isWindowModified()
+    assert window.document.undo_stack.count() == 0
+    assert not window.act_undo.isEnabled()
+
+
+def test_a_click_on_the_second_of_two_same_misspellings_selects_the_second(window, qtbot):
+    window.new_draft()
+    editor = reasoning_editor(window, "Päätöös tehtiin.\nToinen päätöös myös.")
+    qtbot.waitUntil(lambda: sum('"päätöös"' in t.lower() for t in panel_texts(window)) == 2)
+    panel = window.checks_panel.list
+    found = [
+        panel.item(n) for n in range(panel.count()) if "päätöös" in panel.item(n).text().lower()
+    ]
+    second = found[1]
+    panel.itemClicked.emit(second)
+    cursor = editor.textCursor()
+    assert cursor.selectedText() == "päätöös"
+    assert cursor.block().blockNumber() == 1
