@@ -146,7 +146,11 @@ def spelling_shots(folder: Path, size: tuple[int, int] = (1100, 640)) -> list[Pa
         editor = window.form.binder.widget_for("item.proposal.reasoning").editor
         window.form.currentWidget().ensureWidgetVisible(editor)
         window.run_checks()
-        _settle(application, 2000)
+        _settle(application, 500)
+        for _ in range(100):  # the checks panel's findings come from a worker
+            if not window.spelling_pending():
+                break
+            _settle(application, 100)
         cursor = editor.document().find(word)
         cursor.setPosition(cursor.selectionStart() + 2)
         pos = editor.cursorRect(cursor).bottomLeft()  # the menu opens below the line
