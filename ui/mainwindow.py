@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from drafting import atomic, checks, dates, draftfile, i18n, names, spelling
 from drafting.i18n import _
 from drafting.render import context, docx, warm
-from ui import recovery, settings, shortcuts, translation, worker
+from ui import recovery, settings, shortcuts, spellcheck, translation, worker
 from ui.binding import enable_undo
 from ui.checks_panel import ChecksPanel
 from ui.dialogs import Asker
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.people = PeopleDirectory()
         self.spelling = Spelling(self.settings, self.people, parent=self)
         self.spelling.changed.connect(self._spelling_changed)
+        self.spelling.ignored_changed.connect(self._store_ignored)
         # Spelling findings of the last full check (made off the UI thread after a pause),
         # and which check is the newest: an older answer arriving late is dropped.
         self.spelling_problems: list[checks.Problem] = []
@@ -309,7 +310,12 @@ class MainWindow(QMainWindow):
         from ui.richtext_edit import RichTextEdit
 
         draft = self.document.draft
-        self.spelling.new_draft(draft.language, _people_of(draft), draft.organization)
+        self.spelling.new_draft(
+            draft.language,
+            _people_of(draft),
+            draft.organization,
+            draft.extra.get(spellcheck.IGNORED_KEY),
+        )
         for editor in self.form.findChildren(RichTextEdit):
             self.spelling.attach_editor(editor)
         title = self.form.binder.widget_for("item.title")
@@ -321,6 +327,14 @@ class MainWindow(QMainWindow):
     def _language_maybe_changed(self, path: str) -> None:
         if path in ("", "language"):
             self.spelling.set_language(self.document.draft.language)
+        if path in ("", "extra"):
+            self.spelling.set_ignored(self.document.draft.extra.get(spellcheck.IGNORED_KEY))
+
+    def _store_ignored(self) -> None:
+        """ "Ignore in this draft" goes into the draft (saved with it, undoable)."""
+        extra = dict(self.document.draft.extra)
+        extra[spellcheck.IGNORED_KEY] = sorted(self.spelling.ignored, key=str.casefold)
+        self.document.set_value("extra", extra, merge=False)
 
     def _spelling_changed(self) -> None:
         if self.document is not None and self.form is not None:

@@ -56,6 +56,17 @@ GRAMMAR_COLOR = QColor("#1e63c8")
 DICTIONARY_FILE = "dictionary.txt"
 
 
+#: The draft's own list of words ignored in it, kept in the file as an extra field.
+IGNORED_KEY = "spelling_ignore"
+
+
+def ignored_words(value: object) -> set[str]:
+    """The words of a draft's list; anything else in the file is left out."""
+    if not isinstance(value, list):
+        return set()
+    return {w for w in value if isinstance(w, str) and w}
+
+
 def underline(kind: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
@@ -70,6 +81,8 @@ class Spelling(QObject):
     #: Something known changed (a word added or ignored, the language, an option):
     #: underlines and the checks panel are due again.
     changed = Signal()
+    #: "Ignore in this draft" chose a word: the draft keeps its list (`IGNORED_KEY`).
+    ignored_changed = Signal()
 
     def __init__(
         self,
@@ -135,10 +148,13 @@ class Spelling(QObject):
             return ""
         return self.checker().missing()
 
-    def new_draft(self, language: str, names: list[str], organization: str = "") -> None:
-        """A draft opened: its language, its people's names, its organisation's words;
-        nothing ignored yet."""
+    def new_draft(
+        self, language: str, names: list[str], organization: str = "", ignored: object = ()
+    ) -> None:
+        """A draft opened: its language, its people's names, its organisation's words and
+        the words ignored in it."""
         self.ignored.clear()
+        self.ignored.update(ignored_words(ignored))
         self._extra_names = names
         self._organization = organization
         for checker in self._checkers.values():
@@ -176,6 +192,15 @@ class Spelling(QObject):
     def ignore(self, word: str) -> None:
         self.ignored.add(word)
         self.refresh(word)
+        self.ignored_changed.emit()
+
+    def set_ignored(self, words: object) -> None:
+        """The draft's list changed under us (undo, redo): underline by it again."""
+        wanted = ignored_words(words)
+        if wanted != self.ignored:
+            self.ignored.clear()  # the same set: every checker holds it
+            self.ignored.update(wanted)
+            self.refresh()
 
     def refresh(self, word: str = "") -> None:
         """Underline again: the paragraphs holding `word` now (a word added or ignored),

@@ -44,6 +44,10 @@ def underlined(editor) -> list[tuple[str, str]]:
     return found
 
 
+def underlining_done(window) -> bool:
+    return not any(h.pending() for h in window.findChildren(spellcheck.Highlighter))
+
+
 def reasoning_editor(window, text: str = ""):
     window.form.setCurrentIndex(1)
     editor = field(window, "item.proposal.reasoning")
@@ -118,16 +122,32 @@ def test_a_suggestion_from_the_right_click_menu_replaces_the_word(window, qtbot)
     assert underlined(editor) == []
 
 
-def test_ignore_in_this_draft_lasts_until_another_draft(window, qtbot):
+def test_ignore_in_this_draft_is_saved_with_it_and_undone_with_undo(window, qtbot, tmp_path):
     window.new_draft()
     editor = reasoning_editor(window, "Qwzxyn kävi.")
     assert underlined(editor) == [("Qwzxyn", spelling.SPELLING)]
     click(right_click_menu(editor, "Qwzxyn"), "ignore")
     assert underlined(editor) == []
-    window.answers["save_changes"] = "discard"
-    window.new_draft()
+    window.undo()
+    assert underlined(editor) == [("Qwzxyn", spelling.SPELLING)]
+    window.redo()
+    assert underlined(editor) == []
+
+    target = tmp_path / "ohitettu.pykala"
+    window.answers["save_path"] = target
+    assert window.save_as()
+    assert '"spelling_ignore": [\n    "Qwzxyn"\n  ]' in target.read_text(encoding="utf-8")
+    window.new_draft()  # another draft: nothing ignored there
     editor = reasoning_editor(window, "Qwzxyn kävi.")
     assert underlined(editor) == [("Qwzxyn", spelling.SPELLING)]
+    window.answers["save_changes"] = "discard"
+    assert window.open_path(target)  # the saved one again: still ignored
+    editor = field(window, "item.proposal.reasoning")
+    qtbot.waitUntil(
+        lambda: not any(h.pending() for h in window.findChildren(spellcheck.Highlighter))
+    )
+    assert editor.toPlainText() == "Qwzxyn kävi."
+    assert underlined(editor) == []
 
 
 def test_add_to_dictionary_persists_across_a_restart(window, qtbot, home, converter):
@@ -329,7 +349,7 @@ def test_underlines_change_nothing_in_the_draft(window, qtbot, tmp_path):
     reasoning.textChanged.connect(lambda: edits.append(1))
     highlighters = window.findChildren(spellcheck.Highlighter)
     assert any(h.pending() for h in highlighters)  # underlined after the opening
-    qtbot.waitUntil(lambda: not any(h.pending() for h in highlighters))
+    qtbot.waitUntil(lambda: underlining_done(window))
     assert [w for w, _k in underlined(reasoning)] == ["Biaudetin"]  # Heuni: the profile's
     assert edits == []  # underlining is no edit: nothing written back, no new preview
     qtbot.waitUntil(lambda: not window.spelling_pending())
