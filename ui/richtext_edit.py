@@ -774,7 +774,8 @@ class RichTextEdit(QTextEdit):
     def context_menu(self, pos: QPoint) -> QMenu:
         """The menu of a right-click at `pos` (viewport coordinates): spelling entries for
         an underlined word first, then Qt's own."""
-        menu = self.createStandardContextMenu(self.viewport().mapToGlobal(pos))
+        scrolled = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(pos + scrolled)  # document coordinates
         if self.spelling is not None:
             self.spelling.add_actions(menu, self, pos)
         return menu
