@@ -26,6 +26,9 @@ DEBS_PRINT_TEST := cups-daemon cups-client cups-filters cups-filters-core-driver
 DEBS_WEB_TEST := chromium
 AXE_VERSION := 4.10.3
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
+# Spelling as you type (drafting/spelling.py): Enchant with its Voikko provider for Finnish
+# and its Hunspell provider with the Swedish dictionary; libvoikko1 for Finnish grammar.
+DEBS_SPELL := libenchant-2-2 libenchant-2-voikko libvoikko1 voikko-fi hunspell-sv
 DEBS_VENV := $(shell $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 || echo python3-venv)
 
 .PHONY: run test debs-run debs-test venv venv-test axe template catalogs clean
@@ -44,11 +47,11 @@ test: debs-test venv-test axe
 	$(PY) -m pytest
 
 debs-run:
-	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT))
+	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT) $(DEBS_SPELL))
 
 debs-test:
 	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT_TEST) \
-		$(DEBS_WEB_TEST))
+		$(DEBS_WEB_TEST) $(DEBS_SPELL))
 
 # axe-core, pinned, into a git-ignored folder; fetched once (npm comes with Debian's npm
 # package, or with a Node.js that bundles it).

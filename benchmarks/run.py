@@ -196,6 +196,175 @@ def bench_keystroke_50_pages(repeat: int) -> dict:
     return {**figure(ours, baseline), "unit": "s (p95)"}
 
 
+def _keystroke_window(spelling_on: bool):
+    """A drafting window holding the 50-page reasoning, spelling on or off; its editor."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from ui import app, settings
+    from ui.mainwindow import MainWindow
+
+    QStandardPaths.setTestModeEnabled(True)
+    app.application()
+    settings.Settings(QSettings())[settings.SPELLING] = spelling_on
+    draft = synthetic_long_item(50)
+    window = MainWindow()
+    window.new_from_example(EXAMPLE)
+    window.document.apply("item.proposal.reasoning", draft.item.proposal.reasoning)
+    window.show()
+    window.form.setCurrentIndex(1)
+    editor = window.form.binder.widget_for("item.proposal.reasoning").editor
+    editor.setFocus()
+    # Typing in the middle of a long paragraph: each key re-checks all of it.
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(1).position() + 200)
+    editor.setTextCursor(cursor)
+    return window, editor
+
+
+def _close(window) -> None:
+    """Close a window and wait for the work it left in the thread pool (a last spelling
+    check, a preview), so that it does not run during the next measurement."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    window.close_unasked = True
+    window.close()
+    window.deleteLater()
+    QThreadPool.globalInstance().waitForDone(60_000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def bench_keystroke_50_pages_spellcheck(repeat: int) -> dict:
+    """p95 of one keystroke in the 50-page reasoning with spelling and grammar underlined as
+    you type, against the same window with checking off (what checking adds per key)."""
+    from ui import settings
+
+    times: dict[bool, list[float]] = {True: [], False: []}
+    for spelling_on in (True, False, True, False):  # interleaved: load on the machine varies
+        window, editor = _keystroke_window(spelling_on)
+        times[spelling_on] += _key_times(editor, 30 * repeat)
+        _close(window)
+    settings.Settings()[settings.SPELLING] = True
+    return {**figure(_p95(times[True]), _p95(times[False])), "unit": "s (p95)"}
+
+
+def bench_open_50_pages_spellcheck(repeat: int) -> dict:
+    """Showing a varied 50-page text in an editor with underlines on, cold (a new checker,
+    nothing cached; the dictionaries loaded once before, as at the first draft), against
+    the same editor with them off; then the underlining that follows in slices: the longest
+    slice (how long a key may wait) and all of it."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
+
+    from drafting import spelling as core
+    from ui import app, settings
+    from ui.people import PeopleDirectory
+    from ui.richtext_edit import RichTextEdit
+    from ui.spellcheck import Spelling
+
+    QStandardPaths.setTestModeEnabled(True)
+    app.application()
+    text = varied_50_pages()
+    chosen = settings.Settings(QSettings())
+    slices: list[float] = []
+    totals: list[float] = []
+    shown: dict[bool, list[float]] = {True: [], False: []}
+
+    def show(on: bool) -> None:
+        chosen[settings.SPELLING] = on
+        spelling = Spelling(chosen, PeopleDirectory())
+        editor = RichTextEdit()  # a new checker: no word or paragraph cached
+        highlighter = spelling.attach_editor(editor)
+        started = time.perf_counter()
+        editor.set_markdown(text)
+        shown[on].append(time.perf_counter() - started)
+        if on:
+            highlighter._timer.stop()  # the slices one after another, each timed alone
+            while highlighter._waiting:
+                start = time.perf_counter()
+                highlighter._next_slice()
+                slices.append(time.perf_counter() - start)
+            totals.append(time.perf_counter() - started)
+        editor.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # not measured
+
+    core._engines.speller("fi")
+    core._engines.voikko()
+    for _ in range(repeat):
+        show(True)
+        show(False)
+    figures = {
+        "open_50_pages_spellcheck": figure(
+            statistics.median(shown[True]), statistics.median(shown[False])
+        ),
+        "underline_50_pages_longest_slice": {**figure(max(slices), 0), "unit": "s (max)"},
+        "underline_50_pages_all": figure(statistics.median(totals), 0),
+    }
+    chosen[settings.SPELLING] = True
+    return figures
+
+
+def varied_50_pages() -> str:
+    """About 50 pages of Finnish prose whose paragraphs all differ: the two references'
+    paragraphs, cycled, each with its words in a new order (no paragraph cache helps)."""
+    import random
+
+    from drafting import checks, spelling
+
+    lines = []
+    for example in sorted((ROOT / "resources" / "examples").glob("*.pykala")):
+        for _path, text in checks.spelled_fields(draftfile.load(example)):
+            lines += [line for _o, line in spelling.paragraphs(text) if len(line) > 40]
+    shuffle = random.Random(13)
+    out, words = [], 0
+    while words < 50 * 350:
+        line = lines[len(out) % len(lines)].split()
+        shuffle.shuffle(line)
+        out.append(" ".join(line))
+        words += len(line)
+    return "\n\n".join(out)
+
+
+def bench_spellcheck_50_pages_full(repeat: int) -> dict:
+    """A full spelling and grammar check of 50 pages in a worker thread, with a cold cache
+    (a new checker each time), until the UI thread has the answer; against Enchant alone
+    checking the same words one by one on this thread (what tokenising, skipping and
+    grammar add)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop
+
+    from drafting import spelling
+    from ui import app, worker
+
+    app.application()
+    text = varied_50_pages()
+
+    def full() -> None:
+        checker = spelling.Checker("fi")
+        loop = QEventLoop()
+        found: list = []
+        worker.start(
+            lambda: spelling.check_text(checker, text),
+            lambda r: (found.append(r), loop.quit()),
+            lambda e: (found.append(e), loop.quit()),
+        )
+        loop.exec()
+        assert isinstance(found[0], list), found
+
+    engine = spelling._engines.speller("fi")
+    every_word = spelling.WORD.findall(text)
+    return figure(
+        median_seconds(full, repeat),
+        median_seconds(lambda: [engine.check(w) for w in every_word], repeat),
+    )
+
+
 class _BlockWatch:
     """Longest gap between ticks of a 1 ms timer: how long the UI thread was busy."""
 
@@ -412,6 +581,9 @@ BENCHMARKS: dict[str, tuple[Callable[[int], dict], int]] = {
     "docx_to_pdf_cold": (bench_docx_to_pdf_cold, 3),
     "startup_window": (bench_startup_window, 5),
     "keystroke_50_pages": (bench_keystroke_50_pages, 5),
+    "keystroke_50_pages_spellcheck": (bench_keystroke_50_pages_spellcheck, 5),
+    "spellcheck_50_pages_full": (bench_spellcheck_50_pages_full, 5),
+    "open_50_pages_spellcheck": (bench_open_50_pages_spellcheck, 3),
     "preview": (bench_preview, 9),
     "meeting": (bench_meeting, 3),
     "print": (bench_print, 5),

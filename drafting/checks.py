@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import changes, richtext
+from drafting import changes, richtext, spelling
 from drafting.i18n import _
 from drafting.model import Contact, Decision, Draft, Person
 from drafting.resources import appeal_categories, organization_ids
@@ -27,6 +27,11 @@ class Problem:
     path: str
     message: str
     severity: str = ERROR
+    # A spelling or grammar finding: the words found and which of their occurrences in
+    # the field's text (0: the first), so the interface can select them.
+    word: str = ""
+    occurrence: int = 0
+    finding: str = ""  # spelling.SPELLING or spelling.GRAMMAR
 
     def __str__(self) -> str:
         label = _("error") if self.severity == ERROR else _("warning")
@@ -278,6 +283,42 @@ def text_problems(draft: Draft) -> list[Problem]:
                         "(lists: {levels} levels); the deeper text prints at the deepest level"
                     ).format(levels=richtext.MAX_LIST_LEVEL),
                     WARNING,
+                )
+            )
+    return problems
+
+
+def spelled_fields(draft: Draft) -> list[tuple[str, str]]:
+    """(path, text) of the fields whose text is prose to check for spelling: every
+    rich-text field, the title and the extracts' recipients."""
+    return [
+        (path, text)
+        for path, text, rich in text_fields(draft)
+        if text and (rich or path == "item.title" or path.endswith(".recipient"))
+    ]
+
+
+def spelling_problems(
+    draft: Draft, checker: spelling.Checker, interface_language: str = "fi"
+) -> list[Problem]:
+    """Spelling and grammar findings as warnings under their field; they never block."""
+    problems = []
+    for path, text in spelled_fields(draft):
+        for finding in spelling.check_text(checker, text, interface_language):
+            if finding.kind == spelling.SPELLING:
+                message = _('"{word}" is not in the dictionary').format(word=finding.text)
+            else:
+                message = _('Grammar: {description} ("{text}")').format(
+                    description=finding.message.rstrip("."), text=finding.text
+                )
+            problems.append(
+                Problem(
+                    path,
+                    message,
+                    WARNING,
+                    word=finding.text,
+                    occurrence=spelling.occurrence(text, finding),
+                    finding=finding.kind,
                 )
             )
     return problems

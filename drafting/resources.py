@@ -46,6 +46,12 @@ class Organization:
     def email(self, address: str) -> str:
         return address.replace("@", self.data.get("email_at", "@"))
 
+    def spelling_words(self, language: str) -> list[str]:
+        """Words the organisation's documents use that no dictionary knows (its bodies,
+        places, partners): known to the spelling check in that document language."""
+        words = self.data.get("spelling_words", {}).get(language, [])
+        return [w for w in words if isinstance(w, str)]
+
     def word(self, language: str, key: str) -> str:
         own = self.data.get("vocabulary", {}).get(language, {})
         return own.get(key) or vocabulary(language)[key]

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 from drafting import checks
 from drafting.i18n import _
 
+WORD_ROLE = Qt.ItemDataRole.UserRole + 1
+
 
 class _ShortList(QListWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
@@ -18,6 +20,8 @@ class ChecksPanel(QDockWidget):
     """Problems of the draft as the user types; a click goes to the field."""
 
     jump = Signal(str)
+    #: A spelling or grammar finding: field path, the words, which occurrence of them.
+    jump_to_word = Signal(str, str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,10 +51,15 @@ class ChecksPanel(QDockWidget):
             mark = "✖" if problem.severity == checks.ERROR else "⚠"
             item = QListWidgetItem(f"{mark}  {said}")
             item.setData(Qt.ItemDataRole.UserRole, problem.path)
+            if problem.word:
+                item.setData(WORD_ROLE, (problem.word, problem.occurrence))
             item.setToolTip(problem.path)
             self.list.addItem(item)
 
     def _activated(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
-        if path:
+        word = item.data(WORD_ROLE)
+        if path and word:
+            self.jump_to_word.emit(path, word[0], word[1])
+        elif path:
             self.jump.emit(path)

@@ -116,9 +116,29 @@ class DraftDocument(QObject):
         old = self.value(path)
         if old == value:
             return
+        absent = self._absent_parent(path)
+        if absent is not None:
+            # A field of an object the draft does not have yet (a decision never recorded):
+            # the edit makes the object, and its undo takes the whole object away again,
+            # rather than leaving it with None in a text field.
+            probe = copy.deepcopy(self.draft)
+            paths.set(probe, path, copy.deepcopy(value))
+            made = paths.get(probe, absent)
+            self.undo_stack.push(SetValue(self, absent, None, made, text or path, merge=False))
+            return
         self.undo_stack.push(
             SetValue(self, path, copy.deepcopy(old), copy.deepcopy(value), text or path, merge)
         )
+
+    def _absent_parent(self, path: str) -> str | None:
+        """The first object on `path` that is None (`item.decision` of a draft without a
+        decision), or None when every parent exists."""
+        parts = path.split(".")
+        for end in range(1, len(parts)):
+            prefix = ".".join(parts[:end])
+            if "[" not in prefix and self.value(prefix, default=0) is None:
+                return prefix
+        return None
 
     def apply(self, path: str, value: Any) -> None:
         """Change the model without undo history (commands call this)."""

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QRegularExpression, QSize, Qt
+from PySide6.QtGui import QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -780,6 +781,36 @@ class ItemForm(QTabWidget):
         ):
             return group.title()  # a path above the fields: the group that holds them
         return widget.accessibleName()
+
+    def select_word(self, path: str, word: str, occurrence: int) -> None:
+        """Select the `occurrence`-th whole-word `word` in the field of `path`."""
+        widget = None
+        for binder in self.binders():
+            widget = widget or binder.widget_for(path)
+        target = getattr(widget, "editor", widget)
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        if isinstance(target, QLineEdit):
+            found = list(pattern.finditer(target.text()))
+            if found:
+                match = found[min(occurrence, len(found) - 1)]
+                target.setSelection(match.start(), len(word))
+        elif isinstance(target, QTextEdit):
+            document = target.document()
+            expression = QRegularExpression(
+                pattern.pattern, QRegularExpression.PatternOption.UseUnicodePropertiesOption
+            )
+            cursor = QTextCursor(document)
+            hits = []
+            while True:
+                cursor = document.find(
+                    expression, cursor, QTextDocument.FindFlag.FindCaseSensitively
+                )
+                if cursor.isNull():
+                    break
+                hits.append(QTextCursor(cursor))
+            if hits:
+                target.setTextCursor(hits[min(occurrence, len(hits) - 1)])
+                target.ensureCursorVisible()
 
     def focus_path(self, path: str) -> bool:
         """Show and focus the field a problem names; True if one was found."""

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import atomic, checks, draftfile, names
+from drafting import atomic, checks, draftfile, i18n, names, spelling
 from drafting.i18n import _
 from drafting.model import Draft
 from drafting.render import context, docx, html, warm
 from drafting.resources import UnknownOrganization
-from ui import settings, shortcuts, translation, worker
+from ui import settings, shortcuts, spellcheck, translation, worker
 from ui.binding import enable_undo
 from ui.checks_panel import ChecksPanel
 from ui.dialogs import Asker
@@ -34,6 +34,7 @@ from ui.preview import PreviewPane, PreviewWindow
 from ui.preview_controller import PreviewController
 from ui.printing import PrintController
 from ui.session import Session
+from ui.spellcheck import Spelling
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
 CHECK_DELAY_MS = 600
@@ -57,6 +58,14 @@ class MainWindow(QMainWindow):
         self.settings = settings.Settings()
         self.ask = Asker(self)
         self.people = PeopleDirectory()
+        self.spelling = Spelling(self.settings, self.people, parent=self)
+        self.spelling.changed.connect(self._spelling_changed)
+        self.spelling.ignored_changed.connect(self._store_ignored)
+        # Spelling findings of the last full check (made off the UI thread after a pause),
+        # and which check is the newest: an older answer arriving late is dropped.
+        self.spelling_problems: list[checks.Problem] = []
+        self._checked: list[checks.Problem] = []  # the other problems, as last checked
+        self._spelling_round = self._spelling_shown = 0
         self.document: DraftDocument | None = None
         self.form: ItemForm | None = None
         self.problems: list[checks.Problem] = []
@@ -81,8 +90,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.checks_panel = ChecksPanel(self)
         self.checks_panel.jump.connect(self.go_to_field)
+        self.checks_panel.jump_to_word.connect(self.go_to_word)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_panel)
         self.problem_count = QLabel(self)
+        self.spelling_count = QLabel(self)
+        self.statusBar().addPermanentWidget(self.spelling_count)
         self.statusBar().addPermanentWidget(self.problem_count)
         self.printing = PrintController(self, self.ask, self._converter)
 
@@ -146,6 +158,12 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[code] = action
         self.language_actions[self.settings[settings.LANGUAGE]].setChecked(True)
+        self.act_spelling = QAction(self, checkable=True)
+        self.act_spelling.setChecked(self.spelling.enabled)
+        self.act_spelling.toggled.connect(self.spelling.set_enabled)
+        self.act_grammar = QAction(self, checkable=True)
+        self.act_grammar.setChecked(self.spelling.grammar_enabled)
+        self.act_grammar.toggled.connect(self.spelling.set_grammar)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -186,6 +204,9 @@ class MainWindow(QMainWindow):
         self.menu_language = self.menu_settings.addMenu("")
         for action in self.language_actions.values():
             self.menu_language.addAction(action)
+        self.menu_settings.setToolTipsVisible(True)
+        self.menu_settings.addAction(self.act_spelling)
+        self.menu_settings.addAction(self.act_grammar)
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_about)
         self.menu_recent.aboutToShow.connect(self._fill_recent)
@@ -217,6 +238,8 @@ class MainWindow(QMainWindow):
             (self.act_redo, _("&Redo")),
             (self.act_checks, _("&Checks")),
             (self.act_about, _("&About Pykälä")),
+            (self.act_spelling, _("Check &spelling as you type")),
+            (self.act_grammar, _("Check &grammar (Finnish)")),
             (self.language_actions[""], _("System language")),
             (self.language_actions["fi"], "suomi"),
             (self.language_actions["sv"], "svenska"),
@@ -262,6 +285,8 @@ class MainWindow(QMainWindow):
     # --- the document ----------------------------------------------------------------
 
     def set_document(self, document: DraftDocument) -> None:
+        self.spelling.detach_all()
+        self.spelling_problems = []  # the findings of the draft before
         if self.form is not None:
             self.body_layout.removeWidget(self.form)
             self.form.hide()
@@ -272,6 +297,7 @@ class MainWindow(QMainWindow):
         document.setParent(self)
         self.form = ItemForm(document, self.people, self.body)
         self.body_layout.addWidget(self.form)
+        self._attach_spelling()
         self.form.show()  # the layout would only post the show; focus needs it now
         document.changed.connect(self._changed)
         document.typing.connect(self._changed)
@@ -282,6 +308,41 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.run_checks()
         self.previews.new_document()
+
+    def _attach_spelling(self) -> None:
+        """Underlines in every rich-text editor and the title, in the draft's language."""
+        from ui.richtext_edit import RichTextEdit
+
+        draft = self.document.draft
+        self.spelling.new_draft(
+            draft.language,
+            _people_of(draft),
+            draft.organization,
+            draft.extra.get(spellcheck.IGNORED_KEY),
+        )
+        for editor in self.form.findChildren(RichTextEdit):
+            self.spelling.attach_editor(editor)
+        title = self.form.binder.widget_for("item.title")
+        if title is not None:
+            self.spelling.attach_line(title)
+        self.spelling.attach_cells(self.form.extracts.table, 0)  # the recipients
+        self.document.changed.connect(self._language_maybe_changed)
+
+    def _language_maybe_changed(self, path: str) -> None:
+        if path in ("", "language"):
+            self.spelling.set_language(self.document.draft.language)
+        if path in ("", "extra"):
+            self.spelling.set_ignored(self.document.draft.extra.get(spellcheck.IGNORED_KEY))
+
+    def _store_ignored(self) -> None:
+        """ "Ignore in this draft" goes into the draft (saved with it, undoable)."""
+        extra = dict(self.document.draft.extra)
+        extra[spellcheck.IGNORED_KEY] = sorted(self.spelling.ignored, key=str.casefold)
+        self.document.set_value("extra", extra, merge=False)
+
+    def _spelling_changed(self) -> None:
+        if self.document is not None and self.form is not None:
+            self.run_checks()
 
     def _update_undo(self, *_args) -> None:
         """Text typed into a rich field reaches the stack after a pause; it is undoable
@@ -328,11 +389,19 @@ class MainWindow(QMainWindow):
             checks.Problem(path, message) for path, message in self.form.input_errors().items()
         ]
         found += checks.check(self.document.draft, base=base)
-        return found
+        self._checked = found
+        return found + self.spelling_problems
 
     def run_checks(self) -> None:
         self.check_timer.stop()
-        self.problems = self.current_problems()
+        self._check_spelling()  # first: the panel then knows a check is on its way
+        self._show_problems()
+
+    def _show_problems(self, recheck: bool = True) -> None:
+        """The panel and the counts; `recheck` False: only the spelling findings are new."""
+        self.problems = (
+            self.current_problems() if recheck else self._checked + self.spelling_problems
+        )
         self.checks_panel.show_problems([(self._said(p), p) for p in self.problems])
         errors = len(checks.errors(self.problems))
         warnings = len(self.problems) - errors
@@ -341,6 +410,61 @@ class MainWindow(QMainWindow):
             if self.problems
             else _("No problems")
         )
+        missing = self.spelling.status()
+        # The Settings menu says it too, beside the option it concerns.
+        self.act_spelling.setToolTip(missing or self.act_spelling.text().replace("&", ""))
+        self.act_spelling.setStatusTip(missing)
+        if missing:
+            self.spelling_count.setText(_("Spelling not checked"))
+            self.spelling_count.setToolTip(missing)
+        elif self.spelling.active() is None or (
+            self.spelling_pending() and not self.spelling_problems
+        ):  # off, or nothing known yet (the first check of a draft is on its way)
+            self.spelling_count.setText("")
+            self.spelling_count.setToolTip("")
+        else:
+            words = sum(1 for p in self.spelling_problems if p.finding == spelling.SPELLING)
+            self.spelling_count.setText(
+                _("Spelling: {words}, grammar: {grammar}").format(
+                    words=words, grammar=len(self.spelling_problems) - words
+                )
+            )
+            self.spelling_count.setToolTip("")
+
+    def _check_spelling(self) -> None:
+        """The whole draft's spelling and grammar, off the UI thread; the panel shows the
+        findings when they arrive (paragraphs checked before come from the cache)."""
+        self._spelling_round += 1
+        checker = self.spelling.active()
+        if checker is None:
+            self._spelling_shown = self._spelling_round
+            if self.spelling_problems:
+                self.spelling_problems = []
+                self._show_problems(recheck=False)
+            return
+        draft, round_, language = self._snapshot(), self._spelling_round, i18n.language()
+        worker.start(
+            lambda: (round_, checks.spelling_problems(draft, checker, language)),
+            self._spelling_checked,
+            self._spelling_failed,
+        )
+
+    def spelling_pending(self) -> bool:
+        """True while a spelling check runs whose findings the panel has not shown yet."""
+        return self._spelling_shown != self._spelling_round
+
+    def _spelling_checked(self, result: tuple[int, list[checks.Problem]]) -> None:
+        round_, problems = result
+        if round_ != self._spelling_round or self.form is None:
+            return  # the text changed since; a newer check is on its way
+        self._spelling_shown = round_
+        self.spelling_problems = problems
+        self._show_problems(recheck=False)
+
+    def _spelling_failed(self, exc: Exception) -> None:
+        self._spelling_shown = self._spelling_round
+        self.spelling_count.setText(_("Spelling not checked"))
+        self.spelling_count.setToolTip(str(exc))
 
     def _said(self, problem: checks.Problem) -> str:
         """A problem as the user reads it: the field's label, then what is wrong."""
@@ -349,6 +473,11 @@ class MainWindow(QMainWindow):
 
     def go_to_field(self, path: str) -> None:
         self.form.focus_path(path)
+
+    def go_to_word(self, path: str, word: str, occurrence: int) -> None:
+        """A spelling finding chosen in the panel: its field, with the word selected."""
+        if self.form.focus_path(path):
+            self.form.select_word(path, word, occurrence)
 
     # --- files: the session does the work --------------------------------------------
 
@@ -554,3 +683,14 @@ class MainWindow(QMainWindow):
         if self._owns_converter:
             self.converter.stop()  # no LibreOffice outlives the window
         event.accept()
+
+
+def _people_of(draft) -> list[str]:
+    """The names of the draft's own people: known words in its text."""
+    item = draft.item
+    people = [item.proposal.presenter, *item.contacts]
+    if item.decision is not None:
+        people.append(item.decision.presenter)
+    for entry in item.history:
+        people += [entry.presenter, *entry.contacts]
+    return [p.name for p in people if p.name.strip()]

@@ -30,10 +30,20 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QMimeData, QPointF, QRectF, QRegularExpression, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRectF,
+    QRegularExpression,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QContextMenuEvent,
     QFont,
     QKeyEvent,
     QKeySequence,
@@ -49,7 +59,16 @@ from PySide6.QtGui import (
     QTextList,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QFrame, QTextEdit, QToolBar, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QMenu,
+    QTextEdit,
+    QToolBar,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from drafting.i18n import _
 from drafting.richtext import MAX_LIST_LEVEL, Block, Run, list_number, parse, to_markdown
@@ -398,6 +417,9 @@ class RichTextEdit(QTextEdit):
         # typing then extends the span. Otherwise text typed at a span's end is not part of
         # it, as text typed after a link is not part of the link.
         self._personal_typing = False
+        # Underlines of ui.spellcheck, when the window checks spelling: its entries open
+        # the context menu, its grammar notes are the tooltip over an underlined stretch.
+        self.spelling = None
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)  # Tab changes list levels; see keyPressEvent
         self.document().setDocumentMargin(6)
@@ -446,6 +468,8 @@ class RichTextEdit(QTextEdit):
         doc = self.document()
         self._loading = True
         doc.setUndoRedoEnabled(False)
+        if self.spelling is not None:
+            self.spelling.begin_load()  # underlined afterwards, a slice at a time
         try:
             doc.clear()
             fill_document(doc, text)
@@ -453,6 +477,8 @@ class RichTextEdit(QTextEdit):
             doc.setUndoRedoEnabled(True)
             doc.clearUndoRedoStacks()
             self._loading = False
+            if self.spelling is not None:
+                self.spelling.end_load()
         cursor = QTextCursor(doc)
         self.setTextCursor(cursor)
         self._refresh_actions()
@@ -745,7 +771,27 @@ class RichTextEdit(QTextEdit):
 
     # -- keys ---------------------------------------------------------------------------
 
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The menu of a right-click at `pos` (viewport coordinates): spelling entries for
+        an underlined word first, then Qt's own."""
+        scrolled = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(pos + scrolled)  # document coordinates
+        if self.spelling is not None:
+            self.spelling.add_actions(menu, self, pos)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        menu = self.context_menu(event.pos())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.spelling is not None:
+            pos = self.viewport().mapFromGlobal(event.globalPos())
+            finding = self.spelling.finding_at(self.cursorForPosition(pos).position())
+            if finding is not None and finding.message:
+                QToolTip.showText(event.globalPos(), finding.message, self)
+                return True
         # QTextEdit claims Ctrl+Z/Ctrl+Y (and Ctrl+E on X11) before shortcuts run; give
         # them to the window.
         if event.type() == QEvent.Type.ShortcutOverride and window_owns(event):

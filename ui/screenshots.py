@@ -106,6 +106,76 @@ def small_window_tabs(folder: Path, size: tuple[int, int] = (1024, 700)) -> list
     return written
 
 
+SPELLING_TEXTS = {
+    "fi": (
+        "Kaupungihallitus päätti päätti hyväksyä ehdotuksen. Päätöös annetaan tiedoksi "
+        "kaupunginvaltuustolle, ja toimenpiteistä vastaa asiantuntijatyöryhmän puheenjohtaja "
+        "(HEL 2021-004370, etunimi.sukunimi(a)hel.fi).",
+        "Päätöös",
+    ),
+    "sv": (
+        "Kommunstyrellsen beslutade att godkänna förslaget. Stadsfullmäktige beslutadde om "
+        "ärendet den 3.5.2021 (§ 333, HEL 2021-004370).",
+        "Kommunstyrellsen",
+    ),
+}
+
+
+def spelling_shots(folder: Path, size: tuple[int, int] = (1100, 640)) -> list[Path]:
+    """Underlined words and the right-click menu of one, in Finnish and in Swedish."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = tempfile.mkdtemp(prefix="pykala-shots-")
+    os.environ["XDG_CONFIG_HOME"] = os.environ["XDG_DATA_HOME"] = home
+    from PySide6.QtGui import QContextMenuEvent, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    from ui import app, translation
+    from ui.mainwindow import MainWindow
+
+    application = app.application()
+    written = []
+    for language, (text, word) in SPELLING_TEXTS.items():
+        translation.apply(language)
+        window = MainWindow()
+        window.resize(*size)
+        window.show()
+        window.document.apply("language", language)
+        window.document.apply("item.proposal.reasoning", text)
+        window.splitter.setSizes([size[0] - 220, 220])
+        window.form.setCurrentIndex(1)
+        editor = window.form.binder.widget_for("item.proposal.reasoning").editor
+        window.form.currentWidget().ensureWidgetVisible(editor)
+        window.run_checks()
+        _settle(application, 500)
+        for _ in range(100):  # the checks panel's findings come from a worker
+            if not window.spelling_pending():
+                break
+            _settle(application, 100)
+        cursor = editor.document().find(word)
+        cursor.setPosition(cursor.selectionStart() + 2)
+        pos = editor.cursorRect(cursor).bottomLeft()  # the menu opens below the line
+        global_pos = editor.viewport().mapToGlobal(pos)
+        QApplication.sendEvent(
+            editor.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, global_pos)
+        )
+        _settle(application, 300)
+        shot = window.grab()
+        menu = QApplication.activePopupWidget()
+        if menu is not None:  # a popup is a window of its own: drawn onto the shot
+            painter = QPainter(shot)
+            painter.drawPixmap(window.mapFromGlobal(menu.pos()), menu.grab())
+            painter.end()
+            menu.close()
+        target = folder / f"spelling-{language}.png"
+        shot.save(str(target))
+        written.append(target)
+        window.close_unasked = True
+        window.close()
+        window.deleteLater()
+        application.processEvents()
+    return written
+
+
 def _minutes_first_page(window, target: Path) -> Path:
     """The example meeting's minutes as built, page 1, drawn by QtPdf on white."""
     from PySide6.QtCore import QSize
@@ -135,5 +205,9 @@ def _minutes_first_page(window, target: Path) -> Path:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
-    for path in take(target) + small_window_tabs(target):
+    if sys.argv[2:] == ["--spelling"]:
+        for path in spelling_shots(target):
+            print(f"wrote {path}")
+        sys.exit(0)
+    for path in take(target) + small_window_tabs(target) + spelling_shots(target):
         print(f"wrote {path}")

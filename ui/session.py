@@ -168,6 +168,7 @@ class Session(QObject):
         recovery.discard(self.recovery_id)
         self.autosave_timer.stop()
         window.people.remember(window.document.draft)
+        window.spelling.names_changed()  # the names just saved are known words now
         window.settings.add_recent(str(path.resolve()))
         window.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
         window.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)

@@ -42,6 +42,8 @@ WINDOW_STATE = Option("window/state", QByteArray())
 RECENT_FILES = Option("files/recent", [])
 LAST_FOLDER = Option("files/last_folder", "")
 AUTOSAVE_SECONDS = Option("autosave/seconds", 30)
+SPELLING = Option("spelling/as_you_type", True)
+GRAMMAR = Option("spelling/grammar", True)
 RECENT_LIMIT = 8
 
 
