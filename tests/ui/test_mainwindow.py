@@ -292,3 +292,18 @@ def test_people_typed_before_are_offered_again(window, tmp_path):
     presenter = field(window, "item.proposal.presenter.name")
     completions = presenter.completer().model().stringList()
     assert "Sami Sarvilinna" in completions
+
+
+def test_undoing_the_first_words_of_a_decision_takes_the_decision_away(window, qtbot):
+    """A new draft has no decision; typing one makes it, Ctrl+Z takes it away again, and the
+    checks (which read the decision's text) keep working."""
+    window.form.setCurrentIndex(2)
+    editor = field(window, "item.decision.text")
+    editor.setFocus()
+    type_text(editor, "Päätös.")
+    window.flush()
+    assert window.document.draft.item.decision.text == "Päätös."
+    QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.draft.item.decision is None
+    window.run_checks()  # raised AttributeError on a None text before
+    assert window.problems
