@@ -400,15 +400,12 @@ def _wait(signal, seconds: float = 60) -> None:
     signal.disconnect(loop.quit)
 
 
-def bench_preview(repeat: int) -> dict:
-    """Last keystroke → refreshed preview (warm LibreOffice, debounce included), against a
-    cold `soffice --convert-to` of the same item; and the UI thread's longest busy stretch
-    during those refreshes, against the same watch over an idle second."""
+def _window_with_example():
+    """The drafting window, offscreen, with § 333 open and its pages shown."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QStandardPaths, Qt, QTimer
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QStandardPaths
 
     from ui import app
     from ui.mainwindow import MainWindow
@@ -419,6 +416,17 @@ def bench_preview(repeat: int) -> dict:
     window.show()
     window.open_path(EXAMPLE)
     _wait(window.preview.shown)
+    return window
+
+
+def bench_preview(repeat: int) -> dict:
+    """Last keystroke → refreshed preview (warm LibreOffice, debounce included), against a
+    cold `soffice --convert-to` of the same item; and the UI thread's longest busy stretch
+    during those refreshes, against the same watch over an idle second."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    window = _window_with_example()
     title = window.form.binder.widget_for("item.title")
     watch = _BlockWatch()
     idle = QEventLoop()
@@ -533,21 +541,10 @@ def bench_print(repeat: int) -> dict:
 
 
 def _ui_blocked_during_print(printer: str) -> tuple[float, float]:
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QStandardPaths, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from ui import app
-    from ui.mainwindow import MainWindow
-
-    QStandardPaths.setTestModeEnabled(True)
-    app.application()
-    window = MainWindow()
-    window.show()
-    window.open_path(EXAMPLE)
-    _wait(window.preview.shown)
+    window = _window_with_example()
 
     def choose(qprinter, pages: int) -> bool:
         qprinter.setPrinterName(printer)

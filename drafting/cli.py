@@ -230,21 +230,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             public=args.public,
             changes=args.changes,
         )
-    except meeting.PartlyWritten as exc:
-        for problem in exc.problems:
-            _say(f"  {problem}")
-        _say(_("The build stopped half-way. These files are new:"))
-        for path in exc.new:
-            _say(f"  {path}")
-        _say(_("These were not written (an older file there is unchanged):"))
-        for path in exc.old:
-            _say(f"  {path}")
-        return PROBLEMS
     except meeting.BuildError as exc:
-        for problem in exc.problems:
-            _say(f"  {problem}")
-        _say(_("Nothing was written: fix the problems above first."))
-        return PROBLEMS
+        return _build_failed(exc)
     except pdf.ConversionError as exc:
         _say(str(exc))
         _say(_("Nothing was written."))
@@ -257,27 +244,30 @@ def cmd_build(args: argparse.Namespace) -> int:
     return OK
 
 
-def _build_html(args: argparse.Namespace, loaded: meeting.Meeting) -> int:
-    document = "agenda" if args.agenda else "minutes"
-    try:
-        written = meeting.build_html(
-            loaded, document, args.output, public=not args.internal, language=args.language
-        )
-    except meeting.PartlyWritten as exc:
-        for problem in exc.problems:
-            _say(f"  {problem}")
+def _build_failed(exc: meeting.BuildError) -> int:
+    """What a refused or half-done build says (meeting.PartlyWritten is a BuildError)."""
+    for problem in exc.problems:
+        _say(f"  {problem}")
+    if isinstance(exc, meeting.PartlyWritten):
         _say(_("The build stopped half-way. These files are new:"))
         for path in exc.new:
             _say(f"  {path}")
         _say(_("These were not written (an older file there is unchanged):"))
         for path in exc.old:
             _say(f"  {path}")
-        return PROBLEMS
-    except meeting.BuildError as exc:
-        for problem in exc.problems:
-            _say(f"  {problem}")
+    else:
         _say(_("Nothing was written: fix the problems above first."))
-        return PROBLEMS
+    return PROBLEMS
+
+
+def _build_html(args: argparse.Namespace, loaded: meeting.Meeting) -> int:
+    document = "agenda" if args.agenda else "minutes"
+    try:
+        written = meeting.build_html(
+            loaded, document, args.output, public=not args.internal, language=args.language
+        )
+    except meeting.BuildError as exc:
+        return _build_failed(exc)
     for path in written:
         print(_("wrote {path}").format(path=path))
     return OK
