@@ -17,6 +17,8 @@ from tests import axe
 from tests.conftest import EXAMPLE_333, EXAMPLE_885, EXAMPLES
 from tests.drafting.conftest import run_cli
 
+SECRET = EXAMPLES / "lausunto-salassa-pidettava-liite.pykala"  # a secret attachment
+
 NAME = "Zacharias Zetterberg"  # marked as personal data in the test's copies
 RICH = f"""Johdanto, jossa on **lihavoitua**, *kursiivia* ja [{NAME}]{{.personal}}.
 
@@ -112,6 +114,8 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         ("s333-sv", EXAMPLE_333, ("--language", "sv")),
         ("rich", rich, ()),
         ("rich-internal", rich, ("--internal",)),
+        ("secret", SECRET, ()),
+        ("secret-internal", SECRET, ("--internal",)),
     ):
         made[key] = folder / f"{key}.html"
         result = run_cli("render", draft, "--html", made[key], *options)
@@ -286,3 +290,11 @@ def test_build_html_never_writes_over_its_own_inputs(tmp_path):
     assert result.returncode == 1 and "one of the meeting's own files" in result.stderr
     assert item.read_bytes() == before
     assert sorted(p.name for p in meeting.parent.iterdir()) == ["index.html", meeting.name]
+
+
+def test_a_secret_attachment_keeps_its_number_and_shows_its_grounds(pages):
+    public = pages["secret"].read_text(encoding="utf-8")
+    assert "Salassa pidettävä, JulkL 24.1 § 25 k." in public
+    assert "Valitus Helsingin hallinto-oikeudelle" not in public and "Meikäläi" not in public
+    internal = pages["secret-internal"].read_text(encoding="utf-8")
+    assert "Valitus Helsingin hallinto-oikeudelle" in internal and "Meikäläisen" in internal
