@@ -17,16 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import atomic, checks, draftfile, i18n, names, spelling
+from drafting import checks, draftfile, i18n, spelling
 from drafting.i18n import _
-from drafting.model import Draft
-from drafting.render import context, docx, html, warm
-from drafting.resources import UnknownOrganization
+from drafting.render import warm
 from ui import settings, shortcuts, spellcheck, translation, worker
 from ui.binding import enable_undo
 from ui.checks_panel import ChecksPanel
 from ui.dialogs import Asker
 from ui.document import DraftDocument
+from ui.exports import Exports
 from ui.form import ItemForm
 from ui.meetingwindow import MeetingWindow, load_meeting
 from ui.people import PeopleDirectory
@@ -97,10 +96,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.spelling_count)
         self.statusBar().addPermanentWidget(self.problem_count)
         self.printing = PrintController(self, self.ask, self._converter)
+        self.exports = Exports(self)
 
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self.run_checks)
-        self.previews = PreviewController(self.preview, self.converter, self._snapshot, self)
+        self.previews = PreviewController(self.preview, self.converter, self.snapshot, self)
         self.session = Session(self)
 
         self._make_actions()
@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
         self.problems = (
             self.current_problems() if recheck else self._checked + self.spelling_problems
         )
-        self.checks_panel.show_problems([(self._said(p), p) for p in self.problems])
+        self.checks_panel.show_problems([(self.said(p), p) for p in self.problems])
         errors = len(checks.errors(self.problems))
         warnings = len(self.problems) - errors
         self.problem_count.setText(
@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
                 self.spelling_problems = []
                 self._show_problems(recheck=False)
             return
-        draft, round_, language = self._snapshot(), self._spelling_round, i18n.language()
+        draft, round_, language = self.snapshot(), self._spelling_round, i18n.language()
         worker.start(
             lambda: (round_, checks.spelling_problems(draft, checker, language)),
             self._spelling_checked,
@@ -466,7 +466,7 @@ class MainWindow(QMainWindow):
         self.spelling_count.setText(_("Spelling not checked"))
         self.spelling_count.setToolTip(str(exc))
 
-    def _said(self, problem: checks.Problem) -> str:
+    def said(self, problem: checks.Problem) -> str:
         """A problem as the user reads it: the field's label, then what is wrong."""
         label = self.form.describe(problem.path)
         return f"{label}: {problem.message}" if label else problem.message
@@ -540,83 +540,20 @@ class MainWindow(QMainWindow):
         if window in self.meeting_windows:
             self.meeting_windows.remove(window)
 
-    def _ready_to_export(self) -> bool:
-        """Export refuses while there are errors, and says which."""
-        errors = checks.errors(self.current_problems())
-        if errors:
-            self.run_checks()
-            self.ask.error(
-                _("Cannot export yet"),
-                _("Fix these problems first; the Checks panel leads to each field:"),
-                "\n".join(self._said(p) for p in errors[:15]),
-            )
-        return not errors
-
-    def _export_name(self, suffix: str, public: bool = False) -> Path:
-        """A file name from § and title; a public copy's says so ("… (julkinen).pdf")."""
-        item = self.document.draft.item
-        name = " ".join(p for p in (str(item.section or ""), names.file_stem(item.title)) if p)
-        if public:
-            name = f"{name} ({self._words()('public_copy')})".strip()
-        folder = (
-            self.document.path.parent
-            if self.document.path
-            else Path(self.settings[settings.LAST_FOLDER] or Path.home())
-        )
-        return folder / f"{name or 'pykala'}{suffix}"
-
-    def _words(self) -> context.Words:
-        try:
-            return context.words_for(self.document.draft)
-        except UnknownOrganization:  # the checks name it; the file name gets Finnish words
-            return context.words_for(Draft())
+    # --- exports: ui.exports does the work -------------------------------------------
 
     def export_word(self, public: bool = False) -> None:
-        if not self._ready_to_export():
-            return
-        path = self.ask.save_path(str(self._export_name(".docx", public)), kind="word")
-        if path is None:
-            return
-        draft = self._snapshot()
+        self.exports.word(public)
 
-        def work() -> Path:
-            atomic.write_bytes(path, docx.render_item(draft, context.Options(public=public)))
-            return path
-
-        self.statusBar().showMessage(_("Exporting…"))
-        worker.start(work, self._exported, self._export_failed)
+    def export_pdf(self, archival: bool = False, public: bool = False) -> None:
+        self.exports.pdf(archival, public)
 
     def export_html(self) -> None:
-        """The item as an accessible web page, for publication: personal data masked."""
-        if not self._ready_to_export():
-            return
-        path = self.ask.save_path(str(self._export_name(".html")), kind="web")
-        if path is None:
-            return
-        draft = self._snapshot()
-
-        def work() -> Path:
-            page = html.render(context.build(draft, context.Options(public=True)))
-            atomic.write_bytes(path, page)
-            return path
-
-        self.statusBar().showMessage(_("Exporting…"))
-        worker.start(work, self._exported, self._web_export_failed)
-
-    def _web_export_failed(self, exc: Exception) -> None:
-        self.statusBar().clearMessage()
-        self.ask.error(_("Export failed"), _("The web page could not be written."), str(exc))
-
-    def _exported(self, path: Path) -> None:
-        self.statusBar().showMessage(_("Exported {name}").format(name=path.name), 8000)
-
-    def _export_failed(self, exc: Exception) -> None:
-        self.statusBar().clearMessage()
-        self.ask.error(_("Export failed"), _("The Word document could not be written."), str(exc))
+        self.exports.web()
 
     # --- preview, print, PDF -----------------------------------------------------------
 
-    def _snapshot(self):
+    def snapshot(self):
         """A copy of the draft for a worker thread; the form's pending text goes in first."""
         self.flush()
         return copy.deepcopy(self.document.draft)
@@ -641,23 +578,6 @@ class MainWindow(QMainWindow):
 
     def _converter(self) -> warm.Converter:
         return self.converter
-
-    def export_pdf(self, archival: bool = False, public: bool = False) -> None:
-        if not self._ready_to_export():
-            return
-        path = self.ask.save_path(str(self._export_name(".pdf", public)), kind="pdf")
-        if path is None:
-            return
-        draft, converter = self._snapshot(), self.converter
-        options = context.Options(public=public)
-
-        def work() -> Path:
-            document = docx.render_item(draft, options)
-            atomic.write_bytes(path, converter.convert(document, archival=archival))
-            return path
-
-        self.statusBar().showMessage(_("Exporting…"))
-        worker.start(work, self._exported, self._export_failed)
 
     def show_public(self, public: bool) -> None:
         """The preview shows (and Print prints) the public copy, or the full one again."""
