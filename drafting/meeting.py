@@ -453,6 +453,13 @@ def build_html(
     return _write_all(folder, list(pages.items()))
 
 
+def web_folder(meeting: Meeting, document: str, folder: Path) -> Path:
+    """Where a build puts the web version of `document`: a folder of its own beside the
+    Word files ("Pöytäkirja 18-2021 verkkosivut"), so agenda and minutes never meet."""
+    word = context.meeting_frame(meeting.draft, document, None).words
+    return folder / f"{word(f'document.{document}')} {_number(meeting.draft)} {word('web.folder')}"
+
+
 class PartlyWritten(BuildError):
     """Moving the finished files into place failed half-way: `new` are in place, `old` not."""
 

@@ -88,6 +88,7 @@ class BuildChoices(NamedTuple):
     pdf: bool
     public: bool = False
     changes: bool = False  # amended decisions as changes (internal copies only)
+    web: bool = False  # the agenda's and minutes' web pages (public), each in its folder
 
 
 class BuildDialog(QDialog):
@@ -116,6 +117,9 @@ class BuildDialog(QDialog):
         self.changes = QCheckBox(_("Amended decisions as changes from the proposal"), self)
         self.changes.setToolTip(_("Internal copies only: a public copy never shows them."))
         layout.addWidget(self.changes)
+        self.web = QCheckBox(_("Web pages of the agenda and minutes (public)"), self)
+        self.web.setToolTip(_("An accessible web version, each in a folder of its own."))
+        layout.addWidget(self.web)
         self.public.toggled.connect(self._public_toggled)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -132,7 +136,11 @@ class BuildDialog(QDialog):
     def choices(self) -> BuildChoices:
         kinds = [k for k, box in self.boxes.items() if box.isChecked()]
         return BuildChoices(
-            kinds, self.pdf.isChecked(), self.public.isChecked(), self.changes.isChecked()
+            kinds,
+            self.pdf.isChecked(),
+            self.public.isChecked(),
+            self.changes.isChecked(),
+            self.web.isChecked(),
         )
 
 
@@ -692,7 +700,7 @@ class MeetingWindow(QMainWindow):
         choices = self.ask.build_choices()
         if not choices or not choices[0]:
             return
-        kinds, with_pdf, public, changes = BuildChoices(*choices)
+        kinds, with_pdf, public, changes, web = BuildChoices(*choices)
         folder = self.ask.folder(str(self.base()))
         if folder is None:
             return
@@ -701,6 +709,10 @@ class MeetingWindow(QMainWindow):
         def work() -> tuple[list[Path], Path]:
             convert = converter.convert if with_pdf else None
             built = meeting.build(loaded, kinds, folder, convert, public=public, changes=changes)
+            for document in ("agenda", "minutes"):
+                if web and document in kinds:
+                    pages = meeting.web_folder(loaded, document, folder)
+                    built += meeting.build_html(loaded, document, pages)
             return built, folder
 
         self.statusBar().showMessage(_("Building…"))

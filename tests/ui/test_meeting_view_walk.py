@@ -216,4 +216,16 @@ def test_the_build_dialog_offers_changes_only_for_internal_copies(view, qtbot):
     qtbot.mouseClick(dialog.changes, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
     assert dialog.choices().changes
     qtbot.mouseClick(dialog.public, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
-    assert not dialog.changes.isEnabled() and dialog.choices() == (["minutes"], False, True, False)
+    assert not dialog.changes.isEnabled()
+    assert dialog.choices() == (["minutes"], False, True, False, False)
+
+
+def test_the_build_dialogs_web_box_writes_the_minutes_web_pages(view, qtbot, monkeypatch, tmp_path):
+    monkeypatch.setattr("ui.meetingwindow.QDesktopServices.openUrl", lambda url: None)
+    out = tmp_path / "out"
+    view.answers.update(build_choices=(["minutes"], False, False, False, True), folder=out)
+    qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: summary(view) is not None, timeout=120_000)
+    web = out / "Pöytäkirja 18-2021 verkkosivut"
+    assert (out / "Pöytäkirja 18-2021.docx").exists() and (web / "index.html").exists()
+    assert len(list(web.glob("*.html"))) >= 4  # the index, three items (and the appeals)
