@@ -29,6 +29,7 @@ from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.form import ItemForm
 from ui.meetingwindow import MeetingWindow, load_meeting
+from ui.organizations import OrganizationsDialog
 from ui.people import PeopleDirectory
 from ui.preview import PreviewPane, PreviewWindow
 from ui.preview_controller import PreviewController
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.converter = converter or warm.Converter()
         self.preview = PreviewPane(self)
         self.preview_window: PreviewWindow | None = None
+        self.organizations_dialog: OrganizationsDialog | None = None
         self.body = QWidget(self)
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(6, 6, 0, 0)
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         self.act_redo = self._action(self.redo, keys.Redo)
         self.act_checks = self.checks_panel.toggleViewAction()
         self.act_about = self._action(self.about)
+        self.act_organizations = self._action(self.open_organizations)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code in ("", "fi", "sv", "en"):
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
         self.menu_language = self.menu_settings.addMenu("")
         for action in self.language_actions.values():
             self.menu_language.addAction(action)
+        self.menu_settings.addAction(self.act_organizations)
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_about)
         self.menu_recent.aboutToShow.connect(self._fill_recent)
@@ -217,6 +221,7 @@ class MainWindow(QMainWindow):
             (self.act_redo, _("&Redo")),
             (self.act_checks, _("&Checks")),
             (self.act_about, _("&About Pykälä")),
+            (self.act_organizations, _("&Organisations…")),
             (self.language_actions[""], _("System language")),
             (self.language_actions["fi"], "suomi"),
             (self.language_actions["sv"], "svenska"),
@@ -235,6 +240,8 @@ class MainWindow(QMainWindow):
         self.preview.retranslate()
         if self.preview_window is not None:
             self.preview_window.retranslate()
+        if self.organizations_dialog is not None:
+            self.organizations_dialog.retranslate()
         if self.form is not None:
             self.form.retranslate()
         self.update_title()
@@ -501,6 +508,24 @@ class MainWindow(QMainWindow):
             self.preview_window = PreviewWindow(self.preview, self)
         self.preview_window.show()
         self.preview_window.raise_()
+
+    def open_organizations(self) -> None:
+        """Settings → Organisations: one dialog beside the window (not modal)."""
+        if self.organizations_dialog is None:
+            self.organizations_dialog = OrganizationsDialog(self.ask, self)
+            self.organizations_dialog.changed.connect(self._profiles_changed)
+        else:
+            self.organizations_dialog.reload()
+        self.organizations_dialog.show()
+        self.organizations_dialog.raise_()
+
+    def _profiles_changed(self) -> None:
+        """A profile was saved or imported: the organisation list, checks and pages anew."""
+        if self.form is not None:
+            self.form.retranslate()
+        if self.document is not None:
+            self.run_checks()
+            self.refresh_preview()
 
     def print_document(self) -> None:
         """The system print dialog, printing the preview's pages (the PDF that exports)."""

@@ -1,0 +1,460 @@
+"""Settings → Organisations: the profiles, and an editor for one (drafting.profiles).
+
+Built-in profiles are read-only: saving one writes the user's own copy with the same id,
+which is then used. Every question (a new id, where to export, what to import) goes through
+the window's Asker, so tests answer it.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafting import profiles
+from drafting.i18n import _
+
+FOOTER_FIELDS = ("column", "label", "fi", "sv", "until")
+
+
+def _cell(value: object) -> QTableWidgetItem:
+    return QTableWidgetItem("" if value is None else str(value))
+
+
+def _text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text().strip() if item is not None else ""
+
+
+class _Table(QWidget):
+    """A table with Add row and Remove row buttons under it."""
+
+    def __init__(self, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, columns, self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.add = QPushButton(self)
+        self.remove = QPushButton(self)
+        self.add.clicked.connect(self.add_row)
+        self.remove.clicked.connect(self.remove_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add)
+        buttons.addWidget(self.remove)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def add_row(self, values: list[object] | None = None) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, value in enumerate(values or []):
+            self.table.setItem(row, column, _cell(value))
+        self.table.setCurrentCell(row, 0)
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def rows(self) -> list[list[str]]:
+        table = self.table
+        return [
+            [_text(table, r, c) for c in range(table.columnCount())]
+            for r in range(table.rowCount())
+        ]
+
+    def set_rows(self, rows: list[list[object]]) -> None:
+        self.table.setRowCount(0)
+        for row in rows:
+            self.add_row(row)
+
+    def retranslate(self, headers: list[str]) -> None:
+        self.table.setHorizontalHeaderLabels(headers)
+        self.add.setText(_("Add row"))
+        self.remove.setText(_("Remove row"))
+
+
+def footer_rows(footer: list) -> list[list[object]]:
+    """A profile's footer columns as the editor's rows: column, label, fi, sv, until."""
+    rows: list[list[object]] = []
+    for number, column in enumerate(footer, start=1):
+        for cell in column if isinstance(column, list) else []:
+            if not isinstance(cell, dict):
+                continue
+            text = cell.get("text", "")
+            fi, sv = (
+                (text.get("fi", ""), text.get("sv", ""))
+                if isinstance(text, dict)
+                else (
+                    text,
+                    "",
+                )
+            )
+            rows.append([number, cell.get("label", ""), fi, sv, cell.get("until", "")])
+    return rows
+
+
+def footer_from_rows(rows: list[list[str]]) -> tuple[list, list[str]]:
+    """The editor's rows back as footer columns (a row's column number says where it goes),
+    and the rows whose column is not a number from 1 to 5."""
+    columns: dict[int, list[dict]] = {}
+    problems = []
+    for index, (column, label, fi, sv, until) in enumerate(rows, start=1):
+        if not (column.isdigit() and 1 <= int(column) <= profiles.FOOTER_COLUMNS):
+            problems.append(
+                _("Footer, row {row}: the column should be a number from 1 to {most}").format(
+                    row=index, most=profiles.FOOTER_COLUMNS
+                )
+            )
+            continue
+        cell: dict = {}
+        if label:
+            cell["label"] = label
+        if fi or sv or not label:
+            cell["text"] = {"fi": fi, "sv": sv} if sv and sv != fi else fi
+        if until:
+            cell["until"] = until
+        columns.setdefault(int(column), []).append(cell)
+    return [columns.get(n, []) for n in range(1, max(columns, default=0) + 1)], problems
+
+
+class OrganizationsDialog(QDialog):
+    """The list of profiles on the left, the chosen one's fields on the right."""
+
+    changed = Signal()  # a profile was saved or imported
+
+    def __init__(self, ask, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ask = ask
+        self.data: dict = {}
+        self.profile: profiles.Profile | None = None
+        self.setObjectName("organizations")
+        self.resize(980, 680)
+
+        self.list = QListWidget(self)
+        self.list.currentItemChanged.connect(self._chosen)
+        self.new_from = QPushButton(self)
+        self.new_from.clicked.connect(self.new_from_current)
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self.import_profile)
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(self.export_profile)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.list)
+        for button in (self.new_from, self.import_button, self.export_button):
+            left_layout.addWidget(button)
+
+        self.id_label = QLabel(self)
+        self.kind_label = QLabel(self)
+        self.kind_label.setWordWrap(True)
+        self.name_fi, self.name_sv = QLineEdit(self), QLineEdit(self)
+        self.email_at = QLineEdit(self)
+        self.secrecy_fi, self.secrecy_sv = QLineEdit(self), QLineEdit(self)
+        self.template_label = QLabel(self)
+        self.template_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form = QFormLayout()
+        self.form_labels = [QLabel(self) for _i in range(7)]
+        for label, widget in zip(
+            self.form_labels,
+            (
+                self.id_label,
+                self.name_fi,
+                self.name_sv,
+                self.email_at,
+                self.secrecy_fi,
+                self.secrecy_sv,
+                self.template_label,
+            ),
+            strict=True,
+        ):
+            label.setBuddy(widget)
+            self.form.addRow(label, widget)
+        self.bodies = _Table(2, self)
+        self.bodies_box = QGroupBox(self)
+        QVBoxLayout(self.bodies_box).addWidget(self.bodies)
+        self.footer = _Table(len(FOOTER_FIELDS), self)
+        self.footer_box = QGroupBox(self)
+        QVBoxLayout(self.footer_box).addWidget(self.footer)
+        self.problems = QLabel(self)
+        self.problems.setWordWrap(True)
+        self.problems.setObjectName("problems")
+        self.problems.setStyleSheet("color: #a40000")
+        self.save_button = QPushButton(self)
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.problems, 1)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.close_button)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.kind_label)
+        right_layout.addLayout(self.form)
+        right_layout.addWidget(self.bodies_box, 1)
+        right_layout.addWidget(self.footer_box, 2)
+        right_layout.addLayout(bottom)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 740])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.retranslate()
+        self.reload()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Organisations"))
+        self.new_from.setText(_("New from…"))
+        self.new_from.setToolTip(_("A new profile, a copy of the chosen one under a new id"))
+        self.import_button.setText(_("Import…"))
+        self.export_button.setText(_("Export…"))
+        texts = (
+            _("Id"),
+            _("Name in Finnish"),
+            _("Name in Swedish"),
+            _("E-mail style (@ or (a))"),
+            _("Grounds of secrecy in Finnish"),
+            _("Grounds of secrecy in Swedish"),
+            _("Word template"),
+        )
+        for label, text in zip(self.form_labels, texts, strict=True):
+            label.setText(text + ":")
+            label.buddy().setAccessibleName(text)
+        self.secrecy_fi.setToolTip(
+            _("What a public copy prints for a non-public attachment without its own grounds")
+        )
+        self.bodies_box.setTitle(_("Bodies and their Swedish names"))
+        self.bodies.retranslate([_("Body (Finnish)"), _("Swedish name")])
+        self.footer_box.setTitle(_("Footer"))
+        self.footer.retranslate(
+            [
+                _("Column (1–5)"),
+                _("Label key"),
+                _("Text (Finnish)"),
+                _("Text (Swedish)"),
+                _("Until"),
+            ]
+        )
+        self.footer.table.setToolTip(
+            _(
+                "A label key (postal_address, visiting_address, phone, fax, business_id, vat, "
+                "account) prints the label in the document's language; otherwise the text. "
+                "Until: the last day the cell prints (2021-08-31)."
+            )
+        )
+        self.save_button.setText(_("Save"))
+        self.close_button.setText(_("Close"))
+        self._show_kind()
+
+    # --- the list ---------------------------------------------------------------------------
+
+    def reload(self, choose: str | None = None) -> None:
+        """List the profiles again; `choose` (else the current one) is chosen."""
+        current = choose or (self.profile.id if self.profile else None)
+        found = profiles.catalogue()
+        blocker = self.list.blockSignals(True)
+        self.list.clear()
+        for profile in found.profiles.values():
+            name = profile.data.get("name", {}).get("fi", profile.id)
+            item = QListWidgetItem(f"{name} ({profile.id})")
+            item.setData(Qt.ItemDataRole.UserRole, profile.id)
+            self.list.addItem(item)
+        self.list.blockSignals(blocker)
+        broken = [
+            f"{path.name}: {'; '.join(problems)}" for path, problems in found.problems.items()
+        ]
+        ids = list(found.profiles)
+        row = ids.index(current) if current in ids else 0
+        self.list.setCurrentRow(row)
+        self._chosen(self.list.currentItem())
+        if broken:
+            self.problems.setText(_("Profiles that cannot be used:") + "\n" + "\n".join(broken))
+
+    def _chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is None:
+            return
+        self.profile = profiles.catalogue().profiles.get(item.data(Qt.ItemDataRole.UserRole))
+        if self.profile is None:
+            return
+        self.show_profile(copy.deepcopy(self.profile.data))
+
+    def _show_kind(self) -> None:
+        if self.profile is None:
+            self.kind_label.setText("")
+        elif self.profile.builtin:
+            self.kind_label.setText(
+                _(
+                    "A built-in profile: it is not changed. Saving makes your own copy with the "
+                    "same id, which is then used."
+                )
+            )
+        else:
+            self.kind_label.setText(
+                _("Your own profile, in {folder}").format(folder=self.profile.path.parent)
+            )
+
+    # --- the fields -------------------------------------------------------------------------
+
+    def show_profile(self, data: dict) -> None:
+        self.data = data
+        self.id_label.setText(str(data.get("id", "")))
+        name = data.get("name", {}) if isinstance(data.get("name"), dict) else {}
+        self.name_fi.setText(name.get("fi", ""))
+        self.name_sv.setText(name.get("sv", ""))
+        self.email_at.setText(data.get("email_at", "@"))
+        vocabulary = data.get("vocabulary", {})
+        self.secrecy_fi.setText(vocabulary.get("fi", {}).get("secrecy", ""))
+        self.secrecy_sv.setText(vocabulary.get("sv", {}).get("secrecy", ""))
+        template = data.get("template")
+        self.template_label.setText(template or _("Pykälä's own (item.docx)"))
+        self.bodies.set_rows(
+            [[body, names.get("sv", "")] for body, names in data.get("bodies", {}).items()]
+        )
+        self.footer.set_rows(footer_rows(data.get("footer", [])))
+        self.problems.setText("")
+        self._show_kind()
+
+    def edited(self) -> tuple[dict, list[str]]:
+        """The profile as the fields now say it, and what the footer table cannot say."""
+        data = copy.deepcopy(self.data)
+        data["name"] = {"fi": self.name_fi.text().strip(), "sv": self.name_sv.text().strip()}
+        data["email_at"] = self.email_at.text().strip()
+        data["bodies"] = {
+            body: ({"sv": sv} if sv else {}) for body, sv in self.bodies.rows() if body or sv
+        }
+        data["footer"], problems = footer_from_rows(self.footer.rows())
+        vocabulary = data.get("vocabulary", {})
+        for language, field in (("fi", self.secrecy_fi), ("sv", self.secrecy_sv)):
+            words = dict(vocabulary.get(language, {}))
+            if field.text().strip():
+                words["secrecy"] = field.text().strip()
+            else:
+                words.pop("secrecy", None)
+            if words:
+                vocabulary[language] = words
+            else:
+                vocabulary.pop(language, None)
+        if vocabulary:
+            data["vocabulary"] = vocabulary
+        else:
+            data.pop("vocabulary", None)
+        return data, problems
+
+    def _template_folder(self) -> Path | None:
+        return self.profile.path.parent if self.profile else None
+
+    # --- the buttons ------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Check and write the profile as the user's own; each bad field is named, and nothing
+        is written while one is."""
+        if self.profile is None:
+            return False
+        data, problems = self.edited()
+        problems += profiles.validate(data, None, self._template_folder())
+        if problems:
+            self.problems.setText(_("Not saved:") + "\n" + "\n".join(problems))
+            return False
+        try:
+            if self.profile.builtin or self.profile.path.parent != profiles.user_folder():
+                source = profiles.Profile(self.profile.id, data, self.profile.path, True)
+                data = profiles.user_copy(source)
+            path = profiles.save(data)
+        except profiles.ProfileError as exc:
+            self.problems.setText(_("Not saved:") + "\n" + "\n".join(exc.problems))
+            return False
+        except OSError as exc:
+            self.problems.setText(_("Not saved: {reason}").format(reason=exc.strerror or exc))
+            return False
+        self.reload(data["id"])
+        self.problems.setText(_("Saved in {path}").format(path=path))
+        self.changed.emit()
+        return True
+
+    def new_from_current(self) -> None:
+        if self.profile is None:
+            return
+        taken = list(profiles.catalogue().profiles)
+        new_id = self.ask.new_profile_id(self.profile.id, taken)
+        if not new_id:
+            return
+        if new_id in taken:
+            self.problems.setText(_('There is already a profile "{id}"').format(id=new_id))
+            return
+        data, problems = self.edited()
+        if problems:
+            self.problems.setText(_("Not saved:") + "\n" + "\n".join(problems))
+            return
+        data["id"] = new_id
+        data.pop("_comment", None)
+        try:
+            data = profiles.user_copy(profiles.Profile(new_id, data, self.profile.path, True))
+            profiles.save(data)
+        except profiles.ProfileError as exc:
+            self.problems.setText(_("Not saved:") + "\n" + "\n".join(exc.problems))
+            return
+        except OSError as exc:
+            self.problems.setText(_("Not saved: {reason}").format(reason=exc.strerror or exc))
+            return
+        self.reload(new_id)
+        self.changed.emit()
+
+    def export_profile(self) -> None:
+        if self.profile is None:
+            return
+        target = self.ask.profile_export_path(f"{self.profile.id}.json")
+        if target is None:
+            return
+        try:
+            profiles.export(self.profile, target)
+        except OSError as exc:
+            self.ask.error(_("Export failed"), str(exc.strerror or exc))
+            return
+        self.problems.setText(_("Exported to {path}").format(path=target))
+
+    def import_profile(self) -> None:
+        source: Path | None = self.ask.profile_import_path()
+        if source is None:
+            return
+        try:
+            path = profiles.import_(source)
+        except profiles.ProfileError as exc:
+            self.ask.error(
+                _("Import failed"),
+                _("{name} cannot be used as a profile:").format(name=source.name),
+                "\n".join(exc.problems[:20]),
+            )
+            return
+        except OSError as exc:
+            self.ask.error(_("Import failed"), str(exc.strerror or exc))
+            return
+        self.reload(path.stem)
+        self.problems.setText(_("Imported into {path}").format(path=path))
+        self.changed.emit()
