@@ -67,12 +67,16 @@ class _Table(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
 
-    def add_row(self, values: list[object] | None = None) -> None:
+    def add_row(self) -> None:
+        """A new empty row at the end, chosen for typing."""
+        self._append([])
+        self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+
+    def _append(self, values: list[object]) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        for column, value in enumerate(values or []):
+        for column, value in enumerate(values):
             self.table.setItem(row, column, _cell(value))
-        self.table.setCurrentCell(row, 0)
 
     def remove_row(self) -> None:
         row = self.table.currentRow()
@@ -89,7 +93,8 @@ class _Table(QWidget):
     def set_rows(self, rows: list[list[object]]) -> None:
         self.table.setRowCount(0)
         for row in rows:
-            self.add_row(row)
+            self._append(row)
+        self.table.scrollToTop()
 
     def retranslate(self, headers: list[str]) -> None:
         self.table.setHorizontalHeaderLabels(headers)

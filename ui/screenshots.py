@@ -106,6 +106,25 @@ def small_window_tabs(folder: Path, size: tuple[int, int] = (1024, 700)) -> list
     return written
 
 
+def organizations_dialog(folder: Path) -> Path:
+    """Settings → Organisations in Finnish, the built-in profile chosen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui import app, translation
+    from ui.dialogs import Asker
+    from ui.organizations import OrganizationsDialog
+
+    application = app.application()
+    translation.apply("fi")
+    dialog = OrganizationsDialog(Asker(None))
+    dialog.resize(1100, 760)
+    dialog.show()
+    _settle(application, 300)
+    target = folder / "organizations-fi.png"
+    dialog.grab().save(str(target))
+    dialog.close()
+    return target
+
+
 def _minutes_first_page(window, target: Path) -> Path:
     """The example meeting's minutes as built, page 1, drawn by QtPdf on white."""
     from PySide6.QtCore import QSize
@@ -135,5 +154,5 @@ def _minutes_first_page(window, target: Path) -> Path:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
-    for path in take(target) + small_window_tabs(target):
+    for path in take(target) + small_window_tabs(target) + [organizations_dialog(target)]:
         print(f"wrote {path}")

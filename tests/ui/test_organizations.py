@@ -206,3 +206,18 @@ def test_pressing_every_button_of_the_dialog_does_not_crash(window, qtbot, raise
     dialog.close_button.show()
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and not raised
+
+
+def test_the_dialog_speaks_finnish_and_swedish(window, qtbot):
+    from ui import translation
+
+    dialog = _open_dialog(window, qtbot)
+    translation.apply("fi")
+    assert (dialog.windowTitle(), dialog.save_button.text(), dialog.new_from.text()) == (
+        "Organisaatiot",
+        "Tallenna",
+        "Uusi tästä…",
+    )
+    assert window.act_organizations.text() == "&Organisaatiot…"
+    translation.apply("sv")
+    assert (dialog.windowTitle(), dialog.import_button.text()) == ("Organisationer", "Importera…")
