@@ -240,8 +240,6 @@ class MainWindow(QMainWindow):
         self.preview.retranslate()
         if self.preview_window is not None:
             self.preview_window.retranslate()
-        if self.organizations_dialog is not None:
-            self.organizations_dialog.retranslate()
         if self.form is not None:
             self.form.retranslate()
         self.update_title()

@@ -213,6 +213,7 @@ def test_the_dialog_speaks_finnish_and_swedish(window, qtbot):
 
     dialog = _open_dialog(window, qtbot)
     translation.apply("fi")
+    QApplication.processEvents()
     assert (dialog.windowTitle(), dialog.save_button.text(), dialog.new_from.text()) == (
         "Organisaatiot",
         "Tallenna",
@@ -220,4 +221,5 @@ def test_the_dialog_speaks_finnish_and_swedish(window, qtbot):
     )
     assert window.act_organizations.text() == "&Organisaatiot…"
     translation.apply("sv")
+    QApplication.processEvents()
     assert (dialog.windowTitle(), dialog.import_button.text()) == ("Organisationer", "Importera…")
