@@ -207,6 +207,13 @@ class Asker:
         )
         return Path(name) if name else None
 
+    def profile_template_path(self) -> Path | None:
+        """A Word template for an organisation profile."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self.parent, _("Word template"), "", FILTERS["word"][0]
+        )
+        return Path(name) if name else None
+
     def print_setup(self, printer: QPrinter, pages: int) -> bool:
         """The system print dialog: printer, pages, copies, duplex."""
         dialog = QPrintDialog(printer, self.parent)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import profiles
+from drafting import atomic, profiles
 from drafting.i18n import _
 
 FOOTER_FIELDS = ("column", "label", "fi", "sv", "until")
@@ -181,6 +181,17 @@ class OrganizationsDialog(QDialog):
         self.secrecy_fi, self.secrecy_sv = QLineEdit(self), QLineEdit(self)
         self.template_label = QLabel(self)
         self.template_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.template_choose = QPushButton(self)
+        self.template_choose.clicked.connect(self.choose_template)
+        self.template_ours = QPushButton(self)
+        self.template_ours.clicked.connect(self.use_our_template)
+        template_row = QWidget(self)
+        template_layout = QHBoxLayout(template_row)
+        template_layout.setContentsMargins(0, 0, 0, 0)
+        template_layout.addWidget(self.template_label, 1)
+        template_layout.addWidget(self.template_choose)
+        template_layout.addWidget(self.template_ours)
+        self.new_template: Path | None = None  # chosen, copied in on Save
         self.form = QFormLayout()
         self.form_labels = [QLabel(self) for _i in range(7)]
         for label, widget in zip(
@@ -192,12 +203,13 @@ class OrganizationsDialog(QDialog):
                 self.email_at,
                 self.secrecy_fi,
                 self.secrecy_sv,
-                self.template_label,
+                template_row,
             ),
             strict=True,
         ):
             label.setBuddy(widget)
             self.form.addRow(label, widget)
+        self.form_labels[-1].setBuddy(self.template_choose)
         self.bodies = _Table(2, self)
         self.bodies_box = QGroupBox(self)
         QVBoxLayout(self.bodies_box).addWidget(self.bodies)
@@ -274,6 +286,11 @@ class OrganizationsDialog(QDialog):
                 "Until: the last day the cell prints (2021-08-31)."
             )
         )
+        self.template_choose.setText(_("Choose…"))
+        self.template_choose.setToolTip(
+            _("A Word template made from Pykälä's own, changed in Word (fonts, logo, footer)")
+        )
+        self.template_ours.setText(_("Use Pykälä's own"))
         self.save_button.setText(_("Save"))
         self.close_button.setText(_("Close"))
         self._show_kind()
@@ -342,14 +359,17 @@ class OrganizationsDialog(QDialog):
         vocabulary = data.get("vocabulary", {})
         self.secrecy_fi.setText(vocabulary.get("fi", {}).get("secrecy", ""))
         self.secrecy_sv.setText(vocabulary.get("sv", {}).get("secrecy", ""))
-        template = data.get("template")
-        self.template_label.setText(template or _("Pykälä's own (item.docx)"))
+        self.new_template = None
+        self._show_template(data.get("template"))
         self.bodies.set_rows(
             [[body, names.get("sv", "")] for body, names in data.get("bodies", {}).items()]
         )
         self.footer.set_rows(footer_rows(data.get("footer", [])))
         self.problems.setText("")
         self._show_kind()
+
+    def _show_template(self, name: str | None) -> None:
+        self.template_label.setText(name or _("Pykälä's own (item.docx)"))
 
     def edited(self) -> tuple[dict, list[str]]:
         """The profile as the fields now say it, and what the footer table cannot say."""
@@ -388,6 +408,9 @@ class OrganizationsDialog(QDialog):
         if self.profile is None:
             return False
         data, problems = self.edited()
+        template = self.new_template
+        if template is not None:
+            data.pop("template", None)  # checked when chosen; copied in below
         problems += profiles.validate(data, None, self._template_folder())
         if problems:
             self.problems.setText(_("Not saved:") + "\n" + "\n".join(problems))
@@ -396,6 +419,11 @@ class OrganizationsDialog(QDialog):
             if self.profile.builtin or self.profile.path.parent != profiles.user_folder():
                 source = profiles.Profile(self.profile.id, data, self.profile.path, True)
                 data = profiles.user_copy(source)
+            if template is not None:
+                folder = profiles.user_folder()
+                folder.mkdir(parents=True, exist_ok=True)
+                atomic.copy_file(template, folder / f"{data['id']}.docx")
+                data["template"] = f"{data['id']}.docx"
             path = profiles.save(data)
         except profiles.ProfileError as exc:
             self.problems.setText(_("Not saved:") + "\n" + "\n".join(exc.problems))
@@ -407,6 +435,31 @@ class OrganizationsDialog(QDialog):
         self.problems.setText(_("Saved in {path}").format(path=path))
         self.changed.emit()
         return True
+
+    def choose_template(self) -> None:
+        """A Word template for this profile, checked at once; copied in on Save."""
+        if self.profile is None:
+            return
+        source = self.ask.profile_template_path()
+        if source is None:
+            return
+        missing = profiles.check_template(source)
+        if missing:
+            self.problems.setText(
+                _("{name} cannot be the template:").format(name=source.name)
+                + "\n"
+                + "\n".join(missing)
+            )
+            return
+        self.new_template = source
+        self.data["template"] = f"{self.profile.id}.docx"
+        self._show_template(f"{self.data['template']} ← {source.name}")
+        self.problems.setText(_("Save to use the template."))
+
+    def use_our_template(self) -> None:
+        self.new_template = None
+        self.data.pop("template", None)
+        self._show_template(None)
 
     def new_from_current(self) -> None:
         if self.profile is None:

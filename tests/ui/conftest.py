@@ -67,6 +67,7 @@ def window(qtbot, tmp_path, monkeypatch, converter):
         ("new_profile_id", None),
         ("profile_export_path", None),
         ("profile_import_path", None),
+        ("profile_template_path", None),
     ):
         monkeypatch.setattr(win.ask, name, answer(name, default))
     win.messages = []

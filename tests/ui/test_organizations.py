@@ -4,6 +4,7 @@ buttons; every question answered through the Asker."""
 from __future__ import annotations
 
 import json
+import zipfile
 
 import pytest
 from PySide6.QtCore import Qt
@@ -129,6 +130,39 @@ def test_save_names_each_bad_field_and_writes_nothing(window, qtbot):
     assert "Footer, row 3: the column should be a number from 1 to 5" in dialog.problems.text()
 
 
+def test_choosing_a_word_template(window, qtbot, tmp_path):
+    espoo.install()
+    dialog = _open_dialog(window, qtbot)
+    _choose(dialog, "espoo")
+    qtbot.mouseClick(dialog.template_ours, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert resources.organization("espoo").template is None
+
+    broken = tmp_path / "broken.docx"
+    espoo.make_template(broken)
+    data = broken.read_bytes()
+    with_logo = tmp_path / "with-logo.docx"
+    with_logo.write_bytes(data)
+    with zipfile.ZipFile(with_logo) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if info.filename == "word/styles.xml":
+                part = part.replace(b'w:styleId="ListBullet2"', b'w:styleId="Luettelo2"')
+            target.writestr(info, part)
+    window.answers["profile_template_path"] = broken
+    qtbot.mouseClick(dialog.template_choose, Qt.MouseButton.LeftButton)
+    assert "broken.docx cannot be the template" in dialog.problems.text()
+    assert "the paragraph style ListBullet2 is missing" in dialog.problems.text()
+
+    window.answers["profile_template_path"] = with_logo
+    qtbot.mouseClick(dialog.template_choose, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Saved in" in dialog.problems.text(), dialog.problems.text()
+    template = resources.organization("espoo").template
+    assert template == profiles.user_folder() / "espoo.docx"
+    assert template.read_bytes() == with_logo.read_bytes()
+
+
 def test_editing_a_builtin_profile_makes_a_user_copy_that_wins(window, qtbot):
     dialog = _open_dialog(window, qtbot)
     _choose(dialog, "helsinki")
@@ -202,7 +236,7 @@ def test_pressing_every_button_of_the_dialog_does_not_crash(window, qtbot, raise
     monkeypatch.setattr(window.ask, "error", lambda *a: window.messages.append(a))
     dialog.close_button.hide()  # pressed last, below: it closes the dialog
     buttons, _actions = press_everything(dialog, raised)
-    assert buttons == 8 and not raised
+    assert buttons == 10 and not raised
     dialog.close_button.show()
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and not raised
