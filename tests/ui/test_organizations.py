@@ -257,3 +257,15 @@ def test_the_dialog_speaks_finnish_and_swedish(window, qtbot):
     translation.apply("sv")
     QApplication.processEvents()
     assert (dialog.windowTitle(), dialog.import_button.text()) == ("Organisationer", "Importera…")
+
+
+def test_a_broken_user_profile_is_listed_with_its_problems(window, qtbot):
+    folder = profiles.user_folder()
+    folder.mkdir(parents=True)
+    data = espoo.profile_data(template=None)
+    data["footer"][0][1]["until"] = "31.13.2021"
+    (folder / "espoo.json").write_text(json.dumps(data), encoding="utf-8")
+    dialog = _open_dialog(window, qtbot)
+    assert dialog.list.count() == 1  # Helsinki works; the broken one is named, not listed
+    assert "espoo.json" in dialog.problems.text()
+    assert 'footer[0][1].until: "31.13.2021" is not a date' in dialog.problems.text()
