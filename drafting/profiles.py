@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafting import atomic, dates
+from drafting import atomic, dates, i18n
 from drafting.i18n import _
 
 BUILTIN_FOLDER = Path(__file__).resolve().parent.parent / "resources" / "organizations"
@@ -304,8 +304,9 @@ def _read(path: Path) -> tuple[dict | None, list[str]]:
 
 
 def _signature() -> tuple:
-    """What the catalogue depends on: every file of both folders, by name, time and size."""
-    items = []
+    """What the catalogue depends on: every file of both folders, by name, time and size, and
+    the language its problems are said in."""
+    items: list[tuple] = [("", i18n.language(), 0)]
     for folder in (BUILTIN_FOLDER, user_folder()):
         try:
             for entry in os.scandir(folder):
