@@ -8,6 +8,7 @@ the window's Asker, so tests answer it.
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -122,9 +123,12 @@ def footer_rows(footer: list) -> list[list[object]]:
     return rows
 
 
-def footer_from_rows(rows: list[list[str]]) -> tuple[list, list[str]]:
+def footer_from_rows(
+    rows: list[list[str]], places: dict[str, int] | None = None
+) -> tuple[list, list[str]]:
     """The editor's rows back as footer columns (a row's column number says where it goes),
-    and the rows whose column is not a number from 1 to 5."""
+    and the rows whose column is not a number from 1 to 5. `places` gets each cell's path
+    (`footer[0][2]`) → its row in the table (from 1)."""
     columns: dict[int, list[dict]] = {}
     problems = []
     for index, (column, label, fi, sv, until) in enumerate(rows, start=1):
@@ -142,7 +146,10 @@ def footer_from_rows(rows: list[list[str]]) -> tuple[list, list[str]]:
             cell["text"] = {"fi": fi, "sv": sv} if sv and sv != fi else fi
         if until:
             cell["until"] = until
-        columns.setdefault(int(column), []).append(cell)
+        cells = columns.setdefault(int(column), [])
+        if places is not None:
+            places[f"footer[{int(column) - 1}][{len(cells)}]"] = index
+        cells.append(cell)
     return [columns.get(n, []) for n in range(1, max(columns, default=0) + 1)], problems
 
 
@@ -192,6 +199,7 @@ class OrganizationsDialog(QDialog):
         template_layout.addWidget(self.template_choose)
         template_layout.addWidget(self.template_ours)
         self.new_template: Path | None = None  # chosen, copied in on Save
+        self.footer_places: dict[str, int] = {}  # footer[c][r] → the table's row
         self.form = QFormLayout()
         self.form_labels = [QLabel(self) for _i in range(7)]
         for label, widget in zip(
@@ -379,7 +387,8 @@ class OrganizationsDialog(QDialog):
         data["bodies"] = {
             body: ({"sv": sv} if sv else {}) for body, sv in self.bodies.rows() if body or sv
         }
-        data["footer"], problems = footer_from_rows(self.footer.rows())
+        self.footer_places = {}
+        data["footer"], problems = footer_from_rows(self.footer.rows(), self.footer_places)
         vocabulary = data.get("vocabulary", {})
         for language, field in (("fi", self.secrecy_fi), ("sv", self.secrecy_sv)):
             words = dict(vocabulary.get(language, {}))
@@ -397,6 +406,14 @@ class OrganizationsDialog(QDialog):
             data.pop("vocabulary", None)
         return data, problems
 
+    def _said(self, problem: str) -> str:
+        """A footer cell's problem also names its row in the table, as the user sees it."""
+        match = re.match(r"footer\[\d+\]\[\d+\]", problem)
+        row = self.footer_places.get(match.group(0)) if match else None
+        if row is None:
+            return problem
+        return _("Footer, row {row}: {problem}").format(row=row, problem=problem)
+
     def _template_folder(self) -> Path | None:
         return self.profile.path.parent if self.profile else None
 
@@ -411,7 +428,7 @@ class OrganizationsDialog(QDialog):
         template = self.new_template
         if template is not None:
             data.pop("template", None)  # checked when chosen; copied in below
-        problems += profiles.validate(data, None, self._template_folder())
+        problems += map(self._said, profiles.validate(data, None, self._template_folder()))
         if problems:
             self.problems.setText(_("Not saved:") + "\n" + "\n".join(problems))
             return False
