@@ -13,7 +13,7 @@ from pathlib import Path
 from drafting import changes, richtext, spelling
 from drafting.i18n import _
 from drafting.model import Contact, Decision, Draft, Person
-from drafting.resources import appeal_categories, organization_ids
+from drafting.resources import UnknownOrganization, appeal_categories, organization
 
 ERROR = "error"
 WARNING = "warning"
@@ -84,15 +84,10 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
     problems: list[Problem] = []
     add = problems.append
 
-    if draft.organization not in organization_ids():
-        add(
-            Problem(
-                "organization",
-                _('no organisation profile "{id}"; known: {known}').format(
-                    id=draft.organization, known=", ".join(organization_ids())
-                ),
-            )
-        )
+    try:
+        organization(draft.organization)
+    except UnknownOrganization as unknown:
+        add(Problem("organization", str(unknown)))
     _required(problems, "meeting.body", draft.meeting.body, _("The body (e.g. Kaupunginhallitus)"))
     _required(problems, "meeting.number", draft.meeting.number, _("The meeting number"))
     if draft.meeting.date is None:

@@ -10,12 +10,32 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from drafting import profiles
+from drafting.i18n import _
+
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 LANGUAGES = ("fi", "sv")
 
 
 class UnknownOrganization(LookupError):
-    pass
+    """A draft names an organisation no profile describes (or whose user profile is broken);
+    its text is for users."""
+
+    def __init__(self, org_id: str, problems: list[str] | None = None) -> None:
+        self.org_id = org_id
+        self.problems = problems or []
+        super().__init__(org_id)
+
+    def __str__(self) -> str:
+        if self.problems:
+            return _(
+                'The profile of the organisation "{id}" cannot be used: {problems}. Correct it in '
+                "Settings → Organisations"
+            ).format(id=self.org_id, problems="; ".join(self.problems))
+        return _(
+            'The organisation "{id}" named in the draft is not known: add its profile in '
+            "Settings → Organisations, or choose another organisation"
+        ).format(id=self.org_id)
 
 
 @cache
@@ -28,13 +48,15 @@ def vocabulary(language: str) -> dict[str, str]:
 
 
 def organization_ids() -> list[str]:
-    return sorted(p.stem for p in (RESOURCES / "organizations").glob("*.json"))
+    """The built-in profiles and the user's own (drafting.profiles), sorted."""
+    return list(profiles.catalogue().profiles)
 
 
 @dataclass(frozen=True)
 class Organization:
     id: str
     data: dict
+    template: Path | None = None  # the profile's own Word template, if it has one
 
     def name(self, language: str) -> str:
         return self.data["name"][language]
@@ -58,9 +80,11 @@ class Organization:
 
 
 def organization(org_id: str) -> Organization:
-    if org_id not in organization_ids():
-        raise UnknownOrganization(org_id)
-    return Organization(org_id, _json(f"organizations/{org_id}.json"))
+    found = profiles.catalogue()
+    profile = found.profiles.get(org_id)
+    if profile is None:
+        raise UnknownOrganization(org_id, found.broken(org_id))
+    return Organization(org_id, profile.data, profile.template)
 
 
 def appeal_categories() -> dict[str, dict]:

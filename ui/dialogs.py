@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from drafting.i18n import _
 
 DRAFT_FILTER = "Pykälä (*.pykala)"
+PROFILE_FILTER = "JSON (*.json)"
 FILTERS = {
     "draft": ("Pykälä (*.pykala)", ".pykala"),
     "word": ("Word (*.docx)", ".docx"),
@@ -174,6 +175,44 @@ class Asker:
             return None
         path = Path(name)
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def new_profile_id(self, source: str, taken: list[str]) -> str | None:
+        """The id of a new organisation profile copied from `source`."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(
+            self.parent,
+            _("New organisation profile"),
+            _(
+                "A copy of {source}. The new profile's id (small letters, e.g. espoo); "
+                "taken: {taken}"
+            ).format(source=source, taken=", ".join(taken)),
+        )
+        return text.strip() if ok and text.strip() else None
+
+    def profile_export_path(self, suggestion: str) -> Path | None:
+        """Where to write an exported organisation profile (one JSON file)."""
+        name, _filter = QFileDialog.getSaveFileName(
+            self.parent, _("Export organisation profile"), suggestion, PROFILE_FILTER
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
+
+    def profile_import_path(self) -> Path | None:
+        """An exported organisation profile to import."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self.parent, _("Import organisation profile"), "", PROFILE_FILTER
+        )
+        return Path(name) if name else None
+
+    def profile_template_path(self) -> Path | None:
+        """A Word template for an organisation profile."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self.parent, _("Word template"), "", FILTERS["word"][0]
+        )
+        return Path(name) if name else None
 
     def print_setup(self, printer: QPrinter, pages: int) -> bool:
         """The system print dialog: printer, pages, copies, duplex."""

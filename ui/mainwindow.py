@@ -28,6 +28,7 @@ from ui.document import DraftDocument
 from ui.exports import Exports
 from ui.form import ItemForm
 from ui.meetingwindow import MeetingWindow, load_meeting
+from ui.organizations import OrganizationsDialog
 from ui.people import PeopleDirectory
 from ui.preview import PreviewPane, PreviewWindow
 from ui.preview_controller import PreviewController
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.converter = converter or warm.Converter()
         self.preview = PreviewPane(self)
         self.preview_window: PreviewWindow | None = None
+        self.organizations_dialog: OrganizationsDialog | None = None
         self.body = QWidget(self)
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(6, 6, 0, 0)
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         self.act_redo = self._action(self.redo, keys.Redo)
         self.act_checks = self.checks_panel.toggleViewAction()
         self.act_about = self._action(self.about)
+        self.act_organizations = self._action(self.open_organizations)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code in ("", "fi", "sv", "en"):
@@ -207,6 +210,7 @@ class MainWindow(QMainWindow):
         self.menu_settings.setToolTipsVisible(True)
         self.menu_settings.addAction(self.act_spelling)
         self.menu_settings.addAction(self.act_grammar)
+        self.menu_settings.addAction(self.act_organizations)
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_about)
         self.menu_recent.aboutToShow.connect(self._fill_recent)
@@ -240,6 +244,7 @@ class MainWindow(QMainWindow):
             (self.act_about, _("&About Pykälä")),
             (self.act_spelling, _("Check &spelling as you type")),
             (self.act_grammar, _("Check &grammar (Finnish)")),
+            (self.act_organizations, _("&Organisations…")),
             (self.language_actions[""], _("System language")),
             (self.language_actions["fi"], "suomi"),
             (self.language_actions["sv"], "svenska"),
@@ -567,6 +572,24 @@ class MainWindow(QMainWindow):
             self.preview_window = PreviewWindow(self.preview, self)
         self.preview_window.show()
         self.preview_window.raise_()
+
+    def open_organizations(self) -> None:
+        """Settings → Organisations: one dialog beside the window (not modal)."""
+        if self.organizations_dialog is None:
+            self.organizations_dialog = OrganizationsDialog(self.ask, self)
+            self.organizations_dialog.changed.connect(self._profiles_changed)
+        else:
+            self.organizations_dialog.reload()
+        self.organizations_dialog.show()
+        self.organizations_dialog.raise_()
+
+    def _profiles_changed(self) -> None:
+        """A profile was saved or imported: the organisation list, checks and pages anew."""
+        if self.form is not None:
+            self.form.retranslate()
+        if self.document is not None:
+            self.run_checks()
+            self.refresh_preview()
 
     def print_document(self) -> None:
         """The system print dialog, printing the preview's pages (the PDF that exports)."""

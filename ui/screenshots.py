@@ -176,6 +176,25 @@ def spelling_shots(folder: Path, size: tuple[int, int] = (1100, 640)) -> list[Pa
     return written
 
 
+def organizations_dialog(folder: Path) -> Path:
+    """Settings → Organisations in Finnish, the built-in profile chosen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui import app, translation
+    from ui.dialogs import Asker
+    from ui.organizations import OrganizationsDialog
+
+    application = app.application()
+    translation.apply("fi")
+    dialog = OrganizationsDialog(Asker(None))
+    dialog.resize(1100, 760)
+    dialog.show()
+    _settle(application, 300)
+    target = folder / "organizations-fi.png"
+    dialog.grab().save(str(target))
+    dialog.close()
+    return target
+
+
 def _minutes_first_page(window, target: Path) -> Path:
     """The example meeting's minutes as built, page 1, drawn by QtPdf on white."""
     from PySide6.QtCore import QSize
@@ -209,5 +228,6 @@ if __name__ == "__main__":
         for path in spelling_shots(target):
             print(f"wrote {path}")
         sys.exit(0)
-    for path in take(target) + small_window_tabs(target) + spelling_shots(target):
+    shots = take(target) + small_window_tabs(target) + spelling_shots(target)
+    for path in shots + [organizations_dialog(target)]:
         print(f"wrote {path}")

@@ -11,7 +11,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from drafting import changes, dates, richtext
+from drafting import changes, dates, profiles, richtext
 from drafting.model import (
     Attachment,
     Contact,
@@ -25,7 +25,7 @@ from drafting.model import (
 from drafting.resources import Organization, appeal_categories, organization
 from drafting.sanitize import clean_text
 
-FOOTER_COLUMNS = 5
+FOOTER_COLUMNS = profiles.FOOTER_COLUMNS
 
 
 # The shape of a context: what every writer (drafting.render.docx, the tests) may rely on.
@@ -77,6 +77,7 @@ class ItemLines(TypedDict):
 
 
 class Context(TypedDict):
+    organization: str  # the profile's id (its Word template is the document's)
     language: str
     document: str
     properties: Properties
@@ -415,6 +416,7 @@ def _document(
     body = plain(org.body(frame.body, language))
     number = plain(frame.number)
     context = {
+        "organization": frame.org.id,
         "language": language,
         "document": frame.document,
         "properties": {

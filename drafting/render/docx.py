@@ -20,6 +20,7 @@ from drafting.model import Draft
 from drafting.render import context as _context
 from drafting.render import embed
 from drafting.render.context import Context, FooterCell
+from drafting.resources import UnknownOrganization, organization
 from drafting.richtext import Block, BlockStyle
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates" / "docx"
@@ -140,8 +141,19 @@ def _set_language(template: DocxTemplate, tag: str) -> None:
     lang.set(qn("w:val"), tag)
 
 
-def render(context: Context, template: Path = ITEM_TEMPLATE) -> bytes:
-    """The finished DOCX as bytes; nothing is written to disk here."""
+def template_for(org_id: str) -> Path:
+    """The Word template of an organisation's documents: its profile's own, else ours."""
+    try:
+        return organization(org_id).template or ITEM_TEMPLATE
+    except UnknownOrganization:
+        return ITEM_TEMPLATE
+
+
+def render(context: Context, template: Path | None = None) -> bytes:
+    """The finished DOCX as bytes; nothing is written to disk here. The template is the
+    context's organisation's (see template_for) unless one is given."""
+    if template is None:
+        template = template_for(context["organization"])
     document = DocxTemplate(str(template))
     document.render(_template_values(context), jinja_env=_environment(), autoescape=True)
     props = context["properties"]

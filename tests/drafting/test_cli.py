@@ -91,9 +91,18 @@ def test_broken_or_newer_files_exit_2_without_traceback(tmp_path, content):
 def test_unknown_organisation_names_the_field(tmp_path):
     data = example_data()
     data["organization"] = "tampere"
-    result = run_cli("render", write(tmp_path, data), "-o", tmp_path / "o.docx")
-    assert result.returncode == 1
-    assert 'organization: no organisation profile "tampere"; known: helsinki' in result.stderr
+    for command in (
+        ("render", write(tmp_path, data), "-o", tmp_path / "o.docx"),
+        ("check", write(tmp_path, data)),
+    ):
+        result = run_cli(*command)
+        assert result.returncode == 1
+        assert (
+            'organization: The organisation "tampere" named in the draft is not known: add its '
+            "profile in Settings → Organisations, or choose another organisation"
+        ) in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "o.docx").exists()
 
 
 def test_missing_attachment_file_is_a_warning(tmp_path):

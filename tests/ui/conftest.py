@@ -64,6 +64,10 @@ def window(qtbot, tmp_path, monkeypatch, converter):
         ("print_setup", True),
         ("print_running", "leave"),
         ("docx_changed", False),
+        ("new_profile_id", None),
+        ("profile_export_path", None),
+        ("profile_import_path", None),
+        ("profile_template_path", None),
     ):
         monkeypatch.setattr(win.ask, name, answer(name, default))
     win.messages = []
