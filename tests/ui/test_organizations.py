@@ -253,7 +253,7 @@ def test_the_dialog_speaks_finnish_and_swedish(window, qtbot):
         "Tallenna",
         "Uusi tästä…",
     )
-    assert window.act_organizations.text() == "&Organisaatiot…"
+    assert window.act_organizations.text() == "Or&ganisaatiot…"
     translation.apply("sv")
     QApplication.processEvents()
     assert (dialog.windowTitle(), dialog.import_button.text()) == ("Organisationer", "Importera…")
