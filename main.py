@@ -6,8 +6,12 @@ import sys
 
 
 def main(argv: list[str]) -> int:
-    from drafting import cli
+    from drafting import __version__, cli, location
 
+    location.restore_library_path()  # the bundle: children get the system's libraries
+    if argv[:1] == ["--version"]:
+        print(f"Pykälä {__version__}")
+        return 0
     if argv and (argv[0] in cli.COMMANDS or argv[0] in ("-h", "--help")):
         return cli.main(argv)
     from ui.app import run  # Qt is loaded only for the window
