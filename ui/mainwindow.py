@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from drafting import atomic, checks, draftfile, names
 from drafting.i18n import _
+from drafting.location import RESOURCES
 from drafting.model import Draft
 from drafting.render import context, docx, html, warm
 from drafting.resources import UnknownOrganization
@@ -35,7 +36,7 @@ from ui.preview_controller import PreviewController
 from ui.printing import PrintController
 from ui.session import Session
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
+EXAMPLES = RESOURCES / "examples"
 CHECK_DELAY_MS = 600
 
 
@@ -251,13 +252,7 @@ class MainWindow(QMainWindow):
         translation.apply(code)
 
     def about(self) -> None:
-        self.ask.information(
-            _("About Pykälä"),
-            _(
-                "Pykälä drafts decision items and renders them to Word in the standard minutes "
-                "layout."
-            ),
-        )
+        self.ask.about()
 
     # --- the document ----------------------------------------------------------------
 
