@@ -12,6 +12,10 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--version"]:
         print(f"Pykälä {__version__}")
         return 0
+    if argv[:1] in (["--install-desktop"], ["--uninstall-desktop"]):
+        from ui import desktop  # no Qt: the launcher entry for this program (bundle or checkout)
+
+        return desktop.main([argv[0].removeprefix("--").removesuffix("-desktop")])
     if argv and (argv[0] in cli.COMMANDS or argv[0] in ("-h", "--help")):
         return cli.main(argv)
     from ui.app import run  # Qt is loaded only for the window
