@@ -111,4 +111,4 @@ class AboutDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(620, 560)
+        self.resize(640, 690)
