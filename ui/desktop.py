@@ -103,6 +103,16 @@ def install() -> None:
     print(f"Installed {ENTRY} in {data_home() / 'applications'}: {command()[0]}")
 
 
+def _forget_default(associations: Path) -> None:
+    """Drop the `xdg-mime default` line for our type (xdg-mime has no undo for it)."""
+    if not associations.is_file():
+        return
+    lines = associations.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(f"{MIME_TYPE}=")]
+    if kept != lines:
+        associations.write_text("".join(kept), encoding="utf-8")
+
+
 def uninstall() -> None:
     icons = data_home() / "icons" / "hicolor" / "scalable"
     for file in (
@@ -113,6 +123,9 @@ def uninstall() -> None:
     if not missing_tools():
         _run("xdg-desktop-menu", "uninstall", "--mode", "user", "--novendor", ENTRY)
         _run("xdg-mime", "uninstall", "--mode", "user", "--novendor", str(MIME_XML))
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    for associations in (config / "mimeapps.list", data_home() / "applications" / "defaults.list"):
+        _forget_default(associations)
     print(f"Removed {ENTRY}, its icon and file type.")
 
 

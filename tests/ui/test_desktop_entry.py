@@ -88,3 +88,5 @@ def test_uninstall_takes_it_all_away(installed):
     assert not (data / "applications" / "pykala.desktop").exists()
     assert not (data / "icons" / "hicolor" / "scalable" / "apps" / "pykala.svg").exists()
     assert not (data / "mime" / "packages" / "pykala-mime.xml").exists()
+    mimeapps = Path(installed["XDG_CONFIG_HOME"]) / "mimeapps.list"
+    assert "application/x-pykala" not in mimeapps.read_text(encoding="utf-8")
