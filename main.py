@@ -12,6 +12,13 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--version"]:
         print(f"Pykälä {__version__}")
         return 0
+    if argv[:1] == ["--licenses"]:  # what this program (or bundle) ships: Help → About's list
+        from drafting import licenses
+
+        for component in licenses.shipped():
+            row = [component.name, component.version, component.licence, *component.texts]
+            print("\t".join(str(column) for column in row))
+        return 0
     if argv[:1] in (["--install-desktop"], ["--uninstall-desktop"]):
         from ui import desktop  # no Qt: the launcher entry for this program (bundle or checkout)
 

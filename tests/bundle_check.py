@@ -66,6 +66,9 @@ def check(bundle: Path) -> list[str]:
         if result.returncode != 0 or result.stdout.strip() != f"Pykälä {__version__}":
             problems.append(f"--version: {result.returncode} {result.stdout!r} {result.stderr}")
 
+        result = _run([program, "--licenses"], root, env)
+        problems += _licences(result.stdout, copy)
+
         result = _run(
             [
                 program,
@@ -116,6 +119,23 @@ def _contents(bundle: Path) -> list[str]:
         key = name.lower().replace("-", "_")
         if not any(p.name.lower().startswith(key + "-") for p in internal.glob("*.dist-info")):
             problems.append(f"no metadata (licence) of {name}")
+    return problems
+
+
+def _licences(listing: str, bundle: Path) -> list[str]:
+    """Every shipped package is listed with its licence, and its texts are in the bundle."""
+    from drafting import licenses
+
+    rows = [line.split("\t") for line in listing.splitlines()]
+    named = {row[0]: row for row in rows if len(row) >= 3}
+    problems = [f"--licenses lacks {n}" for n in licenses.SHIPPED if n not in named]
+    for name, _version, licence, *texts in named.values():
+        files = [Path(t) for t in texts]
+        if name != "Pykälä" and (licence == "?" or not files):
+            problems.append(f"--licenses: no licence or text for {name}")
+        for file in files:
+            if not (file.is_file() and file.resolve().is_relative_to(bundle.resolve())):
+                problems.append(f"--licenses: {name}'s {file} is not in the bundle")
     return problems
 
 
