@@ -58,3 +58,22 @@ def test_the_licences_are_what_the_packages_say():
     assert "BSD" in declared["Jinja2"]
     lgpl = {c.name: c.text() for c in licenses.shipped()}["PySide6-Addons"]
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in lgpl and "Version 3" in lgpl
+
+
+def test_main_lists_the_licences(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    listing = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--licenses"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    rows = {line.split("\t")[0]: line.split("\t") for line in listing.splitlines()}
+    assert set(licenses.SHIPPED) <= set(rows)
+    assert rows["docxtpl"][2] == "LGPL-2.1-only"
+    assert rows["docxtpl"][3].endswith("LGPL-2.1.txt")
