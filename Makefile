@@ -31,7 +31,19 @@ AXE := .cache/axe/node_modules/axe-core/axe.min.js
 DEBS_SPELL := libenchant-2-2 libenchant-2-voikko libvoikko1 voikko-fi hunspell-sv
 DEBS_VENV := $(shell $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 || echo python3-venv)
 
-.PHONY: run test debs-run debs-test venv venv-test axe template catalogs clean
+# Installing for the current user (launcher, icon, file type) needs the freedesktop tools;
+# the tests install into a temporary folder, validate the entry and ask gio for file types.
+DEBS_DESKTOP := xdg-utils shared-mime-info
+DEBS_DESKTOP_TEST := $(DEBS_DESKTOP) desktop-file-utils libglib2.0-bin
+
+# The one version (drafting/__init__.py) names the bundle.
+VERSION := $(shell sed -n 's/^__version__ = "\([^"]*\)".*/\1/p' drafting/__init__.py)
+BUNDLE := build/bundle/pykala-$(VERSION)
+BUNDLE_INPUTS := main.py pyproject.toml $(shell find drafting ui resources templates/docx -type f \
+	-not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
+
+.PHONY: run test debs-run debs-test venv venv-test axe template catalogs clean \
+	install-desktop uninstall-desktop bundle bundle-check
 
 run: debs-run venv
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$(uname)" = Linux ]; then \
@@ -45,13 +57,40 @@ test: debs-test venv-test axe
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy drafting
 	$(PY) -m pytest
+	$(MAKE) bundle-check
 
 debs-run:
 	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT) $(DEBS_SPELL))
 
 debs-test:
 	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT_TEST) \
-		$(DEBS_WEB_TEST) $(DEBS_SPELL))
+		$(DEBS_WEB_TEST) $(DEBS_SPELL) $(DEBS_DESKTOP_TEST))
+
+# The launcher, icon and file type for the current user (~/.local/share), starting this
+# checkout's .venv; `uninstall-desktop` takes them away again.
+install-desktop: venv
+	@$(call ensure_debs,$(DEBS_DESKTOP))
+	$(PY) -m ui.desktop install
+
+uninstall-desktop:
+	$(PY) -m ui.desktop uninstall
+
+# The self-contained folder (PyInstaller, resources/bundle/pykala.spec): $(BUNDLE)/pykala
+# runs anywhere with no checkout and no venv. Rebuilt only when its inputs changed.
+bundle: $(BUNDLE)/pykala
+$(VENV)/.bundle-installed: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install -q -e ".[test,bundle]"
+	touch $@
+$(BUNDLE)/pykala: $(VENV)/.bundle-installed $(CATALOGS) $(BUNDLE_INPUTS)
+	@start=$$(date +%s); \
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/bundle \
+		--workpath build/pyinstaller resources/bundle/pykala.spec && \
+	echo "Bundle built in $$(( $$(date +%s) - start )) s: $$(du -sh $(BUNDLE) | cut -f1) $(BUNDLE)"
+	touch $@
+
+# The bundle, copied to an empty folder, renders the example and opens its window (CI).
+bundle-check: bundle
+	$(PY) tests/bundle_check.py $(BUNDLE)
 
 # axe-core, pinned, into a git-ignored folder; fetched once (npm comes with Debian's npm
 # package, or with a Node.js that bundles it).
@@ -110,4 +149,4 @@ template: venv
 	$(PY) templates/docx/build_templates.py
 
 clean:
-	rm -rf $(VENV) .cache .pytest_cache .hypothesis .mypy_cache .import_linter_cache
+	rm -rf $(VENV) build .cache .pytest_cache .hypothesis .mypy_cache .import_linter_cache

@@ -6,8 +6,23 @@ import sys
 
 
 def main(argv: list[str]) -> int:
-    from drafting import cli
+    from drafting import __version__, cli, location
 
+    location.restore_library_path()  # the bundle: children get the system's libraries
+    if argv[:1] == ["--version"]:
+        print(f"Pykälä {__version__}")
+        return 0
+    if argv[:1] == ["--licenses"]:  # what this program (or bundle) ships: Help → About's list
+        from drafting import licenses
+
+        for component in licenses.shipped():
+            row = [component.name, component.version, component.licence, *component.texts]
+            print("\t".join(str(column) for column in row))
+        return 0
+    if argv[:1] in (["--install-desktop"], ["--uninstall-desktop"]):
+        from ui import desktop  # no Qt: the launcher entry for this program (bundle or checkout)
+
+        return desktop.main([argv[0].removeprefix("--").removesuffix("-desktop")])
     if argv and (argv[0] in cli.COMMANDS or argv[0] in ("-h", "--help")):
         return cli.main(argv)
     from ui.app import run  # Qt is loaded only for the window

@@ -10,7 +10,9 @@ import gettext
 import io
 from pathlib import Path
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
+from drafting.location import RESOURCES
+
+LOCALE_DIR = RESOURCES / "locale"
 DOMAIN = "pykala"
 UI_LANGUAGES = ("fi", "sv", "en")
 
@@ -36,11 +38,11 @@ def _load(language: str) -> gettext.NullTranslations:
     never shows stale translations and never writes into its own folder."""
     po = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     mo = po.with_suffix(".mo")
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as handle:  # the bundle ships the .mo alone
+            return gettext.GNUTranslations(handle)
     if not po.exists():
         return gettext.NullTranslations()
-    if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-        with mo.open("rb") as handle:
-            return gettext.GNUTranslations(handle)
     return gettext.GNUTranslations(io.BytesIO(catalog_bytes(po)))
 
 

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from drafting import atomic, dates, i18n
 from drafting.i18n import _
+from drafting.location import RESOURCES
 
-BUILTIN_FOLDER = Path(__file__).resolve().parent.parent / "resources" / "organizations"
+BUILTIN_FOLDER = RESOURCES / "organizations"
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
 FOOTER_COLUMNS = 5  # the columns of the template's footer table
 LANGUAGES = ("fi", "sv")

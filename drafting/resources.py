@@ -8,12 +8,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from drafting import profiles
 from drafting.i18n import _
+from drafting.location import RESOURCES
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 LANGUAGES = ("fi", "sv")
 
 

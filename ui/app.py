@@ -8,10 +8,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from ui import crash, settings, translation
+from drafting.location import RESOURCES
+from ui import crash, settings, single, translation
 from ui.mainwindow import MainWindow
+
+ICON = RESOURCES / "icons" / "pykala.svg"
 
 
 class _Wakeup(QSocketNotifier):
@@ -48,6 +52,8 @@ def application() -> QApplication:
     app.setApplicationName("Pykälä")
     app.setOrganizationName("Pykala")
     app.setApplicationDisplayName("Pykälä")
+    app.setDesktopFileName("pykala")  # the launcher entry (ui/desktop.py) on Wayland
+    app.setWindowIcon(QIcon(str(ICON)))
     return app
 
 
@@ -60,10 +66,42 @@ def create_window(argv: list[str]) -> MainWindow:
     return window
 
 
+def _options(argv: list[str]) -> tuple[list[str], float | None]:
+    """The files to open, and --quit-after SECONDS (a start that ends by itself: the bundle
+    check and the launcher test see the window come up and go without a traceback)."""
+    files: list[str] = []
+    quit_after = None
+    arguments = iter(argv)
+    for argument in arguments:
+        if argument == "--quit-after":
+            quit_after = float(next(arguments, "0"))
+        elif argument.startswith("--quit-after="):
+            quit_after = float(argument.partition("=")[2])
+        else:
+            files.append(argument)
+    return files, quit_after
+
+
+def receive(window: MainWindow, paths: list[Path]) -> None:
+    """Paths handed over by a later start: open them here and come to the front."""
+    for path in paths:
+        window.open_path(path)
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 def run(argv: list[str]) -> int:
+    files, quit_after = _options(argv)
+    app = application()
+    if files and single.hand_over([Path(f) for f in files]):
+        return 0  # the running Pykälä opened them
     crash.handler.install()  # from here on, an error in a slot is reported, never fatal
-    window = create_window(argv)
+    window = create_window(files)
+    single.Listener(lambda paths: receive(window, paths), window).listen()
     window.show()
     _on_sigterm(window)
     QTimer.singleShot(0, window.offer_recovery)
-    return QApplication.instance().exec()
+    if quit_after is not None:
+        QTimer.singleShot(int(quit_after * 1000), app.quit)
+    return app.exec()

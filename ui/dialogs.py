@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from drafting.i18n import _
+from ui.about import AboutDialog
 
 DRAFT_FILTER = "Pykälä (*.pykala)"
 PROFILE_FILTER = "JSON (*.json)"
@@ -130,6 +131,9 @@ class Asker:
             QMessageBox.StandardButton.Ok,
             detail,
         )
+
+    def about(self) -> None:
+        AboutDialog(self.parent).exec()
 
     def open_path(self, folder: str) -> Path | None:
         filters = ";;".join(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from drafting import checks, draftfile, i18n, spelling
 from drafting.i18n import _
+from drafting.location import RESOURCES
 from drafting.render import warm
 from ui import settings, shortcuts, spellcheck, translation, worker
 from ui.binding import enable_undo
@@ -36,7 +37,7 @@ from ui.printing import PrintController
 from ui.session import Session
 from ui.spellcheck import Spelling
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "resources" / "examples"
+EXAMPLES = RESOURCES / "examples"
 CHECK_DELAY_MS = 600
 
 
@@ -279,13 +280,7 @@ class MainWindow(QMainWindow):
         translation.apply(code)
 
     def about(self) -> None:
-        self.ask.information(
-            _("About Pykälä"),
-            _(
-                "Pykälä drafts decision items and renders them to Word in the standard minutes "
-                "layout."
-            ),
-        )
+        self.ask.about()
 
     # --- the document ----------------------------------------------------------------
 

@@ -195,6 +195,37 @@ def organizations_dialog(folder: Path) -> Path:
     return target
 
 
+def about_and_icon(folder: Path) -> list[Path]:
+    """Help → About in Finnish, and the icon as it is drawn at 16 and 256 px."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    from ui import app, translation
+    from ui.about import AboutDialog
+
+    application = app.application()
+    translation.apply("fi")
+    dialog = AboutDialog()
+    dialog.show()
+    _settle(application, 300)
+    written = [folder / "about-fi.png"]
+    dialog.grab().save(str(written[0]))
+    dialog.close()
+    renderer = QSvgRenderer(str(app.ICON))
+    for size in (16, 256):
+        image = QImage(size, size, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+        target = folder / f"icon-{size}.png"
+        image.save(str(target))
+        written.append(target)
+    return written
+
+
 def _minutes_first_page(window, target: Path) -> Path:
     """The example meeting's minutes as built, page 1, drawn by QtPdf on white."""
     from PySide6.QtCore import QSize
@@ -229,5 +260,5 @@ if __name__ == "__main__":
             print(f"wrote {path}")
         sys.exit(0)
     shots = take(target) + small_window_tabs(target) + spelling_shots(target)
-    for path in shots + [organizations_dialog(target)]:
+    for path in shots + [organizations_dialog(target)] + about_and_icon(target):
         print(f"wrote {path}")

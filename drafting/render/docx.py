@@ -16,6 +16,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from drafting.location import TEMPLATES
 from drafting.model import Draft
 from drafting.render import context as _context
 from drafting.render import embed
@@ -23,7 +24,6 @@ from drafting.render.context import Context, FooterCell
 from drafting.resources import UnknownOrganization, organization
 from drafting.richtext import Block, BlockStyle
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates" / "docx"
 ITEM_TEMPLATE = TEMPLATES / "item.docx"
 
 # Block style (drafting.richtext / render.context) → style id in the template.

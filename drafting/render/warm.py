@@ -23,9 +23,11 @@ from pathlib import Path
 
 from drafting import scratch
 from drafting.i18n import _
+from drafting.location import ROOT
 from drafting.render import hyphenation, pdf
 
-BRIDGE = Path(__file__).with_name("uno_bridge.py")
+# A data file in the bundle (LibreOffice's Python runs it, never frozen).
+BRIDGE = ROOT / "drafting" / "render" / "uno_bridge.py"
 START_TIMEOUT = 90.0
 CONVERT_TIMEOUT = 60.0
 

@@ -73,6 +73,7 @@ def window(qtbot, tmp_path, monkeypatch, converter):
     win.messages = []
     monkeypatch.setattr(win.ask, "error", lambda *a: win.messages.append(a))
     monkeypatch.setattr(win.ask, "information", lambda *a: win.messages.append(a))
+    monkeypatch.setattr(win.ask, "about", lambda: win.messages.append(("about",)))
     win.show()
     qtbot.waitExposed(win)
     yield win
