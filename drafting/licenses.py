@@ -32,11 +32,16 @@ SHIPPED = (
     "mdurl",
     "pypdf",
     "psutil",
+    "pyenchant",
+    "libvoikko",
 )
 # Licence texts for the wheels that carry none (LGPLv3 is read together with the GPLv3).
 TEXTS_BY_LICENCE = {
     "LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only": ("LGPL-3.0.txt", "GPL-3.0.txt"),
     "LGPL-2.1-only": ("LGPL-2.1.txt",),
+    # libvoikko's Python module: MPL 1.1, GPLv2+ or LGPLv2+, at the user's choice; we use it
+    # under the LGPL.
+    "MPL 1.1 OR GPLv2+ OR LGPLv2+": ("LGPL-2.1.txt",),
 }
 LICENCES = RESOURCES / "licenses"
 _TEXT_NAMES = ("LICEN", "COPYING", "NOTICE", "AUTHORS")
@@ -58,12 +63,16 @@ def licence_of(meta: metadata.PackageMetadata) -> str:
     licence its trove classifier names."""
     for key in ("License-Expression", "License"):
         value = next(iter(meta.get_all(key) or []), "").strip()
-        if value and "\n" not in value and len(value) < 100:
+        if value and value != "UNKNOWN" and "\n" not in value and len(value) < 100:
             return value
-    for classifier in meta.get_all("Classifier") or []:
-        if classifier.startswith("License :: "):
-            return classifier.rsplit(" :: ", 1)[-1]
-    return "?"
+    named = [
+        classifier.rsplit(" :: ", 1)[-1]
+        for classifier in meta.get_all("Classifier") or []
+        if classifier.startswith("License :: ")
+    ]
+    # "Mozilla Public License 1.1 (MPL 1.1)" → "MPL 1.1": a choice of licences, short
+    short = [n[n.rfind("(") + 1 : -1] if n.endswith(")") else n for n in named]
+    return " OR ".join(short) or "?"
 
 
 def _texts(distribution: metadata.Distribution, licence: str) -> tuple[Path, ...]:
