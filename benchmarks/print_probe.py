@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -19,11 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def _peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
+from memory import peak_mb  # noqa: E402 - benchmarks/, beside this script
 
 
 def queue(pdf: Path, printer: str) -> float:
@@ -75,7 +70,7 @@ def raster(pdf: Path, target: Path) -> float:
 def main() -> int:
     mode, pdf = sys.argv[1], Path(sys.argv[2])
     seconds = queue(pdf, sys.argv[3]) if mode == "queue" else raster(pdf, Path(sys.argv[3]))
-    print(json.dumps({"seconds": seconds, "peak_mb": _peak_mb()}))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(children=True)}))
     return 0
 
 

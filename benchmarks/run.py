@@ -374,6 +374,16 @@ class _BlockWatch:
         self.timer.stop()
         return self.longest
 
+    def idle(self) -> float:
+        """The longest stretch over an idle second: the baseline of a measurement."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        self.start()
+        QTimer.singleShot(1000, loop.quit)
+        loop.exec()
+        return self.stop()
+
 
 def _wait(signal, seconds: float = 60) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
@@ -408,17 +418,13 @@ def bench_preview(repeat: int) -> dict:
     """Last keystroke → refreshed preview (warm LibreOffice, debounce included), against a
     cold `soffice --convert-to` of the same item; and the UI thread's longest busy stretch
     during those refreshes, against the same watch over an idle second."""
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     window = _window_with_example()
     title = window.form.binder.widget_for("item.title")
     watch = _BlockWatch()
-    idle = QEventLoop()
-    watch.start()
-    QTimer.singleShot(1000, idle.quit)
-    idle.exec()
-    idle_block = watch.stop()
+    idle_block = watch.idle()
     delays, blocks = [], []
     for _ in range(repeat):
         watch.start()
@@ -526,7 +532,7 @@ def bench_print(repeat: int) -> dict:
 
 
 def _ui_blocked_during_print(printer: str) -> tuple[float, float]:
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     window = _window_with_example()
@@ -537,11 +543,7 @@ def _ui_blocked_during_print(printer: str) -> tuple[float, float]:
 
     window.ask.print_setup = choose  # what the user picks in the print dialog
     watch = _BlockWatch()
-    idle = QEventLoop()
-    watch.start()
-    QTimer.singleShot(1000, idle.quit)
-    idle.exec()
-    idle_block = watch.stop()
+    idle_block = watch.idle()
     watch.start()
     QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     _wait(window.printing.finished)

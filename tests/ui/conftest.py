@@ -164,3 +164,22 @@ def view(window, meeting_copy, monkeypatch):
     if shiboken6.isValid(meeting_window):
         meeting_window.close_unasked = True
         meeting_window.close()
+
+
+def edit_cell(view, row: int, column: int, text: str) -> None:
+    """Click a cell of a table view (F2 if that did not open it), type, press Enter: a cell
+    edited as a user edits it."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    rect = view.visualRect(view.model().index(row, column))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (row, column)
+    if view.state() != view.State.EditingState:
+        QTest.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and view.isAncestorOf(editor), editor
+    editor.selectAll()
+    type_text(editor, text)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits the cell in a queued call
+    assert view.state() != view.State.EditingState

@@ -9,12 +9,12 @@ import zipfile
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication
 
 from drafting import profiles, resources
 from tests import espoo
 from tests.conftest import EXAMPLE_333
-from tests.ui.conftest import field, type_text
+from tests.ui.conftest import edit_cell, field, type_text
 from tests.ui.test_press_everything import press_everything, raised  # noqa: F401 - a fixture
 
 
@@ -48,18 +48,7 @@ def _retype(qtbot, widget, text: str) -> None:
 
 
 def _edit_cell(qtbot, table, row: int, column: int, text: str) -> None:
-    """Click a cell (F2 if that did not open it), type, Enter: as a user edits a table."""
-    rect = table.visualRect(table.model().index(row, column))
-    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert (table.currentRow(), table.currentColumn()) == (row, column)
-    if table.state() != table.State.EditingState:
-        QTest.keyClick(table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit) and table.isAncestorOf(editor), editor
-    editor.selectAll()
-    type_text(editor, text)
-    QTest.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()  # the delegate commits the cell in a queued call
+    edit_cell(table, row, column, text)
     assert table.item(row, column).text() == text
 
 

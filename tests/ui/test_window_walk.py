@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from drafting import draftfile
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
-from tests.ui.conftest import field, type_text
+from tests.ui.conftest import edit_cell, field, type_text
 from ui import crash, recovery
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -27,20 +27,8 @@ def click(button) -> None:
 
 
 def type_into_cell(table, row: int, column: int, text: str) -> None:
-    """Click a cell (F2 if that did not open it), type, press Enter: a cell edited."""
-    view = table.table
-    rect = view.visualItemRect(view.item(row, column))
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert (view.currentRow(), view.currentColumn()) == (row, column)
-    if view.state() != view.State.EditingState:
-        QTest.keyClick(view, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit) and view.isAncestorOf(editor), editor
-    editor.selectAll()
-    type_text(editor, text)
-    QTest.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()  # the delegate commits the cell in a queued call
-    assert view.state() != view.State.EditingState
+    """A cell of one of the form's record tables, edited as a user edits it."""
+    edit_cell(table.table, row, column, text)
 
 
 def problems(window) -> list[str]:
