@@ -137,12 +137,6 @@ def default_printer() -> str:
     return match.group(1) if match else ""
 
 
-def printers() -> list[str]:
-    """The queues the print service knows."""
-    result = _run("lpstat", "-e")
-    return [line.strip() for line in result.stdout.splitlines() if line.strip()]
-
-
 def is_paused(printer: str) -> bool:
     result = _run("lpstat", "-p", printer)
     return " disabled" in result.stdout

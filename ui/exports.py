@@ -43,7 +43,7 @@ class Exports(QObject):
             "pdf",
             public,
             lambda draft: converter.convert(docx.render_item(draft, options), archival=archival),
-            _("The Word document could not be written."),
+            _("The PDF could not be written."),
         )
 
     def web(self) -> None:

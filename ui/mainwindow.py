@@ -599,7 +599,6 @@ class MainWindow(QMainWindow):
 
     def show_public(self, public: bool) -> None:
         """The preview shows (and Print prints) the public copy, or the full one again."""
-        self.previews.public = public
         self.preview.set_public(public)
         self.previews.new_document()
 

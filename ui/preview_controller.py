@@ -38,7 +38,6 @@ class PreviewController(QObject):
         self._wanted = False
         self._generation = 0
         self.shown_docx = b""  # the Word document the shown pages were made of
-        self.public = False  # show the public copy (View → Show the public copy)
 
     def new_document(self) -> None:
         """Another draft: its pages at once; the old draft's pages, if they come, are not."""
@@ -62,7 +61,7 @@ class PreviewController(QObject):
             return
         self._wanted = False
         draft, generation, converter = self.snapshot(), self._generation, self.converter
-        options = context.Options(public=self.public)
+        options = context.Options(public=self.pane.public)  # View → Show the public copy
 
         def work() -> tuple[int, bytes, bytes]:
             document = docx.render(context.build(draft, options))

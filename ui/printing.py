@@ -103,7 +103,7 @@ class PrintController(QObject):
         window.statusBar().addPermanentWidget(self.status, 1)  # the room a sentence needs
         self.status.cancel.clicked.connect(self.cancel)
         self.job: printing.Job | None = None
-        self._handing_over = threading.Event()  # set until the worker's answer is heard
+        self._handing_over = False  # until the worker's answer is heard (UI thread)
         self._work_done = threading.Event()  # set by the worker itself when it ends
         self._submitted: printing.Job | None = None  # the worker's job, before it is heard
         self._cancel_wanted = False
@@ -115,7 +115,7 @@ class PrintController(QObject):
 
     def busy(self) -> bool:
         """A print is on its way to the queue or waits in it."""
-        return self._handing_over.is_set() or self.job is not None
+        return self._handing_over or self.job is not None
 
     def _show(self, text: str) -> None:
         self.status.label.setText(text)
@@ -163,7 +163,7 @@ class PrintController(QObject):
         """Print `data` (a PDF) as chosen in `printer`, in a worker."""
         target = to_file(printer)
         request = request_from(printer, title)
-        self._handing_over.set()
+        self._handing_over = True
         self._work_done.clear()
         self._submitted = None
         self._cancel_wanted = False
@@ -208,7 +208,7 @@ class PrintController(QObject):
         return work
 
     def _handed_over(self, result) -> None:
-        self._handing_over.clear()
+        self._handing_over = False
         if isinstance(result, Path):
             self._end(_("Printed to {name}").format(name=result.name))
             return
@@ -231,17 +231,16 @@ class PrintController(QObject):
         self.poll.start()
 
     def _not_handed_over(self, exc: Exception) -> None:
-        self._handing_over.clear()
+        self._handing_over = False
         self.job = None
         self.status.hide()
         self._say_failed(exc)
 
     def _say_failed(self, exc: Exception) -> None:
-        if isinstance(exc, pdf.ConversionError):
-            exc = printing.PrintError(str(exc))
-        if isinstance(exc, OSError) and not isinstance(exc, printing.PrintError):
-            reason = exc.strerror or str(exc)
-            exc = printing.PrintError(_("The print failed: {reason}").format(reason=reason))
+        if isinstance(exc, OSError):  # a PrintError or ConversionError says it already
+            exc = printing.PrintError(
+                _("The print failed: {reason}").format(reason=exc.strerror or exc)
+            )
         self.ask.error(_("Cannot print"), str(exc))
 
     def _ask_queue(self) -> None:
@@ -263,7 +262,7 @@ class PrintController(QObject):
 
     def cancel(self) -> None:
         """Cancel the print: still on its way, it is cancelled as soon as the queue has it."""
-        if self._handing_over.is_set():
+        if self._handing_over:
             self._cancel_wanted = True
             self._show(_("Cancelling the print…"))
             return
@@ -297,12 +296,12 @@ class PrintController(QObject):
     def finish_now(self, cancel: bool) -> None:
         """The window closes: wait for a hand-off under way (seconds at most), then cancel the
         job if asked; a job left in the queue prints on without us."""
-        if self._handing_over.is_set():
+        if self._handing_over:
             self._cancel_wanted = self._cancel_wanted or cancel
             self._work_done.wait(printing.COMMAND_SECONDS + 5)  # lp has its own time limit
         self.poll.stop()
         job, self.job = self.job or self._submitted, None
-        self._handing_over.clear()
+        self._handing_over = False
         if cancel and job is not None:
             with contextlib.suppress(printing.PrintError):
                 printing.cancel(job)
