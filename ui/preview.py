@@ -47,8 +47,13 @@ class PreviewPane(QWidget):
         self.banner.setStyleSheet("background: #fff4d6; color: #4a3b00; padding: 6px;")
         self.banner.hide()
         self.state = QLabel(self)
-        self.copy_label = QLabel(self)  # says when the pages are the public copy
-        self.copy_label.setStyleSheet("font-weight: bold; color: #7a0000; padding: 0 6px;")
+        # Says when the pages are the public copy: its own line above the pages, never in the
+        # toolbar's overflow, where a narrow preview would hide it.
+        self.copy_label = QLabel(self)
+        self.copy_label.setStyleSheet(
+            "font-weight: bold; color: #7a0000; background: #fde8e8; padding: 4px 6px;"
+        )
+        self.copy_label.hide()
         self.public = False
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -68,7 +73,6 @@ class PreviewPane(QWidget):
             self.act_fit,
             None,
             self.state,
-            self.copy_label,
         ):
             if item is None:
                 self.toolbar.addSeparator()
@@ -80,6 +84,7 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.copy_label)
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
         self.view.pageNavigator().currentPageChanged.connect(self.update_page_label)
@@ -117,6 +122,7 @@ class PreviewPane(QWidget):
         withheld), or not."""
         self.public = public
         self.copy_label.setText(_("Public copy") if public else "")
+        self.copy_label.setVisible(public)
 
     # --- showing pages ---------------------------------------------------------------
 

@@ -25,6 +25,7 @@ def test_the_preview_shows_the_public_copy_when_asked(window, qtbot):
     text = " ".join(page_texts(window.preview.pdf))
     assert STATEMENT in text and "Meikäläi" not in text and "Valitus Helsingin" not in text
     assert window.preview.copy_label.text() == "Public copy"
+    assert window.preview.copy_label.isVisible()  # above the pages, not in a toolbar overflow
     shown(window, qtbot, window.act_show_public.trigger)
     assert "Meikäläisen" in " ".join(page_texts(window.preview.pdf))
 
