@@ -198,7 +198,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         language = hyphenation.document_language(data)
         soffice = pdf.find_soffice()
         if soffice is not None and not hyphenation.available(soffice, language):
-            _say(hyphenation.missing_notice(language))
+            _say(hyphenation.missing_notice())
     return OK
 
 

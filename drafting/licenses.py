@@ -92,12 +92,19 @@ def component(name: str) -> Component:
 
 
 def shipped() -> list[Component]:
-    """Pykälä itself, Python, and every package the program runs on."""
+    """Pykälä itself, Python, every package the program runs on, and the Finnish
+    hyphenation patterns it gives LibreOffice (drafting/render/hyphenation.py)."""
     own = Component("Pykälä", __version__, "EUPL-1.2")
+    finnish = Component(
+        "hyph-fi (Finnish hyphenation patterns, Kauko Saarinen)",
+        "2.2",
+        "freely distributable",
+        (LICENCES / "hyph-fi.txt",),
+    )
     python = Component(
         "Python",
         platform.python_version(),
         "PSF-2.0",
         (LICENCES / "Python-3.11.txt",),
     )
-    return [own, python, *(component(name) for name in SHIPPED)]
+    return [own, python, *(component(name) for name in SHIPPED), finnish]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from drafting import scratch
 from drafting.i18n import _
+from drafting.render import hyphenation
 
 TIMEOUT_SECONDS = 120
 
@@ -163,6 +164,7 @@ def _profile() -> Path:
     global _profile_dir
     if _profile_dir is None:
         _profile_dir = scratch.mkdtemp("lo-profile-")
+        hyphenation.seed_profile(_profile_dir)
         atexit.register(shutil.rmtree, _profile_dir, ignore_errors=True)
     return _profile_dir
 

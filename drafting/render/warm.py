@@ -92,6 +92,7 @@ class WarmConverter:
 
     def _start(self, timeout: float = START_TIMEOUT) -> None:
         self.profile = scratch.mkdtemp("warm-profile-")
+        hyphenation.seed_profile(self.profile)
         try:
             self.process = subprocess.Popen(
                 [str(self.python), str(BRIDGE), str(self.soffice), str(self.profile)],
@@ -315,7 +316,7 @@ class Converter:
             return
         self._told_hyphenation.add(language)
         if not hyphenation.available(soffice, language):
-            notice = hyphenation.missing_notice(language)
+            notice = hyphenation.missing_notice()
             self.notice = f"{self.notice} {notice}" if self.notice else notice
 
     @property

@@ -1,8 +1,11 @@
-"""Whether LibreOffice can hyphenate the document's language, and saying so once if not."""
+"""Finnish hyphenation ships with the program and wins in every profile we start LibreOffice
+with; Swedish is looked for, and its absence said once."""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -30,9 +33,26 @@ def rendered(language: str) -> bytes:
     return docx.render(context.build(draft, context.Options(language=language)))
 
 
-def test_finnish_needs_voikko(tmp_path):
-    assert not hyphenation.available(office(tmp_path / "a", "dict-sv"), "fi", ())
-    assert hyphenation.available(office(tmp_path / "b", "voikko"), "fi", ())
+def test_finnish_ships_with_the_program(tmp_path):
+    """No extension, no system dictionary: Finnish is hyphenated all the same."""
+    assert hyphenation.available(office(tmp_path / "a"), "fi", ())
+    words = hyphenation.FINNISH.read_text(encoding="utf-8").splitlines()
+    assert words[0] == "UTF-8" and "1ba" in words  # libhyphen's format, the patterns
+
+
+def test_a_new_profile_hyphenates_finnish_with_ours_first(tmp_path):
+    hyphenation.seed_profile(tmp_path)
+    root = ET.parse(tmp_path / "user" / "registrymodifications.xcu").getroot()
+    values = {
+        item.get("{http://openoffice.org/2001/registry}path").rsplit("/", 1)[-1]: [
+            it.text for it in item.iter("it")
+        ]
+        for item in root
+    }
+    [location] = [v for v in values["Dictionaries"] if v.startswith("file:")]
+    assert Path(unquote(urlparse(location).path)).resolve() == hyphenation.FINNISH.resolve()
+    assert values["HyphenatorList"] == [hyphenation.LIBHYPHEN]
+    assert hyphenation.VOIKKO in values["LastFoundHyphenators"]
 
 
 def test_swedish_needs_a_hyphenation_dictionary(tmp_path):
@@ -54,31 +74,46 @@ def test_the_document_says_its_language():
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_the_installed_office_hyphenates(language):
-    """make test installs libreoffice-voikko and hyphen-sv: both are found."""
+    """make test installs hyphen-sv; Finnish is ours."""
     assert hyphenation.available(pdf.find_soffice(), language)
 
 
-def test_converter_says_it_once_per_language(monkeypatch):
-    monkeypatch.setattr(hyphenation, "available", lambda soffice, language: False)
+def without_swedish(soffice, language):
+    return language != "sv"
+
+
+def test_converter_says_it_once(monkeypatch):
+    monkeypatch.setattr(hyphenation, "available", without_swedish)
     monkeypatch.setattr(pdf, "convert", lambda data, archival=False: b"%PDF-1.7 test")
     converter = warm.Converter()
     monkeypatch.setattr(converter, "_warm", lambda: None)  # cold: the stub above
     converter.convert(rendered("fi"))
-    assert "no Finnish hyphenation" in converter.notice
-    assert "apt-get install libreoffice-voikko" in converter.notice
-    converter.notice = ""  # shown by the preview
-    converter.convert(rendered("fi"))
-    assert converter.notice == ""
+    assert converter.notice == ""  # Finnish is always hyphenated
     converter.convert(rendered("sv"))
     assert "no Swedish hyphenation" in converter.notice
+    assert "apt-get install hyphen-sv" in converter.notice
+    converter.notice = ""  # shown by the preview
+    converter.convert(rendered("sv"))
+    assert converter.notice == ""
 
 
 def test_cli_warns_without_hyphenation(monkeypatch, tmp_path, capsys):
     from drafting import cli
 
-    monkeypatch.setattr(hyphenation, "available", lambda soffice, language: False)
+    monkeypatch.setattr(hyphenation, "available", without_swedish)
     monkeypatch.setattr(pdf, "convert", lambda data, archival=False: b"%PDF-1.7 test")
     out = tmp_path / "a.pdf"
-    code = cli.main(["render", str(EXAMPLE_885), "-o", str(tmp_path / "a.docx"), "--pdf", str(out)])
+    code = cli.main(
+        [
+            "render",
+            str(EXAMPLE_885),
+            "--language",
+            "sv",
+            "-o",
+            str(tmp_path / "a.docx"),
+            "--pdf",
+            str(out),
+        ]
+    )
     assert code == 0 and out.read_bytes().startswith(b"%PDF")
     assert "without hyphenation" in capsys.readouterr().err

@@ -21,11 +21,12 @@ def results(rendered):
     }
 
 
-def test_nine_in_ten_of_the_originals_lines_are_ours(results):
+def test_the_originals_lines_are_ours(results):
+    """215 of 229 when this was written; the floor leaves two lines of slack."""
     same = sum(r.same for r in results.values())
     long = sum(r.long for r in results.values())
     assert long > 200  # both originals were read
-    assert same >= 0.9 * long, "\n".join(m for r in results.values() for m in r.missing)
+    assert same >= 0.93 * long, "\n".join(m for r in results.values() for m in r.missing)
 
 
 def test_page_counts_are_the_originals(results):
@@ -40,10 +41,8 @@ def test_page_5_of_333_starts_where_the_original_does(results):
 
 
 def test_page_2_of_885_starts_where_the_original_does(results):
-    """The same words start page 2. The line itself ends "toimin-" in the original and
-    "toiminta-" here: Voikko hyphenates compounds at their seam ("toiminta-ohjelman"),
-    Word's Finnish hyphenation did not; the break between the pages is the same."""
-    [(page, theirs, ours)] = results["s885"].start_lines
-    assert page == 2
-    assert theirs == "män tehtävänä on seurata kansallisen ihmiskaupan vastaisen toimin-"
-    assert ours.startswith(theirs.removesuffix("toimin-"))
+    """Hyphenated as the original ("toimin-/taohjelman"), not at the compound's seam as
+    Voikko would, though the suite's LibreOffice has Voikko installed (see hyphenation.py)."""
+    assert results["s885"].start_lines == [
+        (2, *["män tehtävänä on seurata kansallisen ihmiskaupan vastaisen toimin-"] * 2)
+    ]

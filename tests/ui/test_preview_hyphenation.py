@@ -1,7 +1,10 @@
 """The preview says once that the pages print unhyphenated when LibreOffice cannot hyphenate
-the document's language (the same banner that reports a missing UNO bridge)."""
+a Swedish document (the same banner that reports a missing UNO bridge); Finnish hyphenation
+ships with the program."""
 
 from __future__ import annotations
+
+import json
 
 from drafting.render import hyphenation
 from tests.conftest import EXAMPLE_885
@@ -10,17 +13,20 @@ from tests.ui.conftest import type_text
 WAIT = 60_000
 
 
-def test_missing_hyphenation_is_said_once(qtbot, monkeypatch):
+def test_missing_hyphenation_is_said_once(qtbot, monkeypatch, tmp_path):
     from ui.mainwindow import MainWindow
 
-    monkeypatch.setattr(hyphenation, "available", lambda soffice, language: False)
+    monkeypatch.setattr(hyphenation, "available", lambda soffice, language: language != "sv")
+    swedish = tmp_path / "sv.pykala"
+    draft = json.loads(EXAMPLE_885.read_text(encoding="utf-8"))
+    swedish.write_text(json.dumps({**draft, "language": "sv"}), encoding="utf-8")
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
-        window.open_path(EXAMPLE_885)
+        window.open_path(swedish)
     assert window.preview.page_count() == 2  # the pages are there; the banner informs
-    assert "without hyphenation" in window.preview.banner.text()
+    assert "no Swedish hyphenation" in window.preview.banner.text()
     assert window.preview.banner.isVisible()
     title = window.form.binder.widget_for("item.title")
     title.setFocus()
