@@ -7,7 +7,7 @@ format). Their syllable rules hyphenate as Helsinki's printed minutes do ("toimi
 "kotoutumisa-jan"), where Voikko, which knows compounds, writes "toiminta-ohjelman": with
 Voikko 28 of the 38 long lines of § 885 came out as the original's, with these 32, and page 2
 starts with the original's line. `seed_profile` registers them in every private profile we
-start soffice with (pdf.py, warm.py) and puts them before any other Finnish hyphenator, so a
+start soffice with (pdf.new_profile) and puts them before any other Finnish hyphenator, so a
 Voikko extension installed on the computer changes nothing; they ship with the program, so
 Finnish is hyphenated on every system.
 

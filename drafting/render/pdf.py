@@ -159,12 +159,19 @@ _profile_lock = threading.Lock()
 _profile_dir: Path | None = None
 
 
+def new_profile(prefix: str) -> Path:
+    """A new private LibreOffice profile folder (-env:UserInstallation), in this process's
+    scratch folder, set up as every soffice we start needs it (Finnish hyphenation)."""
+    profile = scratch.mkdtemp(prefix)
+    hyphenation.seed_profile(profile)
+    return profile
+
+
 def _profile() -> Path:
     """One private LibreOffice profile per process: two processes must never share one."""
     global _profile_dir
     if _profile_dir is None:
-        _profile_dir = scratch.mkdtemp("lo-profile-")
-        hyphenation.seed_profile(_profile_dir)
+        _profile_dir = new_profile("lo-profile-")
         atexit.register(shutil.rmtree, _profile_dir, ignore_errors=True)
     return _profile_dir
 

@@ -91,8 +91,7 @@ class WarmConverter:
         return ([self.process.pid] if self.process else []) + self.office_pids
 
     def _start(self, timeout: float = START_TIMEOUT) -> None:
-        self.profile = scratch.mkdtemp("warm-profile-")
-        hyphenation.seed_profile(self.profile)
+        self.profile = pdf.new_profile("warm-profile-")
         try:
             self.process = subprocess.Popen(
                 [str(self.python), str(BRIDGE), str(self.soffice), str(self.profile)],
