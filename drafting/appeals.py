@@ -78,7 +78,10 @@ PROFILE_FIELDS = (
     Field(
         "administrative_court.email",
         lambda: _("the administrative court's e-mail address"),
-        {"fi": "hallinto-oikeuden sähköpostiosoite", "sv": "förvaltningsdomstolens e-postadress"},
+        {
+            "fi": "hallinto-oikeuden sähköpostiosoite",
+            "sv": "förvaltningsdomstolens e-postadress",
+        },
         shared=True,
     ),
     Field(
@@ -122,7 +125,10 @@ PROFILE_FIELDS = (
     Field(
         "procurement_unit.email",
         lambda: _("the procurement unit's e-mail address"),
-        {"fi": "hankintayksikön sähköpostiosoite", "sv": "den upphandlande enhetens e-postadress"},
+        {
+            "fi": "hankintayksikön sähköpostiosoite",
+            "sv": "den upphandlande enhetens e-postadress",
+        },
         shared=True,
     ),
 )

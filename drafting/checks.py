@@ -13,7 +13,12 @@ from pathlib import Path
 from drafting import appeals, changes, i18n, richtext, spelling
 from drafting.i18n import _
 from drafting.model import Contact, Decision, Draft, Person
-from drafting.resources import Organization, UnknownOrganization, appeal_categories, organization
+from drafting.resources import (
+    Organization,
+    UnknownOrganization,
+    appeal_categories,
+    organization,
+)
 
 ERROR = "error"
 WARNING = "warning"

@@ -648,7 +648,10 @@ class ItemForm(QTabWidget):
                 Field(
                     "item.appeal_act",
                     lambda: _("Act providing for the appeal"),
-                    hint=lambda: _("Administrative appeal: the act's name and number, e.g. rakennuslaki (132/1999)"),
+                    hint=lambda: _(
+                        "Administrative appeal: the act's name and number, e.g. rakennuslaki "
+                        "(132/1999)"
+                    ),
                 ),
                 Field("item.for_information", lambda: _("For information (one per line)"), "lines"),
             ],

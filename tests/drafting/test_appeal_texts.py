@@ -412,7 +412,8 @@ def test_the_profile_names_a_wrong_appeal_field():
     }
     problems = profiles.validate(data)
     assert "appeal.registry.email: should be a text" in problems
-    assert any(p.startswith("appeal.registry.fax: is not a part of the appeal data") for p in problems)
+    unknown = "appeal.registry.fax: is not a part of the appeal data"
+    assert any(p.startswith(unknown) for p in problems)
     assert "appeal.registry.name.en: should be a text" in problems
     assert any(p.startswith("appeal.court: is not a part of the appeal data") for p in problems)
     assert "appeal.market_court: should be groups of texts" in problems
