@@ -113,18 +113,33 @@ class AppealTable(QTableWidget):
         super().__init__(len(appeals.PROFILE_FIELDS), len(APPEAL_LANGUAGES), parent)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setWordWrap(False)
+        self.itemChanged.connect(self._changed)
 
     def set_values(self, data: dict) -> None:
+        blocker = self.blockSignals(True)
         for row, field in enumerate(appeals.PROFILE_FIELDS):
             for column, language in enumerate(APPEAL_LANGUAGES):
                 shared_copy = field.shared and column > 0
-                value = "" if shared_copy else appeals.profile_value(data, field.key, language)
+                value = appeals.profile_value(data, field.key, "fi" if shared_copy else language)
                 cell = _cell(value)
-                if shared_copy:
-                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                cell.setToolTip(value)
+                if shared_copy:  # shown greyed, as the first column says it
+                    cell.setFlags(Qt.ItemFlag.NoItemFlags)
                     cell.setToolTip(_("The same in both languages"))
                 self.setItem(row, column, cell)
+        self.blockSignals(blocker)
         self.scrollToTop()
+
+    def _changed(self, cell: QTableWidgetItem) -> None:
+        """A typed text is its own tooltip (a long address shows whole); a text for both
+        languages shows in the second column too."""
+        blocker = self.blockSignals(True)
+        row, column = cell.row(), cell.column()
+        if column == 0 and appeals.PROFILE_FIELDS[row].shared and self.item(row, 1):
+            self.item(row, 1).setText(cell.text())
+        if not (column > 0 and appeals.PROFILE_FIELDS[row].shared):
+            cell.setToolTip(cell.text())
+        self.blockSignals(blocker)
 
     def values(self, data: dict) -> dict:
         """`data`'s appeal part as the table now says it (its comments kept): a text that is

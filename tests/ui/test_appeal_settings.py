@@ -94,6 +94,7 @@ def test_a_registry_email_removed_in_settings_is_an_error_in_the_checks(window, 
     assert "Settings → Organisations" in error and "[kirjaamon sähköpostiosoite]" in error
 
     retype_cell(dialog.appeal, row, 0, "kirjaamo@hel.fi")
+    assert dialog.appeal.item(row, 1).text() == "kirjaamo@hel.fi"  # the same in Swedish
     click(dialog.save_button)
     assert not any("registry office" in t for t in panel_texts(window))
     assert profiles.catalogue().profiles["helsinki"].data["appeal"]["registry"]["email"] == (
