@@ -157,8 +157,9 @@ def profile_value(data: dict, key: str, language: str) -> str:
 
 
 def _escaped(value: str) -> str:
-    """A value as text, not as formatting: `*`, `_` and `\\` print as typed."""
-    return re.sub(r"([\\*_])", r"\\\1", value)
+    """A value as text on its line, not as formatting: `*`, `_` and `\\` print as typed, a
+    line break as a space."""
+    return re.sub(r"([\\*_])", r"\\\1", " ".join(value.split()))
 
 
 @dataclass(frozen=True)

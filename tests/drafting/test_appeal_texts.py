@@ -393,11 +393,13 @@ def test_a_value_prints_as_typed_not_as_formatting(tmp_path, monkeypatch):
     path = helsinki_without(monkeypatch, tmp_path)
     data = json.loads(path.read_text(encoding="utf-8"))
     data["appeal"]["registry"]["email"] = "kirjaamo_helsinki*@hel.fi"
+    data["appeal"]["registry"]["hours"] = {"fi": "ma–pe\n\n# 8–16", "sv": "mån–fre"}
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     draft = draftfile.load(rectification_draft(tmp_path))
     held = draftfile.load_meeting(MEETING)
     text = docx_text(docx.render(context.instructions(held, context.appeals_used([draft]))))
     assert "sähköposti: kirjaamo_helsinki*@hel.fi" in text
+    assert "aukioloaika: ma–pe # 8–16" in text
 
 
 # --- the profile's appeal data ---------------------------------------------------------
