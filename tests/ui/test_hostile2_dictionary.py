@@ -1,0 +1,36 @@
+""""Add to dictionary" never costs the user's dictionary a word (issue 22, holes 10 and 11):
+a line in another encoding stays byte for byte, and a dictionary that cannot be read is left
+alone while the window says why."""
+
+from __future__ import annotations
+
+from drafting import spelling
+from tests.ui.test_spellcheck import click, reasoning_editor, right_click_menu, underlined
+
+WORDS = "Meikäläinen\nSarvilinna\n".encode() + "Äijälä\n".encode("latin-1")
+
+
+def test_adding_a_word_keeps_a_line_saved_in_latin_1(window):
+    path = window.spelling.dictionary.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(WORDS)  # another editor saved a word in Latin-1
+    window.new_draft()
+    editor = reasoning_editor(window, "Qwzxyn kävi.")
+    assert underlined(editor) == [("Qwzxyn", spelling.SPELLING)]
+    click(right_click_menu(editor, "Qwzxyn"), "add_to_dictionary")
+    assert underlined(editor) == []
+    assert path.read_bytes() == WORDS + b"Qwzxyn\n"
+
+
+def test_a_dictionary_that_cannot_be_read_is_left_alone_and_the_window_says_so(window):
+    path = window.spelling.dictionary.path
+    path.mkdir(parents=True)  # a folder where the word list should be
+    (path / "keep.txt").write_text("mine")
+    window.new_draft()
+    editor = reasoning_editor(window, "Qwzxyn kävi.")
+    click(right_click_menu(editor, "Qwzxyn"), "add_to_dictionary")
+    assert underlined(editor) == []  # known for this session
+    said = window.statusBar().currentMessage()
+    assert f"The dictionary {path} cannot be read" in said
+    assert "known until Pykälä closes" in said
+    assert path.is_dir() and (path / "keep.txt").read_text() == "mine"
