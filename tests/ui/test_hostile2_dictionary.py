@@ -1,6 +1,6 @@
 """"Add to dictionary" never costs the user's dictionary a word (issue 22, holes 10 and 11):
 a line in another encoding stays byte for byte, and a dictionary that cannot be read is left
-alone while the window says why."""
+alone while the window says why, in a message box."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ def test_a_dictionary_that_cannot_be_read_is_left_alone_and_the_window_says_so(w
     editor = reasoning_editor(window, "Qwzxyn kävi.")
     click(right_click_menu(editor, "Qwzxyn"), "add_to_dictionary")
     assert underlined(editor) == []  # known for this session
-    said = window.statusBar().currentMessage()
+    (title, said) = window.messages[-1]
+    assert title == "Cannot add to the dictionary"
     assert f"The dictionary {path} cannot be read" in said
     assert "known until Pykälä closes" in said
     assert path.is_dir() and (path / "keep.txt").read_text() == "mine"
