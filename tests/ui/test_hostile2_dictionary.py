@@ -4,8 +4,13 @@ alone while the window says why, in a message box."""
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from drafting import spelling
 from tests.ui.test_spellcheck import click, reasoning_editor, right_click_menu, underlined
+from ui.people import PeopleDirectory
 
 WORDS = "Meikäläinen\nSarvilinna\n".encode() + "Äijälä\n".encode("latin-1")
 
@@ -35,3 +40,39 @@ def test_a_dictionary_that_cannot_be_read_is_left_alone_and_the_window_says_so(w
     assert f"The dictionary {path} cannot be read" in said
     assert "known until Pykälä closes" in said
     assert path.is_dir() and (path / "keep.txt").read_text() == "mine"
+
+
+# The people directory (names offered for presenters and contacts) is the same kind of file.
+
+PEOPLE = '[{"name": "Sami Sarvilinna", "title": "kansliapäällikkö"}]'.encode()
+
+
+def a_draft_naming(name: str):
+    from drafting import draftfile
+    from tests.conftest import EXAMPLE_333
+
+    draft = draftfile.load(EXAMPLE_333)
+    draft.item.contacts[0].name = name
+    return draft
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [PEOPLE[:-5] + b"\xff", b"null", b"[" * 100_000],
+    ids=["cut short", "not a list", "deep"],
+)
+def test_a_people_file_that_cannot_be_read_is_not_written_over(qapp, tmp_path, damaged):
+    path = tmp_path / "people.json"
+    path.write_bytes(damaged)
+    people = PeopleDirectory(path)
+    people.remember(a_draft_naming("Qwzxyn Vbnmöp"))  # what saving a draft does
+    assert path.read_bytes() == damaged
+    assert "Qwzxyn Vbnmöp" in people.people  # offered for this session
+
+
+def test_a_readable_people_file_still_learns_the_names_saved(qapp, tmp_path):
+    path = tmp_path / "people.json"
+    path.write_bytes(PEOPLE)
+    PeopleDirectory(path).remember(a_draft_naming("Qwzxyn Vbnmöp"))
+    names = [p["name"] for p in json.loads(path.read_text(encoding="utf-8"))]
+    assert names[0] == "Qwzxyn Vbnmöp" and "Sami Sarvilinna" in names
