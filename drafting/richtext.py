@@ -87,7 +87,9 @@ def _skeleton(text: str) -> str:
     folded, and every invisible or space character left out."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return "".join(
-        ch for ch in folded if not ch.isspace() and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+        ch
+        for ch in folded
+        if not ch.isspace() and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
     )
 
 

@@ -36,8 +36,11 @@ def public_outputs(draft: Draft) -> dict[str, str]:
     options = context.Options(public=True)
     data = render_docx.render_item(draft, options)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = {name: archive.read(name).decode("utf-8") for name in archive.namelist()
-                 if name.endswith((".xml", ".rels"))}
+        parts = {
+            name: archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.endswith((".xml", ".rels"))
+        }
     parts["page.html"] = html.render(context.build(draft, options)).decode("utf-8")
     return parts
 
@@ -160,7 +163,10 @@ FIELDS = {
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(span=st.one_of(span_like(), st.just(f"[{NAME}]{{.personal}}")), field=st.sampled_from(sorted(FIELDS)))
+@given(
+    span=st.one_of(span_like(), st.just(f"[{NAME}]{{.personal}}")),
+    field=st.sampled_from(sorted(FIELDS)),
+)
 def test_span_like_text_is_refused_by_check_or_masked_everywhere(example, span, field):
     draft = copy.deepcopy(example)
     FIELDS[field](draft, f"Valittaja {span} vaatii.")
