@@ -125,7 +125,8 @@ def test_spelling_skips_exactly_the_spans_the_documents_mask():
 
 _SPACES = ["", " ", "\t", "\u00a0", "\u3000", "\n"]
 _INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u202e"]
-_FILLER = st.sampled_from(["", "", "", *_SPACES, *_INVISIBLE])
+_MARKUP = ["*", "**", "_", "\\"]  # emphasis and escapes split a text into runs
+_FILLER = st.sampled_from(["", "", "", *_SPACES, *_INVISIBLE, *_MARKUP])
 
 
 @st.composite
