@@ -313,8 +313,9 @@ def text_problems(draft: Draft) -> list[Problem]:
                     path,
                     _(
                         '"{piece}" looks like personal data but is not marked as such, so it '
-                        "would print in public copies; write [Name]{{.personal}} on one line, "
-                        "with no [ or ] inside the name"
+                        "would print in public copies; write exactly [Name]{{.personal}}: the "
+                        "name on one line with no [ or ] in it, and nothing else in the braces "
+                        "(no other words, spaces or invisible characters)"
                     ).format(piece=piece),
                 )
             )
