@@ -683,6 +683,19 @@ class ItemForm(QTabWidget):
         ]
         for page, _title in self.pages:
             self.addTab(page, "")
+        # Every tab in sight on a narrow screen (1024 pixels): one-word titles when the full
+        # ones do not fit (the full title in the tooltip), never scroll arrows hiding the
+        # last tabs.
+        self.short_titles = [
+            lambda: _("Meeting"),
+            lambda: _("Proposal"),
+            lambda: _("Decision"),
+            lambda: _("Attachments"),
+            lambda: _("Appeal"),
+            lambda: _("History"),
+        ]
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
         document.changed.connect(self._model_changed)
         self._tab_order()
         self.retranslate()
@@ -708,10 +721,10 @@ class ItemForm(QTabWidget):
     def _show_document_kind(self) -> None:
         """The decision belongs to the minutes: hidden while the draft is an agenda."""
         self.setTabVisible(2, self.document.value("meeting.document") != "agenda")
+        self._title_tabs()
 
     def retranslate(self) -> None:
-        for n, (_page, title) in enumerate(self.pages):
-            self.setTabText(n, title())
+        self._title_tabs()
         for group in (self.meeting, self.item, self.proposal, self.decision, self.appeal):
             group.retranslate()
         self.changes.retranslate()
@@ -726,6 +739,28 @@ class ItemForm(QTabWidget):
             getattr(self, name).retranslate()
         self.history.retranslate()
         self._align_labels()
+
+    def _title_tabs(self) -> None:
+        """Full tab titles when they fit the form's width, one-word titles when not."""
+        bar = self.tabBar()
+        metrics = bar.fontMetrics()
+        padding = bar.tabSizeHint(0).width() - metrics.horizontalAdvance(bar.tabText(0))
+        full = [title() for _page, title in self.pages]
+        needed = sum(
+            metrics.horizontalAdvance(text) + padding
+            for n, text in enumerate(full)
+            if self.isTabVisible(n)
+        )
+        short = needed > self.width()
+        for n, text in enumerate(full):
+            shown = self.short_titles[n]() if short else text
+            if bar.tabText(n) != shown:
+                self.setTabText(n, shown)
+            self.setTabToolTip(n, text)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._title_tabs()
 
     def _align_labels(self) -> None:
         """One label column for every group, so fields line up across groups and tabs."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,7 +21,7 @@ from drafting import checks, draftfile, i18n, spelling
 from drafting.i18n import _
 from drafting.location import RESOURCES
 from drafting.render import warm
-from ui import settings, shortcuts, spellcheck, translation, worker
+from ui import screens, settings, shortcuts, spellcheck, translation, worker
 from ui.binding import enable_undo
 from ui.checks_panel import ChecksPanel
 from ui.dialogs import Asker
@@ -110,11 +110,10 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self.set_document(DraftDocument())
         self.retranslate()
-        self.resize(1400, 860)
         self.splitter.setSizes([900, 500])
-        geometry = self.settings[settings.GEOMETRY]
-        if geometry:
-            self.restoreGeometry(geometry)
+        # Where the user left it, else 1400×860; inside the screen either way.
+        screens.place(self, QSize(1400, 860), self.settings[settings.GEOMETRY])
+        if self.settings[settings.GEOMETRY]:
             self.restoreState(self.settings[settings.WINDOW_STATE])
 
     # --- actions and menus -----------------------------------------------------------

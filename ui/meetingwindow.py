@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,7 @@ from drafting import draftfile, meeting, paths
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
 from drafting.render import compose
-from ui import worker
+from ui import screens, settings, worker
 from ui.binding import Binder, enable_undo
 from ui.dialogs import Asker
 from ui.document import DraftDocument
@@ -322,8 +322,8 @@ class MeetingWindow(QMainWindow):
         self._make_actions()
         self.document.changed.connect(self._changed)
         self.document.file_changed.connect(self._update_title)
-        self.resize(1250, 800)
         self.retranslate()
+        screens.place(self, QSize(1250, 800), settings.Settings()[settings.MEETING_GEOMETRY])
 
     # --- actions -----------------------------------------------------------------------
 
@@ -496,6 +496,7 @@ class MeetingWindow(QMainWindow):
                 event.ignore()
                 return
         self.printing.finish_now(cancel=False)  # a hand-off under way ends first
+        settings.Settings()[settings.MEETING_GEOMETRY] = self.saveGeometry()
         if self._own_converter is not None:
             self._own_converter.stop()  # no LibreOffice outlives the window
             self._own_converter = None

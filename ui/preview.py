@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -102,16 +102,23 @@ class PreviewPane(QWidget):
         return action
 
     def retranslate(self) -> None:
+        # Arrows and signs on the buttons (their names in the tooltip and for a screen
+        # reader): in Finnish and Swedish the words pushed "Fit width" into the overflow.
         texts = (
-            (self.act_previous, _("Previous page")),
-            (self.act_next, _("Next page")),
-            (self.act_zoom_out, _("Zoom out")),
-            (self.act_zoom_in, _("Zoom in")),
-            (self.act_fit, _("Fit width")),
+            (self.act_previous, _("Previous page"), "‹"),
+            (self.act_next, _("Next page"), "›"),
+            (self.act_zoom_out, _("Zoom out"), "−"),
+            (self.act_zoom_in, _("Zoom in"), "+"),
+            (self.act_fit, _("Fit width"), None),
         )
-        for action, text in texts:
+        for action, text, sign in texts:
             action.setText(text)
-            action.setToolTip(text)
+            action.setIconText(sign or text)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text} ({keys})" if keys else text)
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(text)
         self.view.setAccessibleName(_("Print preview"))
         self.update_page_label()
         self.set_stale(self.stale)
