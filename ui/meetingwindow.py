@@ -35,7 +35,7 @@ from drafting import draftfile, meeting, paths
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
 from drafting.render import compose
-from ui import screens, settings, worker
+from ui import screens, settings, shortcuts, worker
 from ui.binding import Binder, enable_undo
 from ui.dialogs import Asker
 from ui.document import DraftDocument
@@ -342,7 +342,7 @@ class MeetingWindow(QMainWindow):
         self.act_undo = QAction(self, triggered=self.undo)
         self.act_redo = QAction(self, triggered=self.redo)
         self.act_undo.setShortcuts(keys.Undo)
-        self.act_redo.setShortcuts(keys.Redo)  # Ctrl+Y and Ctrl+Shift+Z
+        self.act_redo.setShortcuts(shortcuts.redo_keys())  # Ctrl+Y and Ctrl+Shift+Z
         self.menu_meeting = self.menuBar().addMenu("")
         for action in (
             self.act_save,
