@@ -100,7 +100,7 @@ class DraftDocument(QObject):
 
     def value(self, path: str, default: Any = None) -> Any:
         try:
-            return paths.get(self.draft, path)
+            return paths.effective(self.draft, path)  # what prints, decision or none
         except (AttributeError, IndexError, TypeError):
             return default
 
