@@ -4,10 +4,15 @@ undo out of sight (14), a recovery offer without an age and `alv` misspelt (15).
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
+from functools import partial
 
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from tests.conftest import EXAMPLE_333
 from tests.ui.conftest import field, type_text
 from tests.ui.test_preview import WAIT, page_texts
 
@@ -74,3 +79,78 @@ def test_decided_as_proposed_box_hint_and_preview_agree(window, qtbot):
     assert "the proposal prints under Päätös" in hint
     assert sentence in pages
     assert not any("decision" in p.lower() for p in problems), problems
+
+
+def answer_modal(qtbot, button_text: str, seen: dict) -> QTimer:
+    """Answer the next message box as a user does: read it, click `button_text`."""
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or "text" in seen:
+            return
+        seen["title"], seen["text"] = box.windowTitle(), f"{box.text()} {box.informativeText()}"
+        button = next(b for b in box.buttons() if b.text() == button_text)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    timer = QTimer(interval=50)
+    timer.timeout.connect(look)
+    timer.start()
+    return timer
+
+
+@pytest.mark.libreoffice
+def test_print_without_a_printer_says_what_to_set_up_and_saves_a_pdf(
+    window, qtbot, print_scheduler, tmp_path, monkeypatch
+):
+    """The print service runs but has no printer: Ctrl+P says to add one, and "Save as PDF…"
+    writes the pages into the folder the user chose, which the status bar names."""
+    from ui.dialogs import Asker
+
+    with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
+        window.open_path(EXAMPLE_333)
+    monkeypatch.setattr(window.ask, "no_printer", partial(Asker.no_printer, window.ask))
+    folder = tmp_path / "tulosteet"
+    folder.mkdir()
+    window.answers["save_path"] = folder / "lista.pdf"
+    seen: dict[str, str] = {}
+    timer = answer_modal(qtbot, "Save as PDF…", seen)
+    with qtbot.waitSignal(window.printing.finished, timeout=WAIT) as done:
+        QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    timer.stop()
+    assert seen["title"] == "Cannot print"
+    assert "No printer is installed. Add one in the system's printer settings" in seen["text"]
+    assert "save the pages as a PDF" in seen["text"]
+    assert done.args[0] == f"Saved the pages as lista.pdf in the folder {folder}"
+    assert window.statusBar().currentMessage() == done.args[0]
+    assert len(PdfReader(folder / "lista.pdf").pages) == 7
+
+
+@pytest.mark.parametrize(
+    "action,title",
+    [
+        ("act_export", "Export Word document"),
+        ("act_export_public", "Export public copy (Word)"),
+        ("act_export_public_pdf", "Export public copy (PDF)"),
+    ],
+)
+def test_the_public_copy_export_dialog_has_a_title_of_its_own(
+    window, qtbot, monkeypatch, action, title
+):
+    from ui.dialogs import Asker
+
+    assert window.open_path(EXAMPLE_333)
+    monkeypatch.setattr(window.ask, "save_path", partial(Asker.save_path, window.ask))
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QFileDialog) and not seen:
+            seen.append(dialog.windowTitle())
+            dialog.reject()
+
+    timer = QTimer(interval=50)
+    timer.timeout.connect(look)
+    timer.start()
+    getattr(window, action).trigger()  # File → Export …
+    timer.stop()
+    assert seen == [title]
