@@ -265,6 +265,8 @@ def _scroll(*widgets: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Not a Tab stop of its own (it showed no focus); it scrolls to the field Tab reaches.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(page)
     return area
 
@@ -366,8 +368,12 @@ class AttachmentTable(RecordTable):
     def retranslate(self) -> None:
         super().retranslate()
         if hasattr(self, "open_button"):
-            self.add_files_button.setText(_("Add files…"))
-            self.open_button.setText(_("Open"))
+            for button, text in (
+                (self.add_files_button, _("Add files…")),
+                (self.open_button, _("Open")),
+            ):
+                button.setText(text)
+                button.setAccessibleName(f"{text.rstrip('…')}: {self.name()}")
 
     def _base(self) -> Path:
         return self.document.path.parent if self.document.path else Path.cwd()
@@ -709,8 +715,13 @@ class ItemForm(QTabWidget):
             chain += group.focusable()
         chain += [self.changes.toggle, self.changes.browser]
         for table in (self.contacts, self.attachments, self.supplementary):
-            chain.append(table.table)
-        chain += self.appeal.focusable() + [self.extracts.table]
+            chain += table.focusable()
+        chain += self.appeal.focusable() + self.extracts.focusable()
+        # The tab bar first: after a click on a tab (the bar takes the focus and shows it),
+        # Tab goes to that tab's first field; the fields of hidden tabs are passed over.
+        bar = self.tabBar()
+        bar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        chain.insert(0, bar)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 

@@ -156,6 +156,12 @@ class RecordTable(QWidget):
         self.retranslate()
         self.reload()
 
+    def focusable(self) -> list[QWidget]:
+        """The table, then its buttons as they stand beside (or below) it: Tab's order."""
+        side = self.layout().itemAt(1).layout()
+        buttons = [side.itemAt(n).widget() for n in range(side.count())]
+        return [self.table, *(b for b in buttons if isinstance(b, QPushButton))]
+
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([c.label() for c in self.columns])
         header = self.table.horizontalHeader()

@@ -988,7 +988,16 @@ class RichTextField(QWidget):
         frame = 2 * self.editor.frameWidth() + 2 * int(self.editor.document().documentMargin())
         self.editor.setMinimumHeight(6 * line + frame)
         self.editor.setFrameShape(QFrame.Shape.StyledPanel)
+        # The focus in sight, as a line edit shows it: a highlighted frame (as wide as the
+        # plain one with its padding, so the text does not reflow on focus).
+        self.editor.setStyleSheet(
+            "RichTextEdit { border: 1px solid palette(mid); padding: 1px; }"
+            "RichTextEdit:focus { border: 2px solid palette(highlight); padding: 0px; }"
+        )
         self.setFocusProxy(self.editor)
+        # The toolbar's "»" is no Tab stop either: its actions have shortcuts.
+        for button in self.toolbar.findChildren(QToolButton):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # Signs for a narrow field (a 1024-pixel screen): the words did not fit, and "Personal
         # data" fell behind the toolbar's "»". It keeps its word: it matters most.
         editor = self.editor
