@@ -69,6 +69,17 @@ class ItemList(QTreeWidget):
             header.setSectionResizeMode(column, mode)
         header.resizeSection(3, 260)
 
+    def fit_columns(self) -> None:
+        """The status as wide as its longest entry, but at most two fifths of the list (its
+        tooltip has the rest): the titles keep the room."""
+        header = self.header()
+        wanted = max(self.sizeHintForColumn(3), header.sectionSizeHint(3))
+        header.resizeSection(3, min(wanted, self.viewport().width() * 2 // 5))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
+
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().dropEvent(event)
         order = [
@@ -257,7 +268,7 @@ class MeetingWindow(QMainWindow):
                 Column("role", lambda: _("Role")),
                 Column("group", lambda: _("Member"), "member"),
                 Column("present", lambda: _("Present"), "bool"),
-                Column("note", lambda: _("Note"), stretch=True),
+                Column("note", lambda: _("Note")),  # the room left: names and roles first
             ],
             Participant,
             lambda: _("Participants"),
@@ -567,6 +578,7 @@ class MeetingWindow(QMainWindow):
             self.items.addTopLevelItem(row)
             if relative == chosen:
                 self.items.setCurrentItem(row)
+        self.items.fit_columns()
 
     def _reordered(self, order: list[str]) -> None:
         if order != self.draft.items:

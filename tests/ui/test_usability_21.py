@@ -154,3 +154,43 @@ def test_the_public_copy_export_dialog_has_a_title_of_its_own(
     getattr(window, action).trigger()  # File → Export …
     timer.stop()
     assert seen == [title]
+
+
+def whole(table, column: int) -> list[str]:
+    """The entries of a table column that its width cuts (or wraps)."""
+    metrics = table.fontMetrics()
+    width = table.columnWidth(column)
+    return [
+        table.item(row, column).text()
+        for row in range(table.rowCount())
+        if metrics.horizontalAdvance(table.item(row, column).text()) + 6 > width
+    ]
+
+
+def test_participants_names_and_roles_are_whole_on_a_laptop(view, qtbot):
+    """The meeting view as on a 1366×768 screen: names and roles whole, not cut while the
+    note column takes the room."""
+    view.resize(1254, 740)
+    table = view.participants.table
+    qtbot.waitUntil(lambda: table.isVisible())
+    assert table.rowCount() >= 4
+    assert whole(table, 0) == [] and whole(table, 1) == []
+
+
+def test_item_titles_keep_the_room_the_status_does_not_need(view, qtbot):
+    view.resize(1254, 740)
+    items = view.items
+    qtbot.waitUntil(lambda: items.isVisible() and items.topLevelItemCount() == 3)
+    metrics = items.fontMetrics()
+    statuses = [items.topLevelItem(n).text(3) for n in range(3)]
+    needed = max(metrics.horizontalAdvance(s) for s in statuses) + 40
+    assert items.columnWidth(3) <= needed, statuses
+    assert items.columnWidth(2) > items.columnWidth(3)
+
+
+def test_a_phone_number_is_shown_whole(window, qtbot):
+    assert window.open_path(EXAMPLE_333)
+    click_tab(window, 3)  # Contacts and attachments
+    table = window.form.contacts.table
+    assert table.item(0, 2).text().strip()
+    assert whole(table, 2) == [] and whole(table, 1) == []
