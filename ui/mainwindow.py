@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -22,7 +23,7 @@ from drafting.i18n import _
 from drafting.location import RESOURCES
 from drafting.render import warm
 from ui import screens, settings, shortcuts, spellcheck, translation, worker
-from ui.binding import enable_undo
+from ui.binding import enable_undo, step_field
 from ui.checks_panel import ChecksPanel
 from ui.dialogs import Asker
 from ui.document import DraftDocument
@@ -253,6 +254,8 @@ class MainWindow(QMainWindow):
         ]
         for action, text in texts:
             action.setText(text)
+        if self.form is not None:
+            self._update_undo()  # "Undo: Title" in the new language
         self.menu_file.setTitle(_("&File"))
         self.menu_examples.setTitle(_("New from e&xample"))
         self.menu_recent.setTitle(_("Open &recent"))
@@ -347,7 +350,9 @@ class MainWindow(QMainWindow):
     def _update_undo(self, *_args) -> None:
         """Text typed into a rich field reaches the stack after a pause; it is undoable
         (and redo is over) from the first keystroke."""
-        enable_undo(self.document, self.form.binders(), self.act_undo, self.act_redo)
+        enable_undo(
+            self.document, self.form.binders(), self.act_undo, self.act_redo, self.form.describe
+        )
 
     def _changed(self, _path: str = "") -> None:
         self._update_undo()
@@ -374,11 +379,27 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         self.flush()
-        self.document.undo_stack.undo()
+        stack = self.document.undo_stack
+        self._show_step(step_field(self.document, stack.index() - 1), stack.undo)
 
     def redo(self) -> None:
         self.flush()
-        self.document.undo_stack.redo()
+        stack = self.document.undo_stack
+        self._show_step(step_field(self.document, stack.index()), stack.redo)
+
+    def _show_step(self, path: str, step) -> None:
+        """Undo or redo, and show the field it changed: its tab, the focus in it (a change
+        on another tab is not made out of sight)."""
+        focus = QApplication.focusWidget()
+        step()
+        if not path:
+            return
+        widget = None
+        for binder in self.form.binders():
+            widget = widget or binder.widget_for(path)
+        target = getattr(widget, "editor", widget)
+        if target is not None and target is not focus:
+            self.form.focus_path(path)
 
     # --- checks ----------------------------------------------------------------------
 

@@ -399,6 +399,7 @@ class MeetingWindow(QMainWindow):
             (self.act_redo, _("&Redo")),
         ):
             action.setText(text)
+        self._update_undo()  # "Undo: Chair" in the new language
         self.menu_meeting.setTitle(_("&Meeting"))
         self.menu_edit.setTitle(_("&Edit"))
         self.details.retranslate()
@@ -457,7 +458,14 @@ class MeetingWindow(QMainWindow):
         self.setWindowModified(self.document.modified)
 
     def _update_undo(self, *_args) -> None:
-        enable_undo(self.document, [self.binder], self.act_undo, self.act_redo)
+        enable_undo(self.document, [self.binder], self.act_undo, self.act_redo, self._describe)
+
+    def _describe(self, path: str) -> str:
+        """A field's label for Edit → Undo ("Undo: Chair")."""
+        if path.startswith("participants"):
+            return self.participants.name()
+        widget = self.binder.widget_for(path)
+        return widget.accessibleName() if widget is not None else ""
 
     def _changed(self, path: str) -> None:
         if path in ("", "items", "first_section") or path.startswith(("meeting", "items[")):

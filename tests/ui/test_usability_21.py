@@ -194,3 +194,39 @@ def test_a_phone_number_is_shown_whole(window, qtbot):
     table = window.form.contacts.table
     assert table.item(0, 2).text().strip()
     assert whole(table, 2) == [] and whole(table, 1) == []
+
+
+def test_undo_names_the_field_and_shows_it_on_its_tab(window, qtbot):
+    """Type a title, go to another tab and type there, then come back: Edit → Undo says
+    what it undoes, and undoing the title from the Proposal tab brings the title in sight,
+    with the focus in it."""
+    click_tab(window, 0)
+    title = field(window, "item.title")
+    title.setFocus()
+    type_text(title, "Avustus")
+    assert window.act_undo.text() == "&Undo: Title"
+    click_tab(window, 1)
+    presenter = field(window, "item.proposal.presenter.name")
+    presenter.setFocus()
+    type_text(presenter, "Anna")
+    assert window.act_undo.text() == "&Undo: Presenting official"
+    window.act_undo.trigger()  # Edit → Undo: the presenter
+    assert presenter.text() == "" and window.form.currentIndex() == 1
+    assert window.act_undo.text() == "&Undo: Title"
+    assert window.act_redo.text() == "&Redo: Presenting official"
+    window.act_undo.trigger()  # Edit → Undo: the title, on the first tab
+    assert title.text() == ""
+    assert window.form.currentIndex() == 0 and title.hasFocus()
+    QTest.keyClick(title, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert title.text() == "Avustus" and title.hasFocus()
+    window.act_redo.trigger()  # the presenter again, on its tab
+    assert presenter.text() == "Anna"
+    assert window.form.currentIndex() == 1 and presenter.hasFocus()
+
+
+def test_undo_names_a_rich_field_while_its_text_waits(window, qtbot):
+    click_tab(window, 1)
+    editor = field(window, "item.proposal.reasoning")
+    editor.setFocus()
+    type_text(editor, "Perustelu")
+    assert window.act_undo.text() == "&Undo: Reasoning"
