@@ -230,3 +230,54 @@ def test_undo_names_a_rich_field_while_its_text_waits(window, qtbot):
     editor.setFocus()
     type_text(editor, "Perustelu")
     assert window.act_undo.text() == "&Undo: Reasoning"
+
+
+def test_alv_and_common_abbreviations_are_no_misspellings(window, qtbot):
+    """Typed into the reasoning: "alv", "alv:n", "esim." and "jne." are known; a real
+    misspelling in the same sentence is underlined (and shows the check has run)."""
+    from tests.ui.test_spellcheck import reasoning_editor, underlined
+
+    editor = reasoning_editor(
+        window, "Hinta sisältää alv:n, esim. kulut jne. Kaupungihallitus maksaa alv 24 %."
+    )
+    qtbot.waitUntil(lambda: underlined(editor) != [])
+    assert [word for word, _kind in underlined(editor)] == ["Kaupungihallitus"]
+
+
+@pytest.fixture
+def finnish(window):
+    """The interface in Finnish for the test, in English again after it."""
+    from ui import translation
+
+    translation.apply("fi")
+    yield
+    translation.apply("en")
+
+
+def test_the_recovery_offer_says_how_old_the_copy_is(window, finnish, qtbot, monkeypatch):
+    """At the start after a crash, in Finnish: "tallennettu 12 minuuttia sitten, klo 14.05"."""
+    import datetime as dt
+    import json
+
+    from drafting.model import Draft
+    from ui import recovery
+    from ui.dialogs import Asker
+
+    draft = Draft()
+    draft.item.title = "Avustus"
+    recovery.write("crashed", draft, None)
+    note = recovery.folder() / "crashed.json"
+    saved = (dt.datetime.now().astimezone() - dt.timedelta(minutes=12)).replace(microsecond=0)
+    meta = json.loads(note.read_text(encoding="utf-8"))
+    note.write_text(json.dumps(dict(meta, saved=saved.isoformat())), encoding="utf-8")
+    monkeypatch.setattr(window.ask, "restore", partial(Asker.restore, window.ask))
+    seen: dict[str, str] = {}
+    timer = answer_modal(qtbot, "Myöhemmin", seen)
+    window.offer_recovery()  # what the program does when it starts
+    timer.stop()
+    clock = f"{saved.hour}.{saved.minute:02d}"
+    if saved.date() == dt.date.today():
+        assert f"tallennettu 12 minuuttia sitten, klo {clock}." in seen["text"], seen
+    else:  # just after midnight: the day is named too
+        assert f"tallennettu 12 minuuttia sitten, {saved.day}.{saved.month}." in seen["text"]
+    recovery.discard("crashed")
