@@ -47,17 +47,23 @@ def test_decided_as_proposed_box_hint_and_preview_agree(window, qtbot):
     def states():
         return box.isChecked(), note.text(), preview_text(), panel_texts(window)
 
+    def settled() -> bool:
+        """The pages shown are of the draft as it is now, and so are the checks."""
+        return not (
+            window.preview.stale
+            or window.previews.timer.isActive()
+            or window.check_timer.isActive()
+        )
+
     def after(action) -> None:
-        with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
-            action()
-        qtbot.waitUntil(lambda: not window.check_timer.isActive())
+        action()
+        assert not settled()
+        qtbot.waitUntil(settled, timeout=WAIT)
 
     click_tab(window, 1)
     proposal = field(window, "item.proposal.text")
     proposal.setFocus()
-    type_text(proposal, "Myonnetaan avustus.")
-    qtbot.waitUntil(lambda: "Myonnetaan avustus." in preview_text(), timeout=WAIT)
-    qtbot.waitUntil(lambda: not window.check_timer.isActive())
+    after(lambda: type_text(proposal, "Myonnetaan avustus."))
     click_tab(window, 2)
     ticked, hint, pages, problems = states()
     assert ticked  # what prints: the standard sentence, the proposal as the decision
