@@ -46,7 +46,11 @@ class PreviewPane(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4d6; color: #4a3b00; padding: 6px;")
         self.banner.hide()
-        self.state = QLabel(self)
+        # "Updating…" over the pages' top corner, not in the toolbar: there, on a narrow screen,
+        # it pushed the toolbar's last buttons into the overflow ("»").
+        self.state = QLabel(self.view)
+        self.state.setStyleSheet("background: #fff4d6; color: #4a3b00; padding: 2px 6px;")
+        self.state.hide()
         # Says when the pages are the public copy: its own line above the pages, never in the
         # toolbar's overflow, where a narrow preview would hide it.
         self.copy_label = QLabel(self)
@@ -71,8 +75,6 @@ class PreviewPane(QWidget):
             self.act_zoom_out,
             self.act_zoom_in,
             self.act_fit,
-            None,
-            self.state,
         ):
             if item is None:
                 self.toolbar.addSeparator()
@@ -160,7 +162,19 @@ class PreviewPane(QWidget):
         """Out-of-date pages stay readable; the label and a lighter surround say so."""
         self.stale = stale
         self.state.setText(_("Updating…") if stale else "")
+        self.state.setVisible(stale)
+        self._place_state()
         self.view.setStyleSheet(f"QPdfView {{ background: {'#b0b4ba' if stale else '#8a8f96'}; }}")
+
+    def _place_state(self) -> None:
+        """The state in the top right corner of the pages."""
+        self.state.adjustSize()
+        self.state.move(self.view.viewport().geometry().right() - self.state.width() - 4, 4)
+        self.state.raise_()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place_state()
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)

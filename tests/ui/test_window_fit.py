@@ -58,6 +58,7 @@ def test_every_button_and_tab_in_sight_on_a_small_screen(tmp_path, language):
     assert seen["personal_hidden"] == []
     assert seen["tabs_fit"]
     assert seen["preview_toolbar_hidden"] == []
+    assert seen["overflow_buttons"] == []  # no "»" anywhere, "Updating…" shown or not
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
