@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE_885, ROOT
+from tests.ui import typing_child
 from tests.ui.conftest import alive
 from ui import recovery
 
 CHILD = Path(__file__).with_name("crash_child.py")
+TYPING_CHILD = Path(__file__).with_name("typing_child.py")
 
 
 def start_child(draft: Path, data_home: Path) -> subprocess.Popen:
@@ -37,6 +39,35 @@ def start_child(draft: Path, data_home: Path) -> subprocess.Popen:
         child.kill()
         raise AssertionError(child.communicate()[1])
     return child
+
+
+def start_typist(draft: Path, data_home: Path, mode: str) -> subprocess.Popen:
+    """The typing child (typing_child.py), without LibreOffice: only the keyboard matters."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(data_home),
+        XDG_CONFIG_HOME=str(data_home / "config"),
+        PYKALA_SOFFICE=str(data_home / "no-soffice"),
+    )
+    return subprocess.Popen(
+        [sys.executable, str(TYPING_CHILD), str(draft), mode],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def said(child: subprocess.Popen, word: str, state: str = "pending") -> None:
+    """The child's next report is `word`; `state` says whether typed words still waited in
+    the pause ("pending") or had reached the draft ("flushed") when it was said."""
+    line = child.stdout.readline().split()
+    if line[:1] != [word]:
+        child.kill()
+        raise AssertionError((line, child.communicate()[1]))
+    assert line[1:] == [state], line
 
 
 def libreoffice_pids(child: subprocess.Popen) -> list[int]:
@@ -129,6 +160,64 @@ def test_declining_keeps_the_copy_until_discarded(data_home, tmp_path, qtbot, mo
     assert recovery.pending() == []
     window.close_unasked = True
     window.close()
+
+
+def reasoning_in(copy: Path) -> str:
+    from drafting import draftfile
+
+    return draftfile.load(copy).item.proposal.reasoning
+
+
+def test_sigterm_keeps_the_words_still_in_the_typing_pause(data_home, tmp_path):
+    draft = tmp_path / "item.pykala"
+    draft.write_bytes(EXAMPLE_885.read_bytes())
+    child = start_typist(draft, data_home, "sigterm")
+    try:
+        said(child, "TYPED")
+        child.send_signal(signal.SIGTERM)
+        _out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    assert child.returncode == 0, err
+    (copy,) = recovery_copies(data_home)
+    assert reasoning_in(copy).endswith(typing_child.LAST.strip())
+    assert draft.read_bytes() == EXAMPLE_885.read_bytes()
+
+
+def test_autosave_in_the_typing_pause_keeps_the_last_words(data_home, tmp_path):
+    draft = tmp_path / "item.pykala"
+    draft.write_bytes(EXAMPLE_885.read_bytes())
+    child = start_typist(draft, data_home, "autosave")
+    try:
+        line = child.stdout.readline().split()
+        assert line[:2] == ["AUTOSAVED", "pending"], (line, child.stderr.read())
+        typed = typing_child.LAST[: int(line[2])]
+        assert 0 < len(typed.strip()) < len(typing_child.LAST.strip())  # in mid-sentence
+        (copy,) = recovery_copies(data_home)
+        assert reasoning_in(copy).endswith(typed.rstrip())
+    finally:
+        child.kill()
+        child.communicate()
+    assert draft.read_bytes() == EXAMPLE_885.read_bytes()
+
+
+def test_sigkill_in_the_typing_pause_leaves_the_last_autosaved_words(data_home, tmp_path):
+    draft = tmp_path / "item.pykala"
+    draft.write_bytes(EXAMPLE_885.read_bytes())
+    child = start_typist(draft, data_home, "sigkill")
+    try:
+        said(child, "SAVED", "flushed")
+        said(child, "TYPED")
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.communicate()
+    (copy,) = recovery_copies(data_home)
+    reasoning = reasoning_in(copy)
+    assert reasoning.endswith(typing_child.FIRST.strip())  # what the autosave had
+    assert typing_child.LAST.strip() not in reasoning  # killed: nothing runs after a SIGKILL
+    assert draft.read_bytes() == EXAMPLE_885.read_bytes()
 
 
 def test_sigterm_writes_the_recovery_copy_and_quits_cleanly(data_home, tmp_path):
