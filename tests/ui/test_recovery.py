@@ -98,7 +98,7 @@ def data_home(tmp_path, monkeypatch):
     return home
 
 
-def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, qtbot, monkeypatch):
+def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, make_window):
     draft = tmp_path / "item.pykala"
     draft.write_bytes(EXAMPLE_885.read_bytes())
     child = start_child(draft, data_home)
@@ -114,16 +114,11 @@ def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, q
 
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
-    from ui.mainwindow import MainWindow
-
     QStandardPaths.setTestModeEnabled(False)  # read the child's real data folder
     QCoreApplication.setOrganizationName("Pykala")
-    window = MainWindow()
-    qtbot.addWidget(window)
+    window = make_window(clean=False)
     offers = []
-    monkeypatch.setattr(
-        window.ask, "restore", lambda when, title: offers.append((when, title)) or "restore"
-    )
+    window.answers["restore"] = lambda when, title: offers.append((when, title)) or "restore"
     window.offer_recovery()
     assert offers and offers[0][1] == "Palautettava otsikko åäö"
     restored = window.document
@@ -134,32 +129,26 @@ def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, q
     reasoning = window.form.binder.widget_for("item.proposal.reasoning").editor
     assert reasoning.toPlainText().endswith("Kaatumisen jälkeen palautettu lause.")
     # Saving the restored draft ends the recovery copy's life.
-    window.ask.overwrite_changed_file = lambda path: True
+    window.answers["overwrite_changed_file"] = True
     assert window.save()
     assert recovery.pending() == []
-    window.close_unasked = True
-    window.close()
 
 
-def test_declining_keeps_the_copy_until_discarded(data_home, tmp_path, qtbot, monkeypatch):
+def test_declining_keeps_the_copy_until_discarded(data_home, make_window):
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
     from drafting import draftfile
-    from ui.mainwindow import MainWindow
 
     QStandardPaths.setTestModeEnabled(False)
     QCoreApplication.setOrganizationName("Pykala")
     recovery.write("abc", draftfile.load(EXAMPLE_885), None)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    monkeypatch.setattr(window.ask, "restore", lambda when, title: "later")
+    window = make_window(clean=False)
+    window.answers["restore"] = "later"
     window.offer_recovery()
     assert [c.id for c in recovery.pending()] == ["abc"]
-    monkeypatch.setattr(window.ask, "restore", lambda when, title: "discard")
+    window.answers["restore"] = "discard"
     window.offer_recovery()
     assert recovery.pending() == []
-    window.close_unasked = True
-    window.close()
 
 
 def reasoning_in(copy: Path) -> str:

@@ -15,7 +15,6 @@ from drafting import spelling
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
 from tests.ui.conftest import field, type_text
 from ui import spellcheck
-from ui.mainwindow import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -150,7 +149,7 @@ def test_ignore_in_this_draft_is_saved_with_it_and_undone_with_undo(window, qtbo
     assert underlined(editor) == []
 
 
-def test_add_to_dictionary_persists_across_a_restart(window, qtbot, home, converter):
+def test_add_to_dictionary_persists_across_a_restart(window, make_window, home):
     window.new_draft()
     editor = reasoning_editor(window, "Qwzxyn kävi.")
     assert underlined(editor) == [("Qwzxyn", spelling.SPELLING)]
@@ -159,16 +158,12 @@ def test_add_to_dictionary_persists_across_a_restart(window, qtbot, home, conver
     dictionary = window.spelling.dictionary.path
     assert home in dictionary.parents
     assert dictionary.read_text(encoding="utf-8") == "Qwzxyn\n"
-    window.close_unasked = True
-    window.close()
+    window.answers["save_changes"] = "discard"
+    assert window.close()
 
-    again = MainWindow(converter=converter)  # a new start, the same data folder
-    qtbot.addWidget(again)
-    again.show()
+    again = make_window(clean=False)  # a new start, the same data folder
     editor = reasoning_editor(again, "Qwzxyn ja Vbnmöp kävivät.")
     assert underlined(editor) == [("Vbnmöp", spelling.SPELLING)]
-    again.close_unasked = True
-    again.close()
 
 
 def test_a_repeated_word_is_a_grammar_finding_in_the_panel_and_leads_to_it(window, qtbot):
