@@ -212,6 +212,7 @@ def open_view(window, path, monkeypatch):
     view.answers, view.messages = window.answers, window.messages
     for name, default in (
         ("save_changes", "cancel"),
+        ("overwrite_changed_file", False),
         ("build_choices", None),
         ("folder", None),
         ("save_path", None),
