@@ -63,7 +63,8 @@ MUTATIONS = (
     Mutation(
         "autosave-flush",
         "ui/session.py",
-        "        window = self.window\n        window.flush()\n        if window.document.modified:",
+        "        window = self.window\n        window.flush()\n"
+        "        if window.document.modified:",
         "        window = self.window\n        if window.document.modified:",
         ("tests/ui/test_recovery.py",),
         "autosave does not write the words still in the typing pause",
