@@ -41,7 +41,8 @@ class Mutation:
     what: str = ""
 
 
-APPEAL_TESTS = ("tests/drafting/test_appeal*.py", "tests/drafting/test_render_docx.py")
+# The appeal texts' own tests (any tests/*/test_*appeal*.py), then the renderer's.
+APPEAL_TESTS = ("tests/*/test_*appeal*.py", "tests/drafting/test_render_docx.py")
 
 MUTATIONS = (
     Mutation(
@@ -82,7 +83,7 @@ MUTATIONS = (
         "drafting/render/compose.py",
         'instruction.text = " SECTIONPAGES "',
         'instruction.text = " NUMPAGES "',
-        ("tests/ui/test_printing.py",),
+        ("tests/drafting/test_meeting.py",),
         'a composed document\'s "N (M)" counts all pages, not its section\'s',
     ),
     Mutation(
