@@ -1,9 +1,10 @@
 """What a user does with a window, for the tests: click the real button, press the real key,
-choose the real menu entry, drag the real row. Never the slot behind them."""
+choose the real menu entry. Never the slot behind them. (A drag with the mouse needs a real
+display: see drag_child.py.)"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QWidget
 
@@ -48,22 +49,3 @@ def menu(window, *path: str) -> None:
             action.trigger()
     QApplication.processEvents()
 
-
-def drag_row(view, source: int, target: int) -> None:
-    """Drag a row of a list or tree view with the mouse and drop it on another row's upper
-    half (before it) or, past the last row, below the last row."""
-    viewport = view.viewport()
-    model = view.model()
-    start = view.visualRect(model.index(source, 0)).center()
-    if target < model.rowCount():
-        rect = view.visualRect(model.index(target, 0))
-        end = QPoint(rect.center().x(), rect.top() + 2)
-    else:
-        rect = view.visualRect(model.index(model.rowCount() - 1, 0))
-        end = QPoint(rect.center().x(), rect.bottom() - 2)
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
-    # Qt's drag runs its own event loop; the drop is made from inside it.
-    QTest.mouseMove(viewport, start + QPoint(0, QApplication.startDragDistance() + 2))
-    QTest.mouseMove(viewport, end)
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
-    QApplication.processEvents()
