@@ -35,7 +35,7 @@ from drafting import draftfile, meeting, paths
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
 from drafting.render import compose
-from ui import screens, settings, shortcuts, worker
+from ui import screens, session, settings, shortcuts, worker
 from ui.binding import Binder, enable_undo
 from ui.dialogs import Asker
 from ui.document import DraftDocument
@@ -483,6 +483,8 @@ class MeetingWindow(QMainWindow):
         self.binder.flush()
         if self.document.path is None:
             return self.save_as()
+        if not session.may_overwrite(self.document, self.document.path, self.ask):
+            return False  # another program changed the meeting file; theirs is kept
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:

@@ -17,7 +17,14 @@ from ui import recovery, settings
 from ui.document import DraftDocument
 
 if TYPE_CHECKING:
+    from ui.dialogs import Asker
     from ui.mainwindow import MainWindow
+
+
+def may_overwrite(document: DraftDocument, path: Path, ask: Asker) -> bool:
+    """True unless another program changed the file since this one last read or wrote it and
+    the user chooses to keep theirs: the one changed-on-disk guard of every window's Save."""
+    return not document.changed_on_disk() or bool(ask.overwrite_changed_file(path))
 
 
 class Session(QObject):
@@ -155,11 +162,7 @@ class Session(QObject):
 
     def _save_to(self, path: Path, check_disk: bool = True) -> bool:
         window = self.window
-        if (
-            check_disk
-            and window.document.changed_on_disk()
-            and not (window.ask.overwrite_changed_file(path))
-        ):
+        if check_disk and not may_overwrite(window.document, path, window.ask):
             return False
         try:
             window.document.save(path)
