@@ -33,10 +33,16 @@ def key(widget: QWidget, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) 
 def menu(window, *path: str) -> None:
     """Choose a menu entry as a user does: the menu bar's menu by its title, then each entry
     by its text ("File", "Save As"); the entry must be visible and enabled. The menu is
-    opened first, so what fills it on opening (recent files) is there."""
+    opened first, so what fills it on opening (recent files) is there. An entry that names
+    what it acts on ("Undo: Title") is found by its verb ("Undo")."""
+
+    def called(action) -> bool:
+        text = _plain(action.text())
+        return text == name or text.startswith(name + ": ")
+
     entries = window.menuBar().actions()
     for n, name in enumerate(path):
-        found = [a for a in entries if _plain(a.text()) == name and a.isVisible()]
+        found = [a for a in entries if called(a) and a.isVisible()]
         assert found, (name, [_plain(a.text()) for a in entries])
         action = found[0]
         assert action.isEnabled(), name
