@@ -350,7 +350,9 @@ def _load_json(path: Path) -> tuple[object, list[str]]:
     except OSError as exc:
         return None, [_("cannot be read: {reason}").format(reason=exc.strerror or exc)]
     except RecursionError:
-        return None, [_("is nested too deeply to be a profile (objects or lists within each other)")]
+        return None, [
+            _("is nested too deeply to be a profile (objects or lists within each other)")
+        ]
     except ValueError as exc:
         return None, [_("is not valid JSON: {reason}").format(reason=exc)]
 

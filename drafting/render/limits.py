@@ -253,7 +253,13 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
             raise SecurityError(_("a Word template may not format text with %"))
         return self._made(super().call_binop(context, operator, left, right))
 
-    def call(__self, __context: t.Any, __obj: t.Any, *args: t.Any, **kwargs: t.Any) -> t.Any:  # noqa: N805
+    def call(  # the odd names: a template's keyword arguments cannot clash with them
+        __self,  # noqa: N805
+        __context: t.Any,
+        __obj: t.Any,
+        *args: t.Any,
+        **kwargs: t.Any,
+    ) -> t.Any:
         __self.step()
         for arg in (*args, *kwargs.values()):
             __self._count(arg)

@@ -60,7 +60,10 @@ def test_a_damaged_deflate_stream_is_a_message_and_exit_2(tmp_path, written, cap
     before = path.read_bytes()
     assert cli.main(["check", str(path)]) == 2
     said = capsys.readouterr().err
-    assert "bad-crc.docx cannot be read as a Word document: its part word/document.xml is damaged" in said
+    assert (
+        "bad-crc.docx cannot be read as a Word document: its part word/document.xml is damaged"
+        in said
+    )
     assert "internal error" not in said
     assert cli.main(["render", str(path), "-o", str(tmp_path / "o.docx")]) == 2
     assert path.read_bytes() == before and not (tmp_path / "o.docx").exists()

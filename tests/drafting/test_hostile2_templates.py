@@ -81,7 +81,9 @@ def test_import_refuses_a_template_that_cannot_be_filled_in(tmp_path, short_budg
 
 
 def test_a_template_that_is_harmless_but_unusual_is_imported(tmp_path):
-    harmless = "{{ item.title_line.upper() }}{% for s in sections %}{{ s.heading|lower }}{% endfor %}"
+    harmless = (
+        "{{ item.title_line.upper() }}{% for s in sections %}{{ s.heading|lower }}{% endfor %}"
+    )
     assert profiles.import_(_export(tmp_path, _template(harmless))).name == "evil.json"
 
 
