@@ -497,8 +497,7 @@ def import_(source: Path) -> Path:
             )
     if template_bytes is not None:
         template = folder / data["template"]
-        problems = check_template(template, template_bytes) or _trial_render(template_bytes)
-        problems = [f"template: {p}" for p in problems]
+        problems = [f"template: {p}" for p in template_problems(template, template_bytes)]
         if problems:
             raise ProfileError(problems)
         folder.mkdir(parents=True, exist_ok=True)
@@ -509,6 +508,19 @@ def import_(source: Path) -> Path:
             template.unlink(missing_ok=True)
             raise
     return save(data)
+
+
+def template_problems(path: Path, content: bytes | None = None) -> list[str]:
+    """Everything that keeps `path` (or `content`, the bytes of a file to be called so) from
+    being a profile's template: what it lacks (check_template), else why an example draft
+    cannot be filled into it within the renderer's limits; [] when it will do."""
+    problems = check_template(path, content)
+    if problems:
+        return problems
+    try:
+        return _trial_render(path.read_bytes() if content is None else content)
+    except OSError as exc:
+        return [_("cannot be read: {reason}").format(reason=exc.strerror or exc)]
 
 
 def _trial_render(template: bytes) -> list[str]:

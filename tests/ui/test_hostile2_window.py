@@ -16,7 +16,7 @@ from tests import espoo
 from tests.conftest import EXAMPLE_333
 from tests.drafting.test_hostile2_docx import _damaged
 from tests.drafting.test_hostile2_templates import HOSTILE, _install, _template
-from tests.ui.test_organizations import _open_dialog
+from tests.ui.test_organizations import _choose, _open_dialog
 
 
 def test_file_open_of_a_damaged_word_document_says_so(window, tmp_path):
@@ -71,3 +71,22 @@ def test_the_preview_names_a_template_that_never_ends(window, qtbot, tmp_path, m
     said = window.preview.banner.text()
     assert "The Word template evil.docx of the organisation's profile cannot be filled in" in said
     assert "it took longer than 2 seconds to fill in" in said
+
+
+def test_choosing_a_template_that_never_ends_is_refused_at_once(
+    window, qtbot, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(limits, "SECONDS", 2.0)
+    espoo.install()
+    hostile = tmp_path / "ikuinen.docx"
+    hostile.write_bytes(_template(HOSTILE["nested loop"]))
+    dialog = _open_dialog(window, qtbot)
+    _choose(dialog, "espoo")
+    before = (profiles.user_folder() / "espoo.docx").read_bytes()
+    window.answers["profile_template_path"] = hostile
+    qtbot.mouseClick(dialog.template_choose, Qt.MouseButton.LeftButton)
+    said = dialog.problems.text()
+    assert "ikuinen.docx cannot be the template" in said
+    assert "it cannot be filled in: it took longer than 2 seconds to fill in" in said
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (profiles.user_folder() / "espoo.docx").read_bytes() == before
