@@ -195,10 +195,13 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         return range(*args)
 
     def _guarded(self, name: str, function: t.Callable) -> t.Callable:
+        # the value filtered comes after the context, if the filter is given one
+        counts_from = 2 if hasattr(function, "jinja_pass_arg") else 1
+
         def guarded(*args: t.Any, **kwargs: t.Any) -> t.Any:
             self.step()
-            for arg in (*args, *kwargs.values()):
-                self._count(arg)
+            for arg in (*args[counts_from:], *kwargs.values()):
+                self._count(arg)  # a width, a count: not the value itself
             values = [a for a in args if isinstance(a, (str, list, tuple))]
             if name in ("join", "replace", "center") and values:
                 # the result's largest size: every separator or replacement, and the width
@@ -260,9 +263,7 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         *args: t.Any,
         **kwargs: t.Any,
     ) -> t.Any:
-        __self.step()
-        for arg in (*args, *kwargs.values()):
-            __self._count(arg)
+        __self.step()  # range counts its own; the methods allowed cannot enlarge with a count
         return __self._made(super().call(__context, __obj, *args, **kwargs))
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
