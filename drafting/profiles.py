@@ -15,13 +15,12 @@ import io
 import json
 import os
 import re
-import stat
 import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafting import atomic, dates, i18n, zipparts
+from drafting import appeals, atomic, dates, files, i18n, zipparts
 from drafting.i18n import _
 from drafting.location import RESOURCES
 
@@ -186,6 +185,47 @@ def _vocabulary_problems(own: object, problems: list[str]) -> None:
                 problems.append(_("{field}: should be a text").format(field=where))
 
 
+def _appeal_problems(part: object, problems: list[str]) -> None:
+    """The appeal data: groups of known fields, each a text for both languages or one per
+    language; a field left out prints as a placeholder, which drafting.checks reports."""
+    if not isinstance(part, dict):
+        problems.append(_("{field}: should be groups of texts").format(field="appeal"))
+        return
+    fields = {f.key for f in appeals.PROFILE_FIELDS}
+    for group, values in part.items():
+        if group.startswith("_"):
+            continue  # a comment
+        if group not in appeals.GROUPS:
+            problems.append(
+                _("{field}: is not a part of the appeal data; known: {known}").format(
+                    field=f"appeal.{group}", known=", ".join(appeals.GROUPS)
+                )
+            )
+            continue
+        if not isinstance(values, dict):
+            problems.append(_("{field}: should be groups of texts").format(field=f"appeal.{group}"))
+            continue
+        for name, value in values.items():
+            where = f"appeal.{group}.{name}"
+            if name.startswith("_"):
+                continue
+            if f"{group}.{name}" not in fields:
+                known = [f.split(".")[1] for f in fields if f.startswith(f"{group}.")]
+                problems.append(
+                    _("{field}: is not a part of the appeal data; known: {known}").format(
+                        field=where, known=", ".join(known)
+                    )
+                )
+            elif isinstance(value, dict):
+                for language, text in value.items():
+                    if language not in LANGUAGES or not isinstance(text, str):
+                        problems.append(
+                            _("{field}: should be a text").format(field=f"{where}.{language}")
+                        )
+            elif not isinstance(value, str):
+                problems.append(_("{field}: should be a text").format(field=where))
+
+
 def validate(data: object, org_id: str | None = None, base: Path | None = None) -> list[str]:
     """Every problem of a profile, each naming its field (`footer[2][1].until: …`).
 
@@ -223,6 +263,8 @@ def validate(data: object, org_id: str | None = None, base: Path | None = None) 
     _footer_problems(data.get("footer", []), problems)
     if "vocabulary" in data:
         _vocabulary_problems(data["vocabulary"], problems)
+    if "appeal" in data:
+        _appeal_problems(data["appeal"], problems)
     template = data.get("template")
     if template not in (None, ""):
         problem = _template_name_problem(template)
@@ -293,10 +335,9 @@ def check_template(path: Path, content: bytes | None = None) -> list[str]:
     from drafting.render import docx
 
     try:
-        if content is None and not stat.S_ISREG(path.stat().st_mode):
-            return [_("{path} is not a Word document (.docx)").format(path=path.name)]
-        source = io.BytesIO(content) if content is not None else open(path, "rb")
-        with source, zipparts.open_zip(source) as package:
+        if content is None:
+            content = files.read_bytes(path, files.WORD_LIMIT)
+        with zipparts.open_zip(io.BytesIO(content)) as package:
             zipparts.check_sizes(package)  # the renderer reads every part
             paragraph = _style_ids(package, "paragraph")
             character = _style_ids(package, "character")
@@ -334,21 +375,14 @@ FILE_LIMIT = 4 * zipparts.PART_LIMIT
 def _load_json(path: Path) -> tuple[object, list[str]]:
     """The JSON of a profile file, or None and why it cannot be read."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the reading
-            return None, [_("is not a regular file")]
-        with open(path, "rb") as file:
-            raw = file.read(FILE_LIMIT + 1)
-        if len(raw) > FILE_LIMIT:
-            return None, [
-                _("is larger than {size} MB; a profile is far smaller").format(
-                    size=FILE_LIMIT // zipparts.MB
-                )
-            ]
+        raw = files.read_bytes(path, FILE_LIMIT)  # an ordinary file: a pipe never ends
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = getattr(exc, "strerror", None) or exc
+        return None, [_("cannot be read: {reason}").format(reason=reason)]
+    try:
         return json.loads(raw.decode("utf-8-sig")), []
     except UnicodeDecodeError as exc:
         return None, [_("cannot be read: {reason}").format(reason=exc)]
-    except OSError as exc:
-        return None, [_("cannot be read: {reason}").format(reason=exc.strerror or exc)]
     except RecursionError:
         return None, [
             _("is nested too deeply to be a profile (objects or lists within each other)")

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from drafting import draftfile, paths
+from drafting import draftfile, files, paths
 from drafting.model import Draft
 
 MERGE_SECONDS = 1.5
@@ -26,8 +26,8 @@ def file_signature(path: Path | None) -> str | None:
     if path is None:
         return None
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(files.read_bytes(Path(path), files.DRAFT_LIMIT)).hexdigest()
+    except (OSError, ValueError):
         return None
 
 
@@ -37,11 +37,21 @@ class SetValue(QUndoCommand):
     ID = 1
 
     def __init__(
-        self, document: DraftDocument, path: str, old: Any, new: Any, text: str, merge: bool
+        self,
+        document: DraftDocument,
+        path: str,
+        old: Any,
+        new: Any,
+        text: str,
+        merge: bool,
+        field: str = "",
     ) -> None:
         super().__init__(text)
         self.document = document
         self.path = path
+        # The field the user edited, when the text is only its path (Edit → Undo names it
+        # by its label: ui.binding.undo_texts).
+        self.field = field
         self.old = old
         self.new = new
         self.merge = merge
@@ -100,7 +110,7 @@ class DraftDocument(QObject):
 
     def value(self, path: str, default: Any = None) -> Any:
         try:
-            return paths.get(self.draft, path)
+            return paths.effective(self.draft, path)  # what prints, decision or none
         except (AttributeError, IndexError, TypeError):
             return default
 
@@ -124,10 +134,20 @@ class DraftDocument(QObject):
             probe = copy.deepcopy(self.draft)
             paths.set(probe, path, copy.deepcopy(value))
             made = paths.get(probe, absent)
-            self.undo_stack.push(SetValue(self, absent, None, made, text or path, merge=False))
+            self.undo_stack.push(
+                SetValue(self, absent, None, made, text or path, False, "" if text else path)
+            )
             return
         self.undo_stack.push(
-            SetValue(self, path, copy.deepcopy(old), copy.deepcopy(value), text or path, merge)
+            SetValue(
+                self,
+                path,
+                copy.deepcopy(old),
+                copy.deepcopy(value),
+                text or path,
+                merge,
+                "" if text else path,
+            )
         )
 
     def _absent_parent(self, path: str) -> str | None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import resources
+from drafting import appeals, i18n, resources
 from drafting.i18n import _
 from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
 from drafting.render import context
@@ -86,8 +86,8 @@ def _history_kinds() -> list[tuple[str, object]]:
 
 def _appeals() -> list[tuple[str, object]]:
     items: list[tuple[str, object]] = [(_("(not chosen)"), "")]
-    for key, category in resources.appeal_categories().items():
-        items.append((category["label"]["fi"], key))
+    for key in resources.appeal_categories():
+        items.append((appeals.interface_label(key, i18n.language()), key))
     return items
 
 
@@ -265,6 +265,8 @@ def _scroll(*widgets: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Not a Tab stop of its own (it showed no focus); it scrolls to the field Tab reaches.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(page)
     return area
 
@@ -366,8 +368,12 @@ class AttachmentTable(RecordTable):
     def retranslate(self) -> None:
         super().retranslate()
         if hasattr(self, "open_button"):
-            self.add_files_button.setText(_("Add files…"))
-            self.open_button.setText(_("Open"))
+            for button, text in (
+                (self.add_files_button, _("Add files…")),
+                (self.open_button, _("Open")),
+            ):
+                button.setText(text)
+                button.setAccessibleName(f"{text.rstrip('…')}: {self.name()}")
 
     def _base(self) -> Path:
         return self.document.path.parent if self.document.path else Path.cwd()
@@ -645,6 +651,14 @@ class ItemForm(QTabWidget):
             lambda: _("Appeal"),
             [
                 Field("item.appeal", lambda: _("Appeal category"), "combo", options=_appeals),
+                Field(
+                    "item.appeal_act",
+                    lambda: _("Act providing for the appeal"),
+                    hint=lambda: _(
+                        "Administrative appeal: the act's name and number, e.g. rakennuslaki "
+                        "(132/1999)"
+                    ),
+                ),
                 Field("item.for_information", lambda: _("For information (one per line)"), "lines"),
             ],
             b,
@@ -683,6 +697,19 @@ class ItemForm(QTabWidget):
         ]
         for page, _title in self.pages:
             self.addTab(page, "")
+        # Every tab in sight on a narrow screen (1024 pixels): one-word titles when the full
+        # ones do not fit (the full title in the tooltip), never scroll arrows hiding the
+        # last tabs.
+        self.short_titles = [
+            lambda: _("Meeting"),
+            lambda: _("Proposal"),
+            lambda: _("Decision"),
+            lambda: _("Attachments"),
+            lambda: _("Appeal"),
+            lambda: _("History"),
+        ]
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
         document.changed.connect(self._model_changed)
         self._tab_order()
         self.retranslate()
@@ -696,8 +723,13 @@ class ItemForm(QTabWidget):
             chain += group.focusable()
         chain += [self.changes.toggle, self.changes.browser]
         for table in (self.contacts, self.attachments, self.supplementary):
-            chain.append(table.table)
-        chain += self.appeal.focusable() + [self.extracts.table]
+            chain += table.focusable()
+        chain += self.appeal.focusable() + self.extracts.focusable()
+        # The tab bar first: after a click on a tab (the bar takes the focus and shows it),
+        # Tab goes to that tab's first field; the fields of hidden tabs are passed over.
+        bar = self.tabBar()
+        bar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        chain.insert(0, bar)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -708,10 +740,10 @@ class ItemForm(QTabWidget):
     def _show_document_kind(self) -> None:
         """The decision belongs to the minutes: hidden while the draft is an agenda."""
         self.setTabVisible(2, self.document.value("meeting.document") != "agenda")
+        self._title_tabs()
 
     def retranslate(self) -> None:
-        for n, (_page, title) in enumerate(self.pages):
-            self.setTabText(n, title())
+        self._title_tabs()
         for group in (self.meeting, self.item, self.proposal, self.decision, self.appeal):
             group.retranslate()
         self.changes.retranslate()
@@ -726,6 +758,28 @@ class ItemForm(QTabWidget):
             getattr(self, name).retranslate()
         self.history.retranslate()
         self._align_labels()
+
+    def _title_tabs(self) -> None:
+        """Full tab titles when they fit the form's width, one-word titles when not."""
+        bar = self.tabBar()
+        metrics = bar.fontMetrics()
+        padding = bar.tabSizeHint(0).width() - metrics.horizontalAdvance(bar.tabText(0))
+        full = [title() for _page, title in self.pages]
+        needed = sum(
+            metrics.horizontalAdvance(text) + padding
+            for n, text in enumerate(full)
+            if self.isTabVisible(n)
+        )
+        short = needed > self.width()
+        for n, text in enumerate(full):
+            shown = self.short_titles[n]() if short else text
+            if bar.tabText(n) != shown:
+                self.setTabText(n, shown)
+            self.setTabToolTip(n, text)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._title_tabs()
 
     def _align_labels(self) -> None:
         """One label column for every group, so fields line up across groups and tabs."""

@@ -3,6 +3,7 @@ recent files, and whether unsaved work may go."""
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -203,7 +204,8 @@ class Session(QObject):
         """After a crash: offer each copy left behind, newest first."""
         window = self.window
         for left in recovery.pending(exclude={self.recovery_id}):
-            when = dates.for_interface(left.saved, i18n.language())
+            now = _dt.datetime.now().astimezone()
+            when = dates.age_for_interface(left.saved, now, i18n.language())  # how old, too
             answer = window.ask.restore(when, left.title)
             if answer == "discard":
                 recovery.discard(left.id)

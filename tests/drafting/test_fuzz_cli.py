@@ -122,7 +122,7 @@ def _flipped(data: bytes, flips: list[tuple[int, int]]) -> bytes:
 def mutated_profile(draw):
     """The Espoo profile as exported, a few values replaced by anything JSON holds, and its
     Word template carried whole, damaged or left out."""
-    data = espoo.profile_data(template=None)
+    data = copy.deepcopy(espoo.profile_data(template=None))  # its parts are shared
     for _ in range(draw(st.integers(0, 3))):
         places = [p for p in _places(data) if p]
         data = _set(data, draw(st.sampled_from(places)), draw(_json))

@@ -63,6 +63,7 @@ def window(qtbot, tmp_path, monkeypatch, converter):
         ("save_path", None),
         ("print_setup", True),
         ("print_running", "leave"),
+        ("no_printer", lambda reason: bool(win.messages.append(("Cannot print", reason)))),
         ("docx_changed", False),
         ("new_profile_id", None),
         ("profile_export_path", None),
@@ -143,6 +144,7 @@ def open_view(window, path, monkeypatch):
         ("item_paths", []),
         ("print_setup", True),
         ("print_running", "leave"),
+        ("no_printer", lambda reason: bool(window.messages.append(("Cannot print", reason)))),
     ):
 
         def respond(*args, name=name, default=default, **kwargs):

@@ -106,7 +106,7 @@ def test_open_shows_the_item_with_the_meetings_numbers_until_undone(view, window
         "Shown with the numbers of meeting 18/2021: Asia 3, § 334. Save to keep them."
     )
     assert window.isWindowModified()
-    assert window.act_undo.text() == "&Undo"
+    assert window.act_undo.text() == "&Undo: Numbers from the meeting"
     window.act_undo.trigger()  # one step back to the file's own values
     assert form_text(window, "item.section") == "885"
     assert form_text(window, "meeting.number") != "18/2021"

@@ -150,7 +150,9 @@ def test_without_cups_libreoffice_prints_the_same_pages(
     assert len(pages) == 2 and "2 (7)" in pages[0] and "3 (7)" in pages[1]
 
 
-def test_print_to_file_writes_the_chosen_pages_of_the_same_pdf(opened, qtbot, tmp_path):
+def test_print_to_file_writes_the_chosen_pages_of_the_same_pdf(
+    opened, qtbot, printer_queue, tmp_path
+):
     target = tmp_path / "printed.pdf"
     choose(opened, "", pages=(5, 7), file=target)
     with qtbot.waitSignal(opened.printing.finished, timeout=WAIT):
