@@ -411,6 +411,9 @@ def main(argv: list[str]) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    except docx.TemplateProblem as exc:  # the organisation's template, not the program
+        _say(str(exc))
+        return PROBLEMS
     except Exception as exc:  # the user gets a sentence, never a traceback
         _say(
             _(

@@ -77,7 +77,10 @@ def read_bytes(path: Path, limit: int) -> bytes:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             raise _not_ordinary(path, info.st_mode)
-        data = handle.read(limit + 1)
+        # As much as the file holds (read(limit + 1) would take `limit` of memory at once).
+        data = handle.read(min(limit, info.st_size) + 1)
+        if len(data) > info.st_size:  # it grew meanwhile: the rest, up to the limit
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:  # it grew while being read
         raise _too_large(path, len(data), limit)
     return data

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import io
 import json
 import os
 import re
@@ -19,7 +20,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafting import appeals, atomic, dates, i18n
+from drafting import appeals, atomic, dates, files, i18n, zipparts
 from drafting.i18n import _
 from drafting.location import RESOURCES
 
@@ -147,7 +148,9 @@ def _footer_problems(footer: object, problems: list[str]) -> None:
                 continue
             if ("label" in cell) == ("text" in cell):
                 problems.append(_("{field}: needs a label or a text, not both").format(field=where))
-            if "label" in cell and cell["label"] not in labels:
+            if "label" in cell and (
+                not isinstance(cell["label"], str) or cell["label"] not in labels
+            ):
                 problems.append(
                     _("{field}: {value} is not a footer label; known: {known}").format(
                         field=f"{where}.label",
@@ -264,11 +267,30 @@ def validate(data: object, org_id: str | None = None, base: Path | None = None) 
         _appeal_problems(data["appeal"], problems)
     template = data.get("template")
     if template not in (None, ""):
-        if not isinstance(template, str):
-            problems.append(_("{field}: should be a file name").format(field="template"))
+        problem = _template_name_problem(template)
+        if problem:
+            problems.append(problem)
         elif base is not None:
             problems += [f"template: {p}" for p in check_template(base / template)]
     return problems
+
+
+def _template_name_problem(name: object) -> str | None:
+    """A template is a Word file beside its profile, named plainly: no folder, no control
+    character, not longer than a file name may be."""
+    if (
+        isinstance(name, str)
+        and name.lower().endswith(".docx")
+        and name == Path(name).name
+        and "\\" not in name
+        and name.isprintable()
+        and len(name.encode("utf-8", "surrogatepass")) <= 200
+    ):
+        return None
+    return _(
+        "{field}: {value} should be the name of a Word file (.docx) beside the profile, "
+        "such as {example}"
+    ).format(field="template", value=_quote(name)[:80], example="espoo.docx")
 
 
 # --- the Word template ----------------------------------------------------------------------
@@ -282,14 +304,14 @@ def _tags(package: zipfile.ZipFile) -> set[str]:
     found = set()
     for name in package.namelist():
         if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name):
-            xml = package.read(name).decode("utf-8")
+            xml = zipparts.read(package, name).decode("utf-8")
             text = "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", xml))
             found |= {" ".join(tag.split()) for tag in _TAG.findall(text)}
     return found
 
 
 def _style_ids(package: zipfile.ZipFile, kind: str) -> set[str]:
-    styles = package.read("word/styles.xml").decode("utf-8")
+    styles = zipparts.read(package, "word/styles.xml").decode("utf-8")
     ids = set()
     for tag in re.findall(r"<w:style\b[^>]*>", styles):
         if f'w:type="{kind}"' in tag:
@@ -307,20 +329,29 @@ def required_tags() -> set[str]:
         return _tags(package)
 
 
-def check_template(path: Path) -> list[str]:
-    """What `path` lacks to be a template of the renderer, each missing style and placeholder
-    named; [] when it will do."""
+def check_template(path: Path, content: bytes | None = None) -> list[str]:
+    """What `path` (or `content`, the bytes of a file to be called so) lacks to be a template
+    of the renderer, each missing style and placeholder named; [] when it will do."""
     from drafting.render import docx
 
     try:
-        with zipfile.ZipFile(path) as package:
+        if content is None:
+            content = files.read_bytes(path, files.WORD_LIMIT)
+        with zipparts.open_zip(io.BytesIO(content)) as package:
+            zipparts.check_sizes(package)  # the renderer reads every part
             paragraph = _style_ids(package, "paragraph")
             character = _style_ids(package, "character")
             tags = _tags(package)
     except FileNotFoundError:
         return [_("{path} is not there").format(path=path.name)]
-    except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError):
+    except (zipparts.NotZip, OSError, KeyError, UnicodeDecodeError):
         return [_("{path} is not a Word document (.docx)").format(path=path.name)]
+    except zipparts.PartError as exc:
+        return [
+            _("{path} cannot be read as a Word document: {reason}").format(
+                path=path.name, reason=exc
+            )
+        ]
     problems = []
     used = set(docx.PARAGRAPH_STYLES.values()) | set(docx.NESTED_LIST_STYLES.values())
     for style in sorted(used - paragraph):
@@ -337,14 +368,35 @@ def check_template(path: Path) -> list[str]:
 # --- loading ------------------------------------------------------------------------------
 
 
-def _read(path: Path) -> tuple[dict | None, list[str]]:
+# A profile is a few kilobytes; an exported one carries its Word template (base64).
+FILE_LIMIT = 4 * zipparts.PART_LIMIT
+
+
+def _load_json(path: Path) -> tuple[object, list[str]]:
+    """The JSON of a profile file, or None and why it cannot be read."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = files.read_bytes(path, FILE_LIMIT)  # an ordinary file: a pipe never ends
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = getattr(exc, "strerror", None) or exc
+        return None, [_("cannot be read: {reason}").format(reason=reason)]
+    try:
+        return json.loads(raw.decode("utf-8-sig")), []
+    except UnicodeDecodeError as exc:
         return None, [_("cannot be read: {reason}").format(reason=exc)]
+    except RecursionError:
+        return None, [
+            _("is nested too deeply to be a profile (objects or lists within each other)")
+        ]
     except ValueError as exc:
         return None, [_("is not valid JSON: {reason}").format(reason=exc)]
-    return data, validate(data, path.stem, path.parent)
+
+
+def _read(path: Path) -> tuple[dict | None, list[str]]:
+    data, problems = _load_json(path)
+    if problems:
+        return None, problems
+    problems = validate(data, path.stem, path.parent)
+    return (data if isinstance(data, dict) else None), problems
 
 
 def _signature() -> tuple:
@@ -426,34 +478,95 @@ def export(profile: Profile, target: Path) -> None:
 
 
 def import_(source: Path) -> Path:
-    """An exported profile into the user's folder (its template beside it); raises
-    ProfileError naming each bad field, and then writes nothing."""
-    data, problems = _read(source)
-    if data is None:
+    """An exported profile into the user's folder as two new files, `<id>.json` and its
+    template `<id>.docx` (whatever name the file gives its template); raises ProfileError
+    naming each bad field, or the id when a profile of that id is already there, and then
+    writes nothing. The template must pass a trial render within the renderer's limits."""
+    data, problems = _load_json(Path(source))
+    if problems:
         raise ProfileError(problems)
     if not isinstance(data, dict):
         raise ProfileError(validate(data))
     packed = data.pop(EXPORTED_TEMPLATE, None)
-    folder = user_folder()
     template_bytes = None
     if packed is not None:
         try:
             template_bytes = base64.b64decode(packed, validate=True)
-        except (binascii.Error, ValueError, TypeError) as exc:
-            raise ProfileError([_("{field}: is not a Word file").format(field="template")]) from exc
-        name = Path(str(data.get("template") or f"{data.get('id')}.docx")).name
-        data["template"] = name
+        except (binascii.Error, ValueError, TypeError):
+            raise ProfileError(
+                [_("{field}: is not a Word file").format(field=EXPORTED_TEMPLATE)]
+            ) from None
+        # The template's name is ours, never the file's: the file only gives its content.
+        own_id = data.get("id")
+        if isinstance(own_id, str) and ID_PATTERN.fullmatch(own_id):
+            data["template"] = f"{own_id}.docx"
+        else:
+            data.pop("template", None)  # the id's problem is said
+    elif data.get("template") not in (None, ""):
+        raise ProfileError(
+            [
+                _(
+                    "{field}: {value} is named but not carried in the file; export the "
+                    "profile again with its template"
+                ).format(field="template", value=_quote(data["template"])[:80])
+            ]
+        )
     problems = validate(data)
     if problems:
         raise ProfileError(problems)
+    folder = user_folder()
+    taken = [folder / f"{data['id']}.json"]
     if template_bytes is not None:
+        taken.append(folder / data["template"])
+    for path in taken:
+        if path.exists() or path.is_symlink():
+            raise ProfileError(
+                [
+                    _(
+                        "{field}: there is already a profile {value} ({path}); importing "
+                        "would replace it. Remove or rename that profile first, or change "
+                        "the id in the file you import"
+                    ).format(field="id", value=_quote(data["id"]), path=path)
+                ]
+            )
+    if template_bytes is not None:
+        template = folder / data["template"]
+        problems = [f"template: {p}" for p in template_problems(template, template_bytes)]
+        if problems:
+            raise ProfileError(problems)
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / data["template"]
-        scratch = folder / f".{data['id']}-import.docx"
-        atomic.write_bytes(scratch, template_bytes)
-        missing = check_template(scratch)
-        if missing:
-            scratch.unlink()
-            raise ProfileError([f"template: {p}" for p in missing])
-        scratch.replace(target)
+        atomic.write_bytes(template, template_bytes)
+        try:
+            return save(data)
+        except BaseException:
+            template.unlink(missing_ok=True)
+            raise
     return save(data)
+
+
+def template_problems(path: Path, content: bytes | None = None) -> list[str]:
+    """Everything that keeps `path` (or `content`, the bytes of a file to be called so) from
+    being a profile's template: what it lacks (check_template), else why an example draft
+    cannot be filled into it within the renderer's limits; [] when it will do."""
+    problems = check_template(path, content)
+    if problems:
+        return problems
+    try:
+        return _trial_render(path.read_bytes() if content is None else content)
+    except OSError as exc:
+        return [_("cannot be read: {reason}").format(reason=exc.strerror or exc)]
+
+
+def _trial_render(template: bytes) -> list[str]:
+    """Why the example draft cannot be rendered with `template` within the renderer's
+    limits; [] when it can."""
+    from drafting import draftfile
+    from drafting.location import RESOURCES
+    from drafting.render import context, docx
+
+    draft = draftfile.load(RESOURCES / "examples" / "kh-2021-05-03-s333.pykala")
+    try:
+        docx.render(context.build(draft), io.BytesIO(template))
+    except docx.TemplateProblem as exc:
+        return [_("it cannot be filled in: {reason}").format(reason=exc.reason)]
+    return []

@@ -559,7 +559,7 @@ class OrganizationsDialog(QDialog):
         source = self.ask.profile_template_path()
         if source is None:
             return
-        missing = profiles.check_template(source)
+        missing = profiles.template_problems(source)  # a trial render included
         if missing:
             self.problems.setText(
                 _("{name} cannot be the template:").format(name=source.name)

@@ -9,17 +9,18 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import IO
 
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate, RichText, RichTextParagraph
 from jinja2 import StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from drafting.i18n import _
 from drafting.location import TEMPLATES
 from drafting.model import Draft
 from drafting.render import context as _context
-from drafting.render import embed
+from drafting.render import embed, limits
 from drafting.render.context import Context, FooterCell
 from drafting.resources import UnknownOrganization, organization
 from drafting.richtext import Block, BlockStyle
@@ -59,9 +60,31 @@ def _finalize(value: object) -> Markup:
     return Markup(_DOCXTPL_UNESCAPE.sub("&#95;", str(xml)))
 
 
-def _environment() -> SandboxedEnvironment:
-    """User text is data: sandboxed, autoescaped, and a missing value is an error, not blank."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+def _environment() -> limits.LimitedEnvironment:
+    """User text is data: sandboxed, autoescaped, and a missing value is an error, not blank;
+    the template (an organisation's own, perhaps) fills in within limits of time and size."""
+    environment = limits.LimitedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+    def finalize(value: object) -> Markup:
+        environment.printing(value)
+        return _finalize(value)
+
+    environment.finalize = finalize
+    return environment
+
+
+class TemplateProblem(Exception):
+    """An organisation's Word template that cannot be filled in; says which and why."""
+
+    def __init__(self, template: str, reason: str) -> None:
+        self.template = template
+        self.reason = reason
+        super().__init__(
+            _(
+                "The Word template {template} of the organisation's profile cannot be filled "
+                "in: {reason}. Correct the template, or choose another one in the profile."
+            ).format(template=template, reason=reason)
+        )
 
 
 def _property(value: str) -> str:
@@ -149,22 +172,43 @@ def template_for(org_id: str) -> Path:
         return ITEM_TEMPLATE
 
 
-def render(context: Context, template: Path | None = None) -> bytes:
+def _reason(exc: BaseException) -> str:
+    """What went wrong in a template, in a sentence (a Jinja error names its line)."""
+    if isinstance(exc, MemoryError):
+        return _("it needs more memory than there is")
+    if isinstance(exc, RecursionError):
+        return _("it calls itself without end")
+    line = getattr(exc, "lineno", None)
+    text = str(exc).rstrip(".") or type(exc).__name__
+    return f"{text} (line {line})" if isinstance(line, int) else text
+
+
+def render(context: Context, template: Path | IO[bytes] | None = None) -> bytes:
     """The finished DOCX as bytes; nothing is written to disk here. The template is the
-    context's organisation's (see template_for) unless one is given."""
+    context's organisation's (see template_for) unless one is given. An organisation's own
+    template that cannot be filled in (an error, or past the limits of drafting.render.limits)
+    raises TemplateProblem."""
     if template is None:
         template = template_for(context["organization"])
-    document = DocxTemplate(str(template))
-    document.render(_template_values(context), jinja_env=_environment(), autoescape=True)
+    ours = template == ITEM_TEMPLATE
+    name = template.name if isinstance(template, Path) else _("the imported template")
+    values = _template_values(context)
     props = context["properties"]
-    core = document.docx.core_properties
-    core.title = _property(props["title"])
-    core.subject = _property(props["subject"])
-    core.author = _property(props["author"])
-    core.language = _property(props["language"])
-    _set_language(document, props["language"])
     out = io.BytesIO()
-    document.save(out)
+    try:
+        document = DocxTemplate(str(template) if isinstance(template, Path) else template)
+        document.render(values, jinja_env=_environment(), autoescape=True)
+        core = document.docx.core_properties
+        core.title = _property(props["title"])
+        core.subject = _property(props["subject"])
+        core.author = _property(props["author"])
+        core.language = _property(props["language"])
+        _set_language(document, props["language"])
+        document.save(out)
+    except Exception as exc:  # anything an organisation's template makes go wrong
+        if ours:
+            raise  # our own template: a bug
+        raise TemplateProblem(name, _reason(exc)) from None
     return out.getvalue()
 
 

@@ -32,7 +32,7 @@ from typing import Any
 
 from lxml import etree
 
-from drafting import draftfile, files, model, richtext, spelling
+from drafting import draftfile, files, model, richtext, spelling, zipparts
 from drafting.i18n import _
 from drafting.model import Attachment, Draft
 from drafting.render import context
@@ -258,12 +258,32 @@ def embed(
 # --- reading ---------------------------------------------------------------------------
 
 
+# A draft's JSON longer than this is no draft a person wrote; nor is a part this large ours.
+DRAFT_PART_LIMIT = zipparts.PART_LIMIT
+
+
+def _root_tag(archive: zipfile.ZipFile, name: str) -> str | None:
+    """The tag of a part's root element, read from its first bytes only (a custom XML part
+    can be anything: only ours is read whole)."""
+    parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True)
+    head = zipparts.head(archive, name)
+    try:
+        parser.feed(head)
+        for _event, element in parser.read_events():
+            return str(element.tag)
+    except etree.XMLSyntaxError:
+        return None
+    return None
+
+
 def _from_custom_xml(archive: zipfile.ZipFile) -> tuple[str, str, bool] | None:
     for name in archive.namelist():
         if not (name.startswith("customXml/") and posixpath.dirname(name) == "customXml"):
             continue
+        if _root_tag(archive, name) != f"{{{NAMESPACE}}}draft":
+            continue
         try:
-            root = etree.fromstring(archive.read(name))
+            root = etree.fromstring(zipparts.read(archive, name, DRAFT_PART_LIMIT))
         except etree.XMLSyntaxError:
             continue
         if root.tag == f"{{{NAMESPACE}}}draft":
@@ -271,18 +291,22 @@ def _from_custom_xml(archive: zipfile.ZipFile) -> tuple[str, str, bool] | None:
     return None
 
 
+def _read_archive(archive: zipfile.ZipFile) -> Embedded | None:
+    found = _from_custom_xml(archive)
+    if found is None:
+        return None
+    json_text, digest, public = found
+    document = zipparts.read(archive, "word/document.xml")
+    current = hashlib.sha256(visible_text(document).encode("utf-8")).hexdigest()
+    return Embedded(json_text, current != digest, public)
+
+
 def read(docx_bytes: bytes) -> Embedded | None:
     """The draft carried by a DOCX Pykälä wrote, or None (not ours, or the part removed).
-    Raises zipfile.BadZipFile / KeyError for a file that is no Word document at all."""
-    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
-        found = _from_custom_xml(archive)
-        if found is None:
-            return None
-        json_text, digest, public = found
-        current = hashlib.sha256(
-            visible_text(archive.read("word/document.xml")).encode("utf-8")
-        ).hexdigest()
-    return Embedded(json_text, current != digest, public)
+    Raises zipparts.PartError for a damaged file or one whose parts inflate past their
+    limits, KeyError for a zip that is no Word document at all."""
+    with zipparts.open_zip(io.BytesIO(docx_bytes)) as archive:
+        return _read_archive(archive)
 
 
 # --- opening a Word document -----------------------------------------------------------
@@ -315,15 +339,22 @@ def open_word(path: Path) -> Reopened:
     none (not made by Pykälä, the part removed, a damaged file)."""
     path = Path(path)
     try:
-        raw = files.read_bytes(path, files.WORD_LIMIT)
+        found = read(files.read_bytes(path, files.WORD_LIMIT))
     except OSError as exc:
         raise draftfile.DraftError(
             [_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)],
             str(path),
         ) from None
-    try:
-        found = read(raw)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError):
+    except zipparts.PartError as exc:
+        raise draftfile.DraftError(
+            [
+                _("{name} cannot be read as a Word document: {reason}.").format(
+                    name=path.name, reason=exc
+                )
+            ],
+            str(path),
+        ) from None
+    except (KeyError, etree.XMLSyntaxError, ValueError):
         raise draftfile.DraftError(
             [
                 _(
