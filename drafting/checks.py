@@ -10,10 +10,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import changes, richtext, spelling
+from drafting import appeals, changes, i18n, richtext, spelling
 from drafting.i18n import _
 from drafting.model import Contact, Decision, Draft, Person
-from drafting.resources import UnknownOrganization, appeal_categories, organization
+from drafting.resources import (
+    Organization,
+    UnknownOrganization,
+    appeal_categories,
+    organization,
+)
 
 ERROR = "error"
 WARNING = "warning"
@@ -84,8 +89,9 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
     problems: list[Problem] = []
     add = problems.append
 
+    org: Organization | None = None
     try:
-        organization(draft.organization)
+        org = organization(draft.organization)
     except UnknownOrganization as unknown:
         add(Problem("organization", str(unknown)))
     _required(problems, "meeting.body", draft.meeting.body, _("The body (e.g. Kaupunginhallitus)"))
@@ -164,6 +170,8 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
                 ),
             )
         )
+    elif org is not None:
+        problems += appeal_problems(draft, org, document)
 
     for list_name, entries in (
         ("attachments", item.attachments),
@@ -196,6 +204,46 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
     return problems
 
 
+def appeal_problems(draft: Draft, org: Organization, document: str) -> list[Problem]:
+    """What the item's appeal instructions would print as a blank to fill ("[kirjaamon
+    sähköpostiosoite]"), each naming the field to fill: an error for the minutes and their
+    extracts, which print the instructions; a warning for an agenda, which does not."""
+    key, language = draft.item.appeal, draft.language
+    filled = appeals.instructions(key, org.data, language, draft.item.appeal_act)
+    if filled is None:
+        return []
+    severity = ERROR if document == "minutes" else WARNING
+    category = appeals.interface_label(key, i18n.language())
+    names = org.data.get("name", {})
+    org_name = names.get(i18n.language()) or names.get("fi") or org.id
+    problems = []
+    for name in filled.missing:
+        field = appeals.FIELDS[name]
+        shown = f"[{field.placeholder.get(language, name)}]"
+        if field is appeals.ACT:
+            message = _(
+                "The appeal instructions ({category}) need {what}: write its name and number "
+                "in “Act providing for the appeal” (tab Appeal and extracts), or they print "
+                "{shown}"
+            ).format(category=category, what=field.what(), shown=shown)
+            problems.append(Problem("item.appeal_act", message, severity))
+            continue
+        message = _(
+            "Organisation {name}: {what} is missing (Settings → Organisations); the appeal "
+            "instructions ({category}) would print {shown}"
+        ).format(name=org_name, what=field.what(), category=category, shown=shown)
+        problems.append(Problem("item.appeal", message, severity))
+    placeholders = {f"[{appeals.FIELDS[n].placeholder.get(language, n)}]" for n in filled.missing}
+    for blank in dict.fromkeys(filled.blanks):
+        if blank not in placeholders:
+            message = _(
+                "The appeal instructions ({category}) would print the blank {blank}: fill it in "
+                "the appeal texts or in the organisation's profile (Settings → Organisations)"
+            ).format(category=category, blank=blank)
+            problems.append(Problem("item.appeal", message, severity))
+    return problems
+
+
 def _person_fields(path: str, person: Person | Contact) -> list[tuple[str, str, bool]]:
     names = (
         ("name", "title", "phone", "email") if isinstance(person, Contact) else ("title", "name")
@@ -216,6 +264,7 @@ def text_fields(draft: Draft) -> list[tuple[str, str, bool]]:
         ("item.proposal.summary", item.proposal.summary, True),
         ("item.proposal.reasoning", item.proposal.reasoning, True),
         *_person_fields("item.proposal.presenter", item.proposal.presenter),
+        ("item.appeal_act", item.appeal_act, False),
     ]
     if item.decision is not None:
         fields += [
@@ -264,8 +313,9 @@ def text_problems(draft: Draft) -> list[Problem]:
                     path,
                     _(
                         '"{piece}" looks like personal data but is not marked as such, so it '
-                        "would print in public copies; write [Name]{{.personal}} on one line, "
-                        "with no [ or ] inside the name"
+                        "would print in public copies; write exactly [Name]{{.personal}}: the "
+                        "name on one line with no [ or ] in it, and nothing else in the braces "
+                        "(no other words, spaces or invisible characters)"
                     ).format(piece=piece),
                 )
             )

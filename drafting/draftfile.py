@@ -15,7 +15,7 @@ import typing
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
-from drafting import atomic, dates
+from drafting import atomic, dates, files
 from drafting.i18n import _
 from drafting.model import FORMAT, VERSION, Draft, MeetingDraft
 
@@ -288,7 +288,7 @@ def read_text(path: Path) -> str:
     """The file's text, or DraftError saying why it cannot be read."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = files.read_bytes(path, files.DRAFT_LIMIT)
     except FileNotFoundError:
         raise DraftError([_("no such file: {path}").format(path=path)], str(path)) from None
     except IsADirectoryError:

@@ -14,13 +14,14 @@ import datetime as _dt
 import os
 import shutil
 import tempfile
+import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafting import atomic, checks, draftfile, filerefs, names, paths, scratch
 from drafting.i18n import _
-from drafting.model import Draft, MeetingDraft
+from drafting.model import Draft, Language, MeetingDraft
 from drafting.render import compose, context, docx, html
 from drafting.resources import UnknownOrganization, organization, vocabulary
 
@@ -230,10 +231,13 @@ def read(path: Path, meeting: MeetingDraft) -> Meeting:
     return Meeting(path, meeting, items)
 
 
-def problems(meeting: Meeting, document: str) -> list[str]:
-    """Errors that block the agenda or the minutes, each with its item file."""
+def problems(meeting: Meeting, document: str, language: str | None = None) -> list[str]:
+    """Errors that block the agenda or the minutes (in `language`, else the meeting's), each
+    with its item file."""
     found = []
     for (path, _item), draft in zip(meeting.items, meeting.numbered(), strict=True):
+        if language:
+            draft.language = typing.cast(Language, language)
         for problem in checks.errors(checks.check(draft, document, path.parent)):
             found.append(f"{path}: {problem.path}: {problem.message}")
     return found
@@ -261,14 +265,6 @@ class Output:
     name: str  # file name without suffix
     docx: bytes
     parts: list[bytes] | None = None  # for a combined document: its sections, alone
-
-
-def _categories(drafts: list[Draft]) -> list[str]:
-    seen: list[str] = []
-    for draft in drafts:
-        if draft.item.appeal and draft.item.appeal not in seen:
-            seen.append(draft.item.appeal)
-    return seen
 
 
 def _combined(name: str, contexts: list[context.Context]) -> Output:
@@ -304,7 +300,7 @@ def minutes(
     options = context.Options(document="minutes", language=language, public=public, changes=changes)
     contexts = [context.cover(meeting.draft, drafts, "minutes", language, public)]
     contexts += [context.build(d, options) for d in drafts]
-    appeals = context.instructions(meeting.draft, _categories(drafts), language)
+    appeals = context.instructions(meeting.draft, context.appeals_used(drafts), language)
     if appeals["sections"]:
         contexts.append(appeals)
     word = contexts[0]["header"]["document"]
@@ -380,7 +376,7 @@ def html_pages(
         pages.append((name, context.build(draft, options)))
         rows.append(name)
     if document == "minutes":
-        appeals = context.instructions(meeting.draft, _categories(drafts), language)
+        appeals = context.instructions(meeting.draft, context.appeals_used(drafts), language)
         if appeals["sections"]:
             pages.append(
                 (_page_name(names.file_stem(appeals["item"]["title_line"]), used), appeals)
@@ -436,7 +432,7 @@ def build(
     document_problems = []
     for kind in kinds:
         document = "agenda" if kind == "agenda" else "minutes"
-        document_problems += problems(meeting, document)
+        document_problems += problems(meeting, document, language)
     if document_problems:
         raise BuildError(sorted(set(document_problems)))
     outputs = _unique(
@@ -490,7 +486,7 @@ def build_html(
 ) -> list[Path]:
     """Write the web version of the agenda or the minutes (`html_pages`) into `folder`, all
     or nothing, as `build` writes. Raises BuildError."""
-    found = problems(meeting, document)
+    found = problems(meeting, document, language)
     if found:
         raise BuildError(sorted(set(found)))
     pages = html_pages(meeting, document, public, language)

@@ -126,6 +126,9 @@ class Item:
     attachments: list[Attachment] = field(default_factory=list)
     supplementary: list[Attachment] = field(default_factory=list)
     appeal: str = ""
+    # The act under which an administrative appeal lies ("rakennuslaki (132/1999)"), printed
+    # in its appeal instructions (drafting.appeals). Written only when given.
+    appeal_act: str = field(default="", metadata={"optional": True})
     extracts: list[Extract] = field(default_factory=list)
     for_information: list[str] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)

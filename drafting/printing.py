@@ -150,12 +150,16 @@ def running() -> bool:
 def submit(pdf: Path, request: Request) -> Job:
     """Hand `pdf` to the print queue; returns when the queue holds the job (the spool has its
     own copy), not when paper comes out."""
+    if not request.printer.isprintable():  # a NUL or a line break: no queue is named so
+        shown = "".join(ch if ch.isprintable() else "?" for ch in request.printer)
+        raise PrintError(_problem("does not exist", shown))
     if not running():
         raise PrintError(_problem("scheduler is not running", ""))
     printer = request.printer or default_printer()
     if not printer:
         raise PrintError(_problem("no default destination", ""))
-    command = ["lp", "-d", printer, "-n", str(max(1, request.copies)), "-t", request.title]
+    title = "".join(ch for ch in request.title if ch.isprintable()) or "Pykälä"
+    command = ["lp", "-d", printer, "-n", str(max(1, request.copies)), "-t", title]
     command += ["-o", f"sides={request.sides}"]
     command += ["-o", "collate=true" if request.collate else "collate=false"]
     if request.ranges:
@@ -182,15 +186,25 @@ def cancel(job: Job) -> None:
 
 def select_pages(data: bytes, ranges: tuple[tuple[int, int], ...]) -> bytes:
     """The PDF `data` with only the pages in `ranges` (all when there are none): what "Print
-    to file" writes. Pages outside the document are left out."""
+    to file" writes. Pages are numbered from 1; pages outside the document (0, negative,
+    past its end) are left out, and a range whose end is before its start is empty.
+    PrintError when no page asked for is in the document."""
     if not ranges:
         return data
     from pypdf import PdfReader, PdfWriter
 
     reader, writer = PdfReader(io.BytesIO(data)), PdfWriter()
+    count = len(reader.pages)
     for first, last in ranges:
-        for number in range(first, min(last, len(reader.pages)) + 1):
+        for number in range(max(first, 1), min(last, count) + 1):
             writer.add_page(reader.pages[number - 1])
+    if not writer.pages:
+        raise PrintError(
+            _(
+                "None of the pages asked for ({pages}) is in the document, which has {count} "
+                "pages. Give pages from 1 to {count}."
+            ).format(pages=Request(ranges=ranges).pages(), count=count)
+        )
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafting import atomic, dates, i18n
+from drafting import appeals, atomic, dates, i18n
 from drafting.i18n import _
 from drafting.location import RESOURCES
 
@@ -182,6 +182,47 @@ def _vocabulary_problems(own: object, problems: list[str]) -> None:
                 problems.append(_("{field}: should be a text").format(field=where))
 
 
+def _appeal_problems(part: object, problems: list[str]) -> None:
+    """The appeal data: groups of known fields, each a text for both languages or one per
+    language; a field left out prints as a placeholder, which drafting.checks reports."""
+    if not isinstance(part, dict):
+        problems.append(_("{field}: should be groups of texts").format(field="appeal"))
+        return
+    fields = {f.key for f in appeals.PROFILE_FIELDS}
+    for group, values in part.items():
+        if group.startswith("_"):
+            continue  # a comment
+        if group not in appeals.GROUPS:
+            problems.append(
+                _("{field}: is not a part of the appeal data; known: {known}").format(
+                    field=f"appeal.{group}", known=", ".join(appeals.GROUPS)
+                )
+            )
+            continue
+        if not isinstance(values, dict):
+            problems.append(_("{field}: should be groups of texts").format(field=f"appeal.{group}"))
+            continue
+        for name, value in values.items():
+            where = f"appeal.{group}.{name}"
+            if name.startswith("_"):
+                continue
+            if f"{group}.{name}" not in fields:
+                known = [f.split(".")[1] for f in fields if f.startswith(f"{group}.")]
+                problems.append(
+                    _("{field}: is not a part of the appeal data; known: {known}").format(
+                        field=where, known=", ".join(known)
+                    )
+                )
+            elif isinstance(value, dict):
+                for language, text in value.items():
+                    if language not in LANGUAGES or not isinstance(text, str):
+                        problems.append(
+                            _("{field}: should be a text").format(field=f"{where}.{language}")
+                        )
+            elif not isinstance(value, str):
+                problems.append(_("{field}: should be a text").format(field=where))
+
+
 def validate(data: object, org_id: str | None = None, base: Path | None = None) -> list[str]:
     """Every problem of a profile, each naming its field (`footer[2][1].until: …`).
 
@@ -219,6 +260,8 @@ def validate(data: object, org_id: str | None = None, base: Path | None = None) 
     _footer_problems(data.get("footer", []), problems)
     if "vocabulary" in data:
         _vocabulary_problems(data["vocabulary"], problems)
+    if "appeal" in data:
+        _appeal_problems(data["appeal"], problems)
     template = data.get("template")
     if template not in (None, ""):
         if not isinstance(template, str):

@@ -70,16 +70,41 @@ class Block(TypedDict):
     marker: str  # "3." for numbered list items, else ""
 
 
-_PERSONAL = re.compile(r"\[([^\]\n]+)\]\{\.personal\}")
-PERSONAL = _PERSONAL  # a span, its name in group 1 (public copies mask it)
-# What a reader takes for the end of a span: `{.personal}`, `{ .personal }`, `{.Personal}`…
-_LOOKS_PERSONAL = re.compile(r"\{\s*\.?\s*personal\s*\}", re.IGNORECASE)
+# The one definition of a personal-data span, used by everything that reads, writes, masks
+# or skips one: exactly `[name]{.personal}`, the name on one line with no `]` in it. Nothing
+# else is a span (`{.Personal}`, `{.personal .x}`, `{ .personal }`, an invisible character
+# in the braces); `broken_spans` finds those so that `check` refuses them.
+_SPAN_REST = r"([^\]\n]+)\]\{\.personal\}"  # what follows the opening "["
+PERSONAL = re.compile(r"\[" + _SPAN_REST)  # a span, its name in group 1 (public copies mask it)
+# Braces a reader may take for a span's attributes: `{…}` (or `{…` to the end of the text).
+_BRACES = re.compile(r"\{([^{}]{0,200})(?:\}|$)")
+# Characters that do not show, or show as a space: ignored when judging what braces say.
+_INVISIBLE_CATEGORIES = {"Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me", "Co", "Cn"}
+
+
+def _skeleton(text: str) -> str:
+    """`text` as a reader sees it: compatibility forms folded (full-width letters…), case
+    folded, and every invisible or space character left out."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(
+        ch
+        for ch in folded
+        if not ch.isspace() and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+    )
+
+
+def _looks_like_span(text: str, match: re.Match[str]) -> bool:
+    """Braces that mention `personal` in any case or spacing, or any attribute braces
+    directly after a `]` (`[Name]{.x}`, `[Name] {#id}`): meant as a span, not read as one."""
+    if "personal" in _skeleton(match.group(1)):
+        return True
+    return _skeleton(text[max(0, match.start() - 20) : match.start()]).endswith("]")
 
 
 def _personal_rule(state: StateInline, silent: bool) -> bool:
     if state.src[state.pos] != "[":
         return False
-    match = _PERSONAL.match(state.src, state.pos)
+    match = PERSONAL.match(state.src, state.pos)
     if not match:
         return False
     if not silent:
@@ -238,7 +263,7 @@ def plain_runs(text: str) -> list[Run]:
     """A plain (one-line) field's runs: only `[name]{.personal}` is read, the rest as typed."""
     runs: list[Run] = []
     at = 0
-    for match in _PERSONAL.finditer(text):
+    for match in PERSONAL.finditer(text):
         if match.start() > at:
             runs.append(
                 Run(text=text[at : match.start()], bold=False, italic=False, personal=False)
@@ -264,10 +289,22 @@ def broken_spans(text: str, rich: bool = True) -> list[str]:
     for run in runs:
         if run["personal"]:
             continue
-        for match in _LOOKS_PERSONAL.finditer(run["text"]):
-            start = max(run["text"].rfind("[", 0, match.start()), match.start() - 40, 0)
-            found.append(" ".join(run["text"][start : match.end()].split()))
+        text = run["text"]
+        for match in _BRACES.finditer(text):
+            if _looks_like_span(text, match):
+                start = max(text.rfind("[", 0, match.start()), match.start() - 40, 0)
+                found.append(" ".join(_visible(text[start : match.end()]).split()))
     return found
+
+
+def _visible(text: str) -> str:
+    """`text` with its invisible characters shown as <U+200B>, so a message can say where."""
+    return "".join(
+        f"<U+{ord(ch):04X}>"
+        if unicodedata.category(ch) in ("Cf", "Co", "Cn") or (ch.isspace() and ch not in " \n")
+        else ch
+        for ch in text
+    )
 
 
 # ----------------------------------------------------------------------------------------
@@ -306,7 +343,7 @@ _MD_WHITESPACE = set("\t\n\v\f\r \u00a0\u1680\u202f\u205f\u3000") | {
 }
 _MD_TRIM = "\t\n\v\f\r \u00a0\u2028\u2029" + "".join(chr(c) for c in range(0x2000, 0x200B))
 _SENTINEL = "\ufdd2"  # marks a text "[" until we know whether it needs a backslash
-_SENTINEL_RE = re.compile(_SENTINEL + r"([^\]\n]+)\]\{\.personal\}")
+_SENTINEL_RE = re.compile(_SENTINEL + _SPAN_REST)
 _LINE_START = re.compile(r"^(?:[#>]|[-+](?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]|$)))")
 _HEADING_TAIL = re.compile(r"(?<=[ \t])#+$")
 # Characters the writer never emits: images and frame markers are not text; U+2028 and CR

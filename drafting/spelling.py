@@ -21,8 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drafting import atomic
+from drafting import atomic, files, richtext
 from drafting.i18n import _
+
+#: The draft's own list of words ignored in it ("Ignore in this draft"), kept in the file as
+#: an extra field; public copies leave it out.
+IGNORED_KEY = "spelling_ignore"
 
 SPELLING = "spelling"
 GRAMMAR = "grammar"
@@ -36,7 +40,7 @@ WORD = re.compile(rf"{_LETTERS}+(?:[-'’:]{_LETTERS}+)*(?:-(?=[\s,]))?")
 _SKIP = re.compile(
     "|".join(
         (
-            r"\[[^\[\]\n]*\]\{\.personal\}",  # personal data: its name is no word to check
+            richtext.PERSONAL.pattern,  # personal data: its name is no word to check
             r"(?:https?|ftp)://\S+|www\.\S+",  # URLs
             r"[\w.+-]+(?:@|\(a\))[\w-]+(?:\.[\w-]+)+",  # e-mail, also name(a)hel.fi
             r"\b[A-ZÅÄÖ]{2,6} \d{4}-\d{6}\b",  # case ids: HEL 2021-004370
@@ -89,27 +93,100 @@ _FI_ENDINGS = frozenset(
 )
 
 
-def read_word_list(path: Path) -> set[str]:
-    """A plain-text word list, one word a line; a missing or unreadable file is empty."""
+def _decode_line(raw: bytes) -> str:
+    """A line of a word list: UTF-8, or (a word saved by another editor) Latin-1."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def _words_of(raw: bytes) -> set[str]:
+    words = set()
+    for line in raw.removeprefix(b"\xef\xbb\xbf").split(b"\n"):
+        word = _decode_line(line).strip()
+        if word and not word.startswith("#"):
+            words.add(word)
+    return words
+
+
+def read_word_list(path: Path) -> set[str]:
+    """A plain-text word list, one word a line (`#` starts a comment line), UTF-8 or a line
+    in Latin-1; a missing or unreadable file (a folder, a pipe, too large) is empty."""
+    try:
+        return _words_of(files.read_bytes(path, files.WORD_LIST_LIMIT))
+    except (OSError, ValueError):
         return set()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+class DictionaryError(Exception):
+    """A word not added to the user's dictionary; the message says why and what to do."""
 
 
 class UserDictionary:
-    """The user's own words: a plain-text file, one word a line, in the data folder."""
+    """The user's own words: a plain-text file, one word a line, in the data folder.
+
+    Adding a word appends it to the file as it is on disk: the lines already there (other
+    words, comments, a line in another encoding) stay byte for byte. A file that cannot be
+    read (a folder, a pipe, too large, no permission) is never written over: adding then
+    raises DictionaryError, and the word is known for this session only.
+    """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.words = read_word_list(path) if path else set()
+        self.words: set[str] = set()
+        self.problem = ""  # why the file could not be read ("" if it was, or is absent)
+        if path is not None:
+            try:
+                self.words = _words_of(self._read())
+            except DictionaryError as exc:
+                self.problem = str(exc)
+
+    def _read(self) -> bytes:
+        """The file's bytes (none for a missing file), or DictionaryError."""
+        assert self.path is not None
+        try:
+            return files.read_bytes(self.path, files.WORD_LIST_LIMIT)
+        except FileNotFoundError:
+            return b""
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise DictionaryError(
+                _(
+                    "The dictionary {path} cannot be read ({reason}), so no word is added "
+                    "to it; words added now are known until Pykälä closes. Make it an "
+                    "ordinary text file to keep them."
+                ).format(path=self.path, reason=reason)
+            ) from None
+
+    @staticmethod
+    def _storable(word: str) -> str:
+        """The word as one line of the file, or DictionaryError for one that cannot be."""
+        word = word.strip()
+        try:
+            word.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate
+            word = ""
+        if not word or word.startswith("#") or len(word.splitlines()) != 1 or "\x00" in word:
+            raise DictionaryError(
+                _(
+                    '"{word}" cannot be added to the dictionary: a word there is one line '
+                    "of text that does not start with #."
+                ).format(word=" ".join(word.split())[:60])
+            )
+        return word
 
     def add(self, word: str) -> None:
+        """Add `word`; DictionaryError (the word unstored) or OSError (not written)."""
+        word = self._storable(word)
         self.words.add(word)
-        if self.path is not None:
-            text = "".join(f"{w}\n" for w in sorted(self.words, key=str.casefold))
-            atomic.write_bytes(self.path, text.encode("utf-8"))
+        if self.path is None:
+            return
+        raw = self._read()  # as it is now: another window may have added words meanwhile
+        if word in _words_of(raw):
+            return
+        separator = b"\n" if raw and not raw.endswith(b"\n") else b""
+        atomic.write_bytes(self.path, raw + separator + word.encode("utf-8") + b"\n")
 
 
 class _Engines:

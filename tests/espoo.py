@@ -52,6 +52,42 @@ def make_template(target: Path) -> Path:
     return target
 
 
+# What Espoo's appeal instructions print: its registry office, and the courts of its region.
+APPEAL = {
+    "registry": {
+        "name": {"fi": "Espoon kaupungin kirjaamo", "sv": "Esbo stads registratorskontor"},
+        "postal_address": {"fi": "PL 12, 02070 Espoon kaupunki", "sv": "PB 12, 02070 Esbo stad"},
+        "visiting_address": {"fi": "Espoonkatu 5, Espoo", "sv": "Esbogatan 5, Esbo"},
+        "email": "kirjaamo@espoo.fi",
+        "phone": "+358 9 816 21",
+        "hours": {"fi": "ma–pe klo 8.00–15.45", "sv": "mån–fre kl. 8.00–15.45"},
+    },
+    "administrative_court": {
+        "name": {"fi": "Helsingin hallinto-oikeus", "sv": "Helsingfors förvaltningsdomstol"},
+        "address": {
+            "fi": "Radanrakentajantie 5, 00520 Helsinki",
+            "sv": "Banbyggarvägen 5, 00520 Helsingfors",
+        },
+        "email": "helsinki.hao@oikeus.fi",
+        "phone": "029 56 42000",
+    },
+    "market_court": {
+        "name": {"fi": "Markkinaoikeus", "sv": "Marknadsdomstolen"},
+        "address": {
+            "fi": "Radanrakentajantie 5, 00520 Helsinki",
+            "sv": "Banbyggarvägen 5, 00520 Helsingfors",
+        },
+        "email": "markkinaoikeus@oikeus.fi",
+        "phone": "029 56 43300",
+    },
+    "procurement_unit": {
+        "name": {"fi": "Espoon kaupunki, kirjaamo", "sv": "Esbo stad, registratorskontoret"},
+        "address": {"fi": "PL 12, 02070 Espoon kaupunki", "sv": "PB 12, 02070 Esbo stad"},
+        "email": "kirjaamo@espoo.fi",
+    },
+}
+
+
 def profile_data(template: str | None = "espoo.docx") -> dict:
     data = {
         "id": "espoo",
@@ -65,6 +101,7 @@ def profile_data(template: str | None = "espoo.docx") -> dict:
             [{"label": "business_id"}, {"text": "0101263-6"}],
         ],
         "vocabulary": {"fi": {"secrecy": "Salassa pidettävä (Espoo)"}},
+        "appeal": APPEAL,
     }
     if template:
         data["template"] = template

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from drafting import draftfile, filerefs, paths
+from drafting import draftfile, filerefs, files, paths
 from drafting.model import Draft
 
 MERGE_SECONDS = 1.5
@@ -26,8 +26,8 @@ def file_signature(path: Path | None) -> str | None:
     if path is None:
         return None
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(files.read_bytes(Path(path), files.DRAFT_LIMIT)).hexdigest()
+    except (OSError, ValueError):
         return None
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import filerefs, resources
+from drafting import appeals, filerefs, i18n, resources
 from drafting.i18n import _
 from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
 from drafting.render import context
@@ -87,8 +87,8 @@ def _history_kinds() -> list[tuple[str, object]]:
 
 def _appeals() -> list[tuple[str, object]]:
     items: list[tuple[str, object]] = [(_("(not chosen)"), "")]
-    for key, category in resources.appeal_categories().items():
-        items.append((category["label"]["fi"], key))
+    for key in resources.appeal_categories():
+        items.append((appeals.interface_label(key, i18n.language()), key))
     return items
 
 
@@ -641,6 +641,14 @@ class ItemForm(QTabWidget):
             lambda: _("Appeal"),
             [
                 Field("item.appeal", lambda: _("Appeal category"), "combo", options=_appeals),
+                Field(
+                    "item.appeal_act",
+                    lambda: _("Act providing for the appeal"),
+                    hint=lambda: _(
+                        "Administrative appeal: the act's name and number, e.g. rakennuslaki "
+                        "(132/1999)"
+                    ),
+                ),
                 Field("item.for_information", lambda: _("For information (one per line)"), "lines"),
             ],
             b,

@@ -62,6 +62,9 @@ class MainWindow(QMainWindow):
         self.spelling = Spelling(self.settings, self.people, parent=self)
         self.spelling.changed.connect(self._spelling_changed)
         self.spelling.ignored_changed.connect(self._store_ignored)
+        self.spelling.failed.connect(
+            lambda said: self.ask.error(_("Cannot add to the dictionary"), said)
+        )
         # Spelling findings of the last full check (made off the UI thread after a pause),
         # and which check is the newest: an older answer arriving late is dropped.
         self.spelling_problems: list[checks.Problem] = []

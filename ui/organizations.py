@@ -25,16 +25,18 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from drafting import atomic, profiles
+from drafting import appeals, atomic, profiles
 from drafting.i18n import _
 
 FOOTER_FIELDS = ("column", "label", "fi", "sv", "until")
+APPEAL_LANGUAGES = ("fi", "sv")  # the appeal table's columns
 
 
 def _cell(value: object) -> QTableWidgetItem:
@@ -101,6 +103,74 @@ class _Table(QWidget):
         self.table.setHorizontalHeaderLabels(headers)
         self.add.setText(_("Add row"))
         self.remove.setText(_("Remove row"))
+
+
+class AppealTable(QTableWidget):
+    """The profile's appeal data (drafting.appeals): one row per field, its Finnish and its
+    Swedish text; an e-mail address or a phone number is one text, typed in the first column."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(len(appeals.PROFILE_FIELDS), len(APPEAL_LANGUAGES), parent)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setWordWrap(False)
+        self.itemChanged.connect(self._changed)
+
+    def set_values(self, data: dict) -> None:
+        blocker = self.blockSignals(True)
+        for row, field in enumerate(appeals.PROFILE_FIELDS):
+            for column, language in enumerate(APPEAL_LANGUAGES):
+                shared_copy = field.shared and column > 0
+                value = appeals.profile_value(data, field.key, "fi" if shared_copy else language)
+                cell = _cell(value)
+                cell.setToolTip(value)
+                if shared_copy:  # shown greyed, as the first column says it
+                    cell.setFlags(Qt.ItemFlag.NoItemFlags)
+                    cell.setToolTip(_("The same in both languages"))
+                self.setItem(row, column, cell)
+        self.blockSignals(blocker)
+        self.scrollToTop()
+
+    def _changed(self, cell: QTableWidgetItem) -> None:
+        """A typed text is its own tooltip (a long address shows whole); a text for both
+        languages shows in the second column too."""
+        blocker = self.blockSignals(True)
+        row, column = cell.row(), cell.column()
+        if column == 0 and appeals.PROFILE_FIELDS[row].shared and self.item(row, 1):
+            self.item(row, 1).setText(cell.text())
+        if not (column > 0 and appeals.PROFILE_FIELDS[row].shared):
+            cell.setToolTip(cell.text())
+        self.blockSignals(blocker)
+
+    def values(self, data: dict) -> dict:
+        """`data`'s appeal part as the table now says it (its comments kept): a text that is
+        the same in both languages once, otherwise each language's; an empty one left out."""
+        found = data.get("appeal")
+        old: dict = found if isinstance(found, dict) else {}
+        part: dict = {k: v for k, v in old.items() if k.startswith("_")}
+        for row, field in enumerate(appeals.PROFILE_FIELDS):
+            group, name = field.key.split(".")
+            texts = {
+                language: _text(self, row, column)
+                for column, language in enumerate(APPEAL_LANGUAGES)
+            }
+            value: str | dict
+            if field.shared or texts["fi"] == texts["sv"]:
+                value = texts["fi"]
+            else:
+                value = {language: text for language, text in texts.items() if text}
+            if value:
+                had = old.get(group)
+                kept: dict = had if isinstance(had, dict) else {}
+                part.setdefault(group, {k: v for k, v in kept.items() if k.startswith("_")})
+                part[group][name] = value
+        return part
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels([_("Finnish"), _("Swedish")])
+        self.setVerticalHeaderLabels(
+            [f.what()[:1].upper() + f.what()[1:] for f in appeals.PROFILE_FIELDS]
+        )
+        self.setAccessibleName(_("Appeal instructions: registry office, courts, procurement unit"))
 
 
 def footer_rows(footer: list) -> list[list[object]]:
@@ -224,6 +294,9 @@ class OrganizationsDialog(QDialog):
         self.footer = _Table(len(FOOTER_FIELDS), self)
         self.footer_box = QGroupBox(self)
         QVBoxLayout(self.footer_box).addWidget(self.footer)
+        self.appeal = AppealTable(self)
+        self.appeal_help = QLabel(self)
+        self.appeal_help.setWordWrap(True)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.problems.setObjectName("problems")
@@ -241,8 +314,19 @@ class OrganizationsDialog(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.kind_label)
         right_layout.addLayout(self.form)
-        right_layout.addWidget(self.bodies_box, 1)
-        right_layout.addWidget(self.footer_box, 2)
+        # The bodies and the footer on one tab, what the appeal instructions print on another.
+        self.parts = QTabWidget(self)
+        page = QWidget(self)
+        page_layout = QVBoxLayout(page)
+        page_layout.addWidget(self.bodies_box, 1)
+        page_layout.addWidget(self.footer_box, 2)
+        self.parts.addTab(page, "")
+        appeal_page = QWidget(self)
+        appeal_layout = QVBoxLayout(appeal_page)
+        appeal_layout.addWidget(self.appeal_help)
+        appeal_layout.addWidget(self.appeal, 1)
+        self.parts.addTab(appeal_page, "")
+        right_layout.addWidget(self.parts, 1)
         right_layout.addLayout(bottom)
         splitter = QSplitter(self)
         splitter.addWidget(left)
@@ -294,6 +378,15 @@ class OrganizationsDialog(QDialog):
                 "Until: the last day the cell prints (2021-08-31)."
             )
         )
+        self.parts.setTabText(0, _("Bodies and footer"))
+        self.parts.setTabText(1, _("Appeal instructions"))
+        self.appeal_help.setText(
+            _(
+                "What the appeal instructions of the minutes and the extracts print. A field "
+                "left empty prints as a blank to fill, and the checks name it as an error."
+            )
+        )
+        self.appeal.retranslate()
         self.template_choose.setText(_("Choose…"))
         self.template_choose.setToolTip(
             _("A Word template made from Pykälä's own, changed in Word (fonts, logo, footer)")
@@ -373,6 +466,7 @@ class OrganizationsDialog(QDialog):
             [[body, names.get("sv", "")] for body, names in data.get("bodies", {}).items()]
         )
         self.footer.set_rows(footer_rows(data.get("footer", [])))
+        self.appeal.set_values(data)
         self.problems.setText("")
         self._show_kind()
 
@@ -404,6 +498,11 @@ class OrganizationsDialog(QDialog):
             data["vocabulary"] = vocabulary
         else:
             data.pop("vocabulary", None)
+        appeal = self.appeal.values(data)
+        if appeal:
+            data["appeal"] = appeal
+        else:
+            data.pop("appeal", None)
         return data, problems
 
     def _said(self, problem: str) -> str:

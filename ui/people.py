@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter
 
-from drafting import atomic
+from drafting import atomic, files
 from drafting.model import Contact, Draft
 
 LIMIT = 500
@@ -27,11 +27,22 @@ class PeopleDirectory:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_folder() / "people.json"
         self.people: dict[str, dict[str, str]] = {}
+        # A file that is there but cannot be read (damaged, another encoding, a folder, a
+        # pipe) is never written over: the names remembered now last until Pykälä closes.
+        self.writable = True
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            self.people = {p["name"]: p for p in data if isinstance(p, dict) and p.get("name")}
-        except (OSError, ValueError, TypeError, KeyError):
-            self.people = {}
+            data = json.loads(files.read_bytes(self.path, files.WORD_LIST_LIMIT).decode("utf-8"))
+            if not isinstance(data, list):
+                raise ValueError("not a list")
+            self.people = {
+                p["name"]: p
+                for p in data
+                if isinstance(p, dict) and isinstance(p.get("name"), str) and p["name"]
+            }
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
+            self.writable = False
         self.model = QStringListModel(list(self.people))
 
     def completer(self, parent=None) -> QCompleter:
@@ -64,6 +75,8 @@ class PeopleDirectory:
             }
         self.people = dict(list(self.people.items())[:LIMIT])
         self.model.setStringList(list(self.people))
+        if not self.writable:
+            return
         # A folder we cannot write costs the suggestions, never the user's work.
         with contextlib.suppress(OSError):
             atomic.write_bytes(

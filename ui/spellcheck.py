@@ -57,7 +57,7 @@ DICTIONARY_FILE = "dictionary.txt"
 
 
 #: The draft's own list of words ignored in it, kept in the file as an extra field.
-IGNORED_KEY = "spelling_ignore"
+IGNORED_KEY = spelling.IGNORED_KEY
 
 
 def ignored_words(value: object) -> set[str]:
@@ -83,6 +83,8 @@ class Spelling(QObject):
     changed = Signal()
     #: "Ignore in this draft" chose a word: the draft keeps its list (`IGNORED_KEY`).
     ignored_changed = Signal()
+    #: "Add to dictionary" could not store the word in the file: what to tell the user.
+    failed = Signal(str)
 
     def __init__(
         self,
@@ -185,8 +187,17 @@ class Spelling(QObject):
     def add_to_dictionary(self, word: str) -> None:
         try:
             self.dictionary.add(word)
-        except OSError:
-            self.dictionary.words.add(word)  # known for this session; the file said no
+        except spelling.DictionaryError as exc:
+            self.dictionary.words.add(word)  # known for this session; the file is left alone
+            self.failed.emit(str(exc))
+        except OSError as exc:
+            self.dictionary.words.add(word)
+            self.failed.emit(
+                _(
+                    "The dictionary {path} cannot be written ({reason}); the word is known "
+                    "until Pykälä closes."
+                ).format(path=self.dictionary.path, reason=exc.strerror or exc)
+            )
         self.refresh(word)
 
     def ignore(self, word: str) -> None:

@@ -11,7 +11,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from drafting import changes, dates, profiles, richtext
+from drafting import appeals, changes, dates, profiles, richtext
 from drafting.model import (
     Attachment,
     Contact,
@@ -22,7 +22,7 @@ from drafting.model import (
     MeetingDraft,
     Person,
 )
-from drafting.resources import Organization, appeal_categories, organization
+from drafting.resources import Organization, organization
 from drafting.sanitize import clean_text
 
 FOOTER_COLUMNS = profiles.FOOTER_COLUMNS
@@ -164,11 +164,6 @@ def _lines(values: list[str]) -> list[richtext.Block]:
     return [_block("lines", v) for v in values if v.strip()]
 
 
-def _appeal_label(key: str, language: str) -> str:
-    category = appeal_categories().get(key)
-    return category["label"][language] if category else ""
-
-
 def _extracts_table(item: Item, w: Words) -> Section | None:
     rows = []
     for extract in item.extracts:
@@ -177,7 +172,7 @@ def _extracts_table(item: Item, w: Words) -> Section | None:
             received.append(_block("table", w("extracts.proposal_text")))
         for number in extract.attachments:
             received.append(_block("table", w("extracts.attachment", number=number)))
-        if extract.appeal and (label := _appeal_label(item.appeal, w.language)):
+        if extract.appeal and (label := appeals.label(item.appeal, w.language)):
             received.append(_block("table", label))
         if extract.recipient.strip() or received:
             rows.append([[_block("table", extract.recipient)], received or [_block("table", "")]])
@@ -199,7 +194,7 @@ def _shared_tail(
     item: Item, w: Words, presenter: Person, motion: bool, public: bool
 ) -> list[Section | None]:
     """Esittelijä … Otteet: printed after the decision and again after the reasoning."""
-    appeal = _appeal_label(item.appeal, w.language)
+    appeal = appeals.label(item.appeal, w.language)
     return [
         _section("presenter", w("section.presenter"), _person_blocks(presenter)),
         _section("contacts", w("section.contacts"), _contact_blocks(item.contacts, w)),
@@ -586,21 +581,34 @@ def cover(
     return _document(frame, title, "", "", [s for s in sections if s], public)
 
 
-def instruction_sections(categories: list[str], w: Words) -> list[Section]:
-    """The full appeal instructions of each category, in the order given."""
-    catalogue = appeal_categories()
+def instruction_sections(used: list[tuple[str, str]], w: Words) -> list[Section]:
+    """The full appeal instructions of each (category, act under which it lies) in the order
+    given, filled in from the organisation's profile (drafting.appeals)."""
     sections = []
-    for key in categories:
-        text = catalogue.get(key, {}).get("instructions", {}).get(w.language)
+    for key, act in used:
+        text = appeals.instructions(key, w.org.data, w.language, act)
         if text:
             sections.append(
-                _section(f"instructions.{key}", text["heading"], richtext.parse(text["text"]))
+                _section(f"instructions.{key}", text.heading, richtext.parse(text.text))
             )
     return [s for s in sections if s]
 
 
+def appeals_used(drafts: list[Draft]) -> list[tuple[str, str]]:
+    """The appeal instructions the items need, each once, in the items' order: a category,
+    and for an administrative appeal each act under which one lies."""
+    seen: list[tuple[str, str]] = []
+    for draft in drafts:
+        if draft.item.appeal:
+            key = draft.item.appeal
+            used = (key, draft.item.appeal_act.strip() if appeals.uses_act(key) else "")
+            if used not in seen:
+                seen.append(used)
+    return seen
+
+
 def instructions(
-    meeting: MeetingDraft, categories: list[str], language: str | None = None
+    meeting: MeetingDraft, used: list[tuple[str, str]], language: str | None = None
 ) -> Context:
     """The minutes' last pages: the appeal instructions of every category used."""
     frame = meeting_frame(meeting, "minutes", language)
@@ -609,7 +617,7 @@ def instructions(
         frame.words("instructions.heading"),
         "",
         "",
-        instruction_sections(categories, frame.words),
+        instruction_sections(used, frame.words),
     )
 
 
@@ -646,7 +654,7 @@ def extract(
     sections += [
         _section("recipient", w("extract.recipient"), [_block("body", chosen.recipient)]),
         _section("receives", w("extract.receives"), received),
-        *(instruction_sections([item.appeal], w) if chosen.appeal else []),
+        *(instruction_sections(appeals_used([draft]), w) if chosen.appeal else []),
         _section(
             "certify",
             w("extract.certify"),

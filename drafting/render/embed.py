@@ -17,6 +17,7 @@ attachment's title is its grounds of secrecy as printed and its file name is dro
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import io
 import json
@@ -31,7 +32,7 @@ from typing import Any
 
 from lxml import etree
 
-from drafting import draftfile, richtext
+from drafting import draftfile, files, model, richtext, spelling
 from drafting.i18n import _
 from drafting.model import Attachment, Draft
 from drafting.render import context
@@ -97,17 +98,36 @@ def _mask_strings(value: Any, mask: str, names: list[str]) -> Any:
             value = value.replace(name, mask)
         return value
     if isinstance(value, dict):
-        return {k: _mask_strings(v, mask, names) for k, v in value.items()}
+        # Keys too: an unknown field's key is the user's text like any value. A field the
+        # model knows keeps its name (it is Pykälä's word, and the draft must stay readable).
+        return {
+            k if k in _FIELD_NAMES else _mask_strings(k, mask, names): _mask_strings(
+                v, mask, names
+            )
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [_mask_strings(v, mask, names) for v in value]
     return value
+
+
+def _model_field_names() -> frozenset[str]:
+    names = {"format", "version", "kind"}
+    for cls in vars(model).values():
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls):
+            names.update(f.name for f in dataclasses.fields(cls) if f.name != "extra")
+    return frozenset(names)
+
+
+_FIELD_NAMES = _model_field_names()
 
 
 def _marked_names(value: Any, found: set[str]) -> set[str]:
     if isinstance(value, str):
         found.update(m.group(1) for m in richtext.PERSONAL.finditer(value))
     elif isinstance(value, dict):
-        for v in value.values():
+        for k, v in value.items():
+            _marked_names(k, found)
             _marked_names(v, found)
     elif isinstance(value, list):
         for v in value:
@@ -116,14 +136,17 @@ def _marked_names(value: Any, found: set[str]) -> set[str]:
 
 
 def public_json(draft: Draft, language: str | None = None) -> dict:
-    """The draft a public copy may carry: no marked name anywhere in it, a non-public
-    attachment's title replaced as the copy prints it and its file name dropped."""
+    """The draft a public copy may carry: no marked name anywhere in it (keys of unknown
+    fields included), no list of words ignored in spelling, a non-public attachment's title
+    replaced as the copy prints it and its file name dropped."""
     words = context.Words(organization(draft.organization), language or draft.language)
     masked = copy.deepcopy(draft)
     for entries in (masked.item.attachments, masked.item.supplementary):
         for attachment in entries:
             _withhold(attachment, words)
     data = draftfile.to_json(masked)
+    # The words ignored in spelling are the draft's own business, often parts of its names.
+    data.pop(spelling.IGNORED_KEY, None)
     mask = words("personal_mask")
     names = sorted(
         (n for n in _marked_names(data, set()) if n.strip() and n != mask), key=len, reverse=True
@@ -277,6 +300,7 @@ class Reopened:
 def is_word(path: Path) -> bool:
     """True for a Word (.docx) document: a zip with a main document part, or a .docx name."""
     try:
+        files.check(path, files.WORD_LIMIT)  # a pipe or a device is no Word document
         with open(path, "rb") as file:
             if file.read(4) != b"PK\x03\x04":
                 return False
@@ -291,7 +315,7 @@ def open_word(path: Path) -> Reopened:
     none (not made by Pykälä, the part removed, a damaged file)."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = files.read_bytes(path, files.WORD_LIMIT)
     except OSError as exc:
         raise draftfile.DraftError(
             [_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)],

@@ -13,11 +13,23 @@ MAIN = ROOT / "main.py"
 
 
 def environment(tmp_path: Path) -> dict[str, str]:
-    """The test's HOME and XDG folders (conftest), a private temporary folder (where the
-    program's local socket lives), and no screen."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path / "tmp"))
+    """The test's HOME and XDG folders (conftest), a private temporary folder, a private
+    runtime folder (where the program's local socket lives), and no screen."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        TMPDIR=str(tmp_path / "tmp"),
+        XDG_RUNTIME_DIR=str(tmp_path / "run"),
+    )
     (tmp_path / "tmp").mkdir(exist_ok=True)
+    (tmp_path / "run").mkdir(mode=0o700, exist_ok=True)
     return env
+
+
+def socket_of(env: dict[str, str]) -> Path | None:
+    """The running program's single-instance socket in its runtime folder, once it listens."""
+    found = [p for p in Path(env["XDG_RUNTIME_DIR"]).glob("pykala-*") if p.is_socket()]
+    return found[0] if found else None
 
 
 def program() -> list[str]:

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from tests.conftest import EXAMPLE_333
-from tests.ui.launch import environment, program, recent_files, wait_for
+from tests.ui.launch import environment, program, recent_files, socket_of, wait_for
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a Unix socket file is awaited")
 
@@ -28,7 +28,7 @@ def test_a_second_start_hands_the_file_to_the_running_program(tmp_path):
         text=True,
     )
     try:
-        listening = wait_for(lambda: any((tmp_path / "tmp").glob("pykala-*")), 60)
+        listening = wait_for(lambda: socket_of(env) is not None, 60)
         assert listening, "the first Pykälä never listened"
 
         second = subprocess.run(
