@@ -295,3 +295,33 @@ def test_file_dialogs_open_where_the_user_works_not_in_the_program_folder(
     dialogs.answers["opens"].append([])
     qtbot.mouseClick(window.form.attachments.add_files_button, Qt.MouseButton.LeftButton)
     assert dialogs.opened_in["opens"][-1] == str(saved.parent)  # a saved draft: its folder
+
+
+# --- item 10: the window's exports are named as a build names the item ---------------------
+
+
+def suggested_export(window, dialogs, qtbot) -> str:
+    """File → Export Word document: the name its dialog suggests (then cancelled)."""
+    dialogs.answers["save"].append("")
+    window.act_export.trigger()
+    assert not window.messages, window.messages
+    return Path(dialogs.opened_in["save"][-1]).name
+
+
+def test_exports_suggest_whole_words_and_the_number_a_build_uses(window, dialogs, qtbot, tmp_path):
+    draft = copy_item(EXAMPLE_885, tmp_path)
+    dialogs.answers["open"].append(draft)
+    press(qtbot, window, Qt.Key.Key_O, CTRL)
+    assert suggested_export(window, dialogs, qtbot) == (
+        "885 Valtuutettu Eva Biaudetin toivomusponsi monialaisen.docx"
+    )
+    data = json.loads(draft.read_text(encoding="utf-8"))
+    data["item"]["section"], data["item"]["agenda_item"] = None, 3  # on an agenda: no § yet
+    unnumbered = tmp_path / "esityslista" / "asia.pykala"
+    unnumbered.parent.mkdir()
+    unnumbered.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    dialogs.answers["open"].append(unnumbered)
+    press(qtbot, window, Qt.Key.Key_O, CTRL)
+    assert suggested_export(window, dialogs, qtbot) == (
+        "3 Valtuutettu Eva Biaudetin toivomusponsi monialaisen.docx"
+    )
