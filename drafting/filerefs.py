@@ -57,7 +57,7 @@ def rebase(draft: Draft | MeetingDraft, old: Path | None, new: Path | None) -> l
     changed = []
     for field in fields(draft):
         value = paths.get(draft, field)
-        if not value or "\0" in value:  # no file can have that name; the checks say so, keep it as typed
+        if not value or "\0" in value:  # no file has that name: the checks say so; kept as typed
             continue
         rebased = stored(resolve(value, old), new)
         if rebased != value:
