@@ -146,7 +146,7 @@ venv-test: $(VENV)/.installed $(CATALOGS)
 catalogs: $(VENV)/.installed
 	$(VENV)/bin/pybabel extract -k _ -k ngettext:1,2 --no-location --sort-output \
 		--project=Pykälä -w 100 -o resources/locale/pykala.pot drafting ui
-	$(VENV)/bin/pybabel update -w 100 -D pykala -i resources/locale/pykala.pot -d resources/locale
+	$(VENV)/bin/pybabel update --ignore-obsolete -w 100 -D pykala -i resources/locale/pykala.pot -d resources/locale
 
 # Rebuild the Word template from its script (tests check the committed one matches).
 template: venv

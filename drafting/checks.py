@@ -127,10 +127,10 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
 
     proposal = item.proposal
     if document == "minutes":
-        decision = item.decision
-        if decision is None:
-            add(Problem("item.decision", _("The decision is not recorded; minutes need it")))
-        elif decision.as_proposed and not decision.text.strip():
+        # No decision recorded prints as decided as proposed (render.context), and the form
+        # shows it ticked: the same problems as a ticked box.
+        decision = item.decision or Decision()
+        if decision.as_proposed and not decision.text.strip():
             # The proposal prints as the decision (render.context.decided_text).
             if not proposal.text.strip():
                 add(

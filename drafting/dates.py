@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_time, format_timedelta
+
+from drafting.i18n import _
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DOTTED_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
@@ -76,6 +78,21 @@ def for_document(day: _dt.date | None, locale: str, short: bool = False) -> str:
 def parse_timestamp(text: str) -> _dt.datetime:
     """A moment the program wrote itself (datetime.isoformat()); ValueError if it is not one."""
     return _dt.datetime.fromisoformat(text)
+
+
+def age_for_interface(moment: _dt.datetime, now: _dt.datetime, language: str) -> str:
+    """How long ago `moment` was, and when, in the interface language: "12 minuuttia
+    sitten, klo 14.05"; another day's moment gives its date ("2 päivää sitten, 3.5.2021
+    14.05")."""
+    locale = _INTERFACE_LOCALES.get(language, _INTERFACE_FALLBACK)
+    ago = format_timedelta(
+        min(moment - now, _dt.timedelta(0)), add_direction=True, threshold=1.0, locale=locale
+    )
+    if moment.astimezone(now.tzinfo).date() == now.date():
+        return _("{ago}, at {time}").format(
+            ago=ago, time=format_time(moment, "short", locale=locale)
+        )
+    return _("{ago}, on {date}").format(ago=ago, date=for_interface(moment, language))
 
 
 def for_interface(moment: _dt.datetime, language: str) -> str:

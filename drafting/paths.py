@@ -38,6 +38,21 @@ def get(root: Any, path: str) -> Any:
     return value
 
 
+def effective(root: Any, path: str) -> Any:
+    """The value at `path` as the documents take it: a field of an absent optional object
+    (the decision of a new draft) is that object's default, as render.context reads
+    `item.decision or Decision()`. The form shows this, so it says what prints."""
+    *head, last = parts(path)
+    target = root
+    for part in head:
+        if isinstance(part, int):
+            target = target[part]
+            continue
+        child = getattr(target, part)
+        target = _optional_type(type(target), part)() if child is None else child
+    return target[last] if isinstance(last, int) else getattr(target, last)
+
+
 def set(root: Any, path: str, value: Any) -> None:  # noqa: A001 - mirrors get()
     """Set the value at `path`, creating an absent optional object on the way (a draft's
     `decision` is null until the secretary records one)."""

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +105,16 @@ def no_print_service() -> str:
         "No print service was found. On Linux install CUPS (Debian: apt-get install cups) "
         "and add a printer in the system's printer settings."
     )
+
+
+def no_printer_reason() -> str:
+    """Why there is no printer to print on, and what to install or set up (the print dialog
+    would offer only "Print to file")."""
+    if not available() and not sys.platform.startswith("win"):
+        return no_print_service()
+    if available() and not running():
+        return _problem("scheduler is not running", "")
+    return _problem("no destinations added", "")
 
 
 def _problem(output: str, printer: str) -> str:

@@ -7,13 +7,15 @@ may be missing on a machine: the checker then says so (`missing`) and finds noth
 
 What is never flagged: case ids, classification codes, e-mail addresses (also the
 `name(a)hel.fi` style), URLs, numbers and dates, § references, upper-case abbreviations,
-text inside `[..]{.personal}`, the user's own dictionary, words ignored in this draft and
-the names of the people directory.
+text inside `[..]{.personal}`, the program's own list of municipal abbreviations
+(resources/spelling), the user's own dictionary, words ignored in this draft and the names of
+the people directory.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -23,6 +25,7 @@ from typing import Any
 
 from drafting import atomic, files, richtext
 from drafting.i18n import _
+from drafting.location import RESOURCES
 
 #: The draft's own list of words ignored in it ("Ignore in this draft"), kept in the file as
 #: an extra field; public copies leave it out.
@@ -121,6 +124,16 @@ def read_word_list(path: Path) -> set[str]:
 
 class DictionaryError(Exception):
     """A word not added to the user's dictionary; the message says why and what to do."""
+
+
+PROGRAM_WORDS = RESOURCES / "spelling"
+
+
+@functools.cache
+def program_words(language: str) -> frozenset[str]:
+    """The program's own accepted words of a language (resources/spelling/LANG.txt):
+    common municipal abbreviations such as "alv" and "esim" that the dictionaries flag."""
+    return frozenset(read_word_list(PROGRAM_WORDS / f"{language}.txt"))
 
 
 class UserDictionary:
@@ -319,9 +332,13 @@ class Checker:
         self.ignored.add(word)
 
     def _user_knows(self, word: str) -> bool:
+        program = program_words(self.language)
         for known in (self.dictionary.words, self.ignored, self.names, self.organization):
             if word in known or word.capitalize() in known or word.lower() in known:
                 return True
+        # An abbreviation of the program's list, also with a case ending: "alv", "alv:n".
+        if word.lower().split(":", 1)[0] in program:
+            return True
         return self.language == "fi" and self._inflected_name(word)
 
     def _inflected_name(self, word: str) -> bool:

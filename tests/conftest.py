@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-# Before any QApplication exists; an empty value would abort the run.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Before any QApplication exists; an empty value would abort the run. The screen is a common
+# desktop's (the offscreen default, 800×800, is smaller than the windows' preferred sizes;
+# tests/ui/test_window_fit.py opens them on small screens in child processes).
+SCREEN = Path(__file__).resolve().parent / "screen-1920x1080.json"
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
 import pytest  # noqa: E402
 

@@ -187,6 +187,10 @@ class Binder(QObject):
     def has_pending(self) -> bool:
         return bool(self._pending)
 
+    def pending_paths(self) -> list[str]:
+        """The fields whose typed text waits for the pause."""
+        return [self.path(b.relative) for b in self.bindings if id(b) in self._pending]
+
     def _model_changed(self, path: str) -> None:
         if self._updating or not path:
             return
@@ -230,10 +234,44 @@ def _mark_invalid(widget: QWidget, invalid: bool) -> None:
     widget.setStyleSheet("border: 1px solid #c62828;" if invalid else "")
 
 
-def enable_undo(document: DraftDocument, binders: list[Binder], undo, redo) -> None:
+def enable_undo(
+    document: DraftDocument,
+    binders: list[Binder],
+    undo,
+    redo,
+    describe: Callable[[str], str] | None = None,
+) -> None:
     """Undo/Redo actions as the user expects them: text typed into a field that reaches the
-    stack only after a pause is undoable (and ends redo) from the first keystroke."""
-    pending = any(binder.has_pending() for binder in binders)
+    stack only after a pause is undoable (and ends redo) from the first keystroke; with
+    `describe` (a field path → its label), the menu says what they will undo ("Undo:
+    Title")."""
+    pending = [path for binder in binders for path in binder.pending_paths()]
     stack = document.undo_stack
-    undo.setEnabled(stack.canUndo() or pending)
+    undo.setEnabled(stack.canUndo() or bool(pending))
     redo.setEnabled(stack.canRedo() and not pending)
+    if describe is None:
+        return
+    if pending:
+        undo_what, redo_what = describe(pending[0]), ""
+    else:
+        undo_what = _step(stack, stack.index() - 1, describe)
+        redo_what = _step(stack, stack.index(), describe)
+    undo.setText(_("&Undo: {what}").format(what=undo_what) if undo_what else _("&Undo"))
+    redo.setText(_("&Redo: {what}").format(what=redo_what) if redo_what else _("&Redo"))
+
+
+def step_field(document: DraftDocument, index: int) -> str:
+    """The field path of the undo step at `index` (what undo or redo will change), or ""."""
+    stack = document.undo_stack
+    if not 0 <= index < stack.count():
+        return ""
+    return getattr(stack.command(index), "field", "")
+
+
+def _step(stack, index: int, describe: Callable[[str], str]) -> str:
+    """The words for an undo step: the label of its field, or its own text."""
+    if not 0 <= index < stack.count():
+        return ""
+    command = stack.command(index)
+    field = getattr(command, "field", "")
+    return describe(field) if field else command.text()

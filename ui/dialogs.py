@@ -192,8 +192,11 @@ class Asker:
             "word": _("Export Word document"),
             "pdf": _("Export PDF"),
             "web": _("Export web page"),
+            "word-public": _("Export public copy (Word)"),
+            "pdf-public": _("Export public copy (PDF)"),
+            "pdf-print": _("Save the pages as PDF"),
         }
-        file_filter, suffix = FILTERS[kind]
+        file_filter, suffix = FILTERS[kind.split("-")[0]]
         purpose = folders.DRAFTS if kind == "draft" else folders.EXPORTS
         name, _filter = QFileDialog.getSaveFileName(
             self.parent, titles[kind], where(purpose, suggestion), file_filter
@@ -249,6 +252,25 @@ class Asker:
         dialog = QPrintDialog(printer, self.parent)
         dialog.setMinMax(1, pages)
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def no_printer(self, reason: str) -> bool:
+        """There is no printer to print on: `reason` says what to install or set up. True if
+        the user would save the pages as a PDF instead."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _("Cannot print"),
+            reason,
+            QMessageBox.StandardButton.NoButton,
+            self.parent,
+        )
+        box.setInformativeText(
+            _("You can save the pages as a PDF file instead, in a folder you choose.")
+        )
+        save = box.addButton(_("Save as PDF…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(save)
+        box.exec()
+        return box.clickedButton() is save
 
     def print_running(self) -> str:
         """The window closes during a print: "leave" it to print, "cancel" it, or "stay"."""

@@ -37,11 +37,21 @@ class SetValue(QUndoCommand):
     ID = 1
 
     def __init__(
-        self, document: DraftDocument, path: str, old: Any, new: Any, text: str, merge: bool
+        self,
+        document: DraftDocument,
+        path: str,
+        old: Any,
+        new: Any,
+        text: str,
+        merge: bool,
+        field: str = "",
     ) -> None:
         super().__init__(text)
         self.document = document
         self.path = path
+        # The field the user edited, when the text is only its path (Edit → Undo names it
+        # by its label: ui.binding.undo_texts).
+        self.field = field
         self.old = old
         self.new = new
         self.merge = merge
@@ -103,7 +113,7 @@ class DraftDocument(QObject):
 
     def value(self, path: str, default: Any = None) -> Any:
         try:
-            return paths.get(self.draft, path)
+            return paths.effective(self.draft, path)  # what prints, decision or none
         except (AttributeError, IndexError, TypeError):
             return default
 
@@ -127,10 +137,20 @@ class DraftDocument(QObject):
             probe = copy.deepcopy(self.draft)
             paths.set(probe, path, copy.deepcopy(value))
             made = paths.get(probe, absent)
-            self.undo_stack.push(SetValue(self, absent, None, made, text or path, merge=False))
+            self.undo_stack.push(
+                SetValue(self, absent, None, made, text or path, False, "" if text else path)
+            )
             return
         self.undo_stack.push(
-            SetValue(self, path, copy.deepcopy(old), copy.deepcopy(value), text or path, merge)
+            SetValue(
+                self,
+                path,
+                copy.deepcopy(old),
+                copy.deepcopy(value),
+                text or path,
+                merge,
+                "" if text else path,
+            )
         )
 
     def _absent_parent(self, path: str) -> str | None:

@@ -70,6 +70,8 @@ class Exports(QObject):
         window = self.window
         if not self.ready():
             return
+        # A public copy's dialog says so in its title.
+        kind = f"{kind}-public" if public else kind
         path = window.ask.save_path(str(self.suggested_name(suffix, public)), kind=kind)
         if path is None:
             return

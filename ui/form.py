@@ -266,6 +266,8 @@ def _scroll(*widgets: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Not a Tab stop of its own (it showed no focus); it scrolls to the field Tab reaches.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(page)
     return area
 
@@ -367,8 +369,12 @@ class AttachmentTable(RecordTable):
     def retranslate(self) -> None:
         super().retranslate()
         if hasattr(self, "open_button"):
-            self.add_files_button.setText(_("Add files…"))
-            self.open_button.setText(_("Open"))
+            for button, text in (
+                (self.add_files_button, _("Add files…")),
+                (self.open_button, _("Open")),
+            ):
+                button.setText(text)
+                button.setAccessibleName(f"{text.rstrip('…')}: {self.name()}")
 
     def add_paths(self, files: list[Path]) -> None:
         """Files become attachments titled by their name, written as the draft writes file
@@ -687,6 +693,19 @@ class ItemForm(QTabWidget):
         ]
         for page, _title in self.pages:
             self.addTab(page, "")
+        # Every tab in sight on a narrow screen (1024 pixels): one-word titles when the full
+        # ones do not fit (the full title in the tooltip), never scroll arrows hiding the
+        # last tabs.
+        self.short_titles = [
+            lambda: _("Meeting"),
+            lambda: _("Proposal"),
+            lambda: _("Decision"),
+            lambda: _("Attachments"),
+            lambda: _("Appeal"),
+            lambda: _("History"),
+        ]
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
         document.changed.connect(self._model_changed)
         self._tab_order()
         self.retranslate()
@@ -700,8 +719,13 @@ class ItemForm(QTabWidget):
             chain += group.focusable()
         chain += [self.changes.toggle, self.changes.browser]
         for table in (self.contacts, self.attachments, self.supplementary):
-            chain.append(table.table)
-        chain += self.appeal.focusable() + [self.extracts.table]
+            chain += table.focusable()
+        chain += self.appeal.focusable() + self.extracts.focusable()
+        # The tab bar first: after a click on a tab (the bar takes the focus and shows it),
+        # Tab goes to that tab's first field; the fields of hidden tabs are passed over.
+        bar = self.tabBar()
+        bar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        chain.insert(0, bar)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -712,10 +736,10 @@ class ItemForm(QTabWidget):
     def _show_document_kind(self) -> None:
         """The decision belongs to the minutes: hidden while the draft is an agenda."""
         self.setTabVisible(2, self.document.value("meeting.document") != "agenda")
+        self._title_tabs()
 
     def retranslate(self) -> None:
-        for n, (_page, title) in enumerate(self.pages):
-            self.setTabText(n, title())
+        self._title_tabs()
         for group in (self.meeting, self.item, self.proposal, self.decision, self.appeal):
             group.retranslate()
         self.changes.retranslate()
@@ -730,6 +754,28 @@ class ItemForm(QTabWidget):
             getattr(self, name).retranslate()
         self.history.retranslate()
         self._align_labels()
+
+    def _title_tabs(self) -> None:
+        """Full tab titles when they fit the form's width, one-word titles when not."""
+        bar = self.tabBar()
+        metrics = bar.fontMetrics()
+        padding = bar.tabSizeHint(0).width() - metrics.horizontalAdvance(bar.tabText(0))
+        full = [title() for _page, title in self.pages]
+        needed = sum(
+            metrics.horizontalAdvance(text) + padding
+            for n, text in enumerate(full)
+            if self.isTabVisible(n)
+        )
+        short = needed > self.width()
+        for n, text in enumerate(full):
+            shown = self.short_titles[n]() if short else text
+            if bar.tabText(n) != shown:
+                self.setTabText(n, shown)
+            self.setTabToolTip(n, text)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._title_tabs()
 
     def _align_labels(self) -> None:
         """One label column for every group, so fields line up across groups and tabs."""

@@ -7,9 +7,10 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -21,8 +22,8 @@ from drafting import checks, draftfile, i18n, spelling
 from drafting.i18n import _
 from drafting.location import RESOURCES
 from drafting.render import warm
-from ui import settings, shortcuts, spellcheck, translation, worker
-from ui.binding import enable_undo
+from ui import screens, settings, shortcuts, spellcheck, translation, worker
+from ui.binding import enable_undo, step_field
 from ui.checks_panel import ChecksPanel
 from ui.dialogs import Asker
 from ui.document import DraftDocument
@@ -113,11 +114,10 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self.set_document(DraftDocument())
         self.retranslate()
-        self.resize(1400, 860)
         self.splitter.setSizes([900, 500])
-        geometry = self.settings[settings.GEOMETRY]
-        if geometry:
-            self.restoreGeometry(geometry)
+        # Where the user left it, else 1400×860; inside the screen either way.
+        screens.place(self, QSize(1400, 860), self.settings[settings.GEOMETRY])
+        if self.settings[settings.GEOMETRY]:
             self.restoreState(self.settings[settings.WINDOW_STATE])
 
     # --- actions and menus -----------------------------------------------------------
@@ -152,7 +152,8 @@ class MainWindow(QMainWindow):
         self.act_preview_window = self._action(self.open_preview_window)
         self.act_quit = self._action(self.close, keys.Quit)
         self.act_undo = self._action(self.undo, keys.Undo)
-        self.act_redo = self._action(self.redo, keys.Redo)
+        self.act_redo = self._action(self.redo)
+        self.act_redo.setShortcuts(shortcuts.redo_keys())
         self.act_checks = self.checks_panel.toggleViewAction()
         self.act_about = self._action(self.about)
         self.act_organizations = self._action(self.open_organizations)
@@ -256,6 +257,8 @@ class MainWindow(QMainWindow):
         ]
         for action, text in texts:
             action.setText(text)
+        if self.form is not None:
+            self._update_undo()  # "Undo: Title" in the new language
         self.menu_file.setTitle(_("&File"))
         self.menu_examples.setTitle(_("New from e&xample"))
         self.menu_recent.setTitle(_("Open &recent"))
@@ -350,7 +353,9 @@ class MainWindow(QMainWindow):
     def _update_undo(self, *_args) -> None:
         """Text typed into a rich field reaches the stack after a pause; it is undoable
         (and redo is over) from the first keystroke."""
-        enable_undo(self.document, self.form.binders(), self.act_undo, self.act_redo)
+        enable_undo(
+            self.document, self.form.binders(), self.act_undo, self.act_redo, self.form.describe
+        )
 
     def _changed(self, _path: str = "") -> None:
         self._update_undo()
@@ -377,11 +382,27 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         self.flush()
-        self.document.undo_stack.undo()
+        stack = self.document.undo_stack
+        self._show_step(step_field(self.document, stack.index() - 1), stack.undo)
 
     def redo(self) -> None:
         self.flush()
-        self.document.undo_stack.redo()
+        stack = self.document.undo_stack
+        self._show_step(step_field(self.document, stack.index()), stack.redo)
+
+    def _show_step(self, path: str, step) -> None:
+        """Undo or redo, and show the field it changed: its tab, the focus in it (a change
+        on another tab is not made out of sight)."""
+        focus = QApplication.focusWidget()
+        step()
+        if not path:
+            return
+        widget = None
+        for binder in self.form.binders():
+            widget = widget or binder.widget_for(path)
+        target = getattr(widget, "editor", widget)
+        if target is not None and target is not focus:
+            self.form.focus_path(path)
 
     # --- checks ----------------------------------------------------------------------
 

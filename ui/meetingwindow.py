@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,7 @@ from drafting import draftfile, filerefs, meeting, paths
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
 from drafting.render import compose
-from ui import folders, worker
+from ui import folders, screens, session, settings, shortcuts, worker
 from ui.binding import Binder, enable_undo
 from ui.dialogs import Asker, where
 from ui.document import DraftDocument
@@ -68,6 +68,17 @@ class ItemList(QTreeWidget):
         ):
             header.setSectionResizeMode(column, mode)
         header.resizeSection(3, 260)
+
+    def fit_columns(self) -> None:
+        """The status as wide as its longest entry, but at most two fifths of the list (its
+        tooltip has the rest): the titles keep the room."""
+        header = self.header()
+        wanted = max(self.sizeHintForColumn(3), header.sectionSizeHint(3))
+        header.resizeSection(3, min(wanted, self.viewport().width() * 2 // 5))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().dropEvent(event)
@@ -252,7 +263,7 @@ class MeetingWindow(QMainWindow):
                 Column("role", lambda: _("Role")),
                 Column("group", lambda: _("Member"), "member"),
                 Column("present", lambda: _("Present"), "bool"),
-                Column("note", lambda: _("Note"), stretch=True),
+                Column("note", lambda: _("Note")),  # the room left: names and roles first
             ],
             Participant,
             lambda: _("Participants"),
@@ -317,8 +328,8 @@ class MeetingWindow(QMainWindow):
         self._make_actions()
         self.document.changed.connect(self._changed)
         self.document.file_changed.connect(self._update_title)
-        self.resize(1250, 800)
         self.retranslate()
+        screens.place(self, QSize(1250, 800), settings.Settings()[settings.MEETING_GEOMETRY])
 
     # --- actions -----------------------------------------------------------------------
 
@@ -337,7 +348,7 @@ class MeetingWindow(QMainWindow):
         self.act_undo = QAction(self, triggered=self.undo)
         self.act_redo = QAction(self, triggered=self.redo)
         self.act_undo.setShortcuts(keys.Undo)
-        self.act_redo.setShortcuts(keys.Redo)  # Ctrl+Y and Ctrl+Shift+Z
+        self.act_redo.setShortcuts(shortcuts.redo_keys())  # Ctrl+Y and Ctrl+Shift+Z
         self.menu_meeting = self.menuBar().addMenu("")
         for action in (
             self.act_save,
@@ -383,6 +394,7 @@ class MeetingWindow(QMainWindow):
             (self.act_redo, _("&Redo")),
         ):
             action.setText(text)
+        self._update_undo()  # "Undo: Chair" in the new language
         self.menu_meeting.setTitle(_("&Meeting"))
         self.menu_edit.setTitle(_("&Edit"))
         self.details.retranslate()
@@ -451,7 +463,14 @@ class MeetingWindow(QMainWindow):
         self.setWindowModified(self.document.modified)
 
     def _update_undo(self, *_args) -> None:
-        enable_undo(self.document, [self.binder], self.act_undo, self.act_redo)
+        enable_undo(self.document, [self.binder], self.act_undo, self.act_redo, self._describe)
+
+    def _describe(self, path: str) -> str:
+        """A field's label for Edit → Undo ("Undo: Chair")."""
+        if path.startswith("participants"):
+            return self.participants.name()
+        widget = self.binder.widget_for(path)
+        return widget.accessibleName() if widget is not None else ""
 
     def _changed(self, path: str) -> None:
         if path in ("", "items", "first_section") or path.startswith(("meeting", "items[")):
@@ -469,6 +488,8 @@ class MeetingWindow(QMainWindow):
         self.binder.flush()
         if self.document.path is None:
             return self.save_as()
+        if not session.may_overwrite(self.document, self.document.path, self.ask):
+            return False  # another program changed the meeting file; theirs is kept
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
@@ -498,6 +519,7 @@ class MeetingWindow(QMainWindow):
                 event.ignore()
                 return
         self.printing.finish_now(cancel=False)  # a hand-off under way ends first
+        settings.Settings()[settings.MEETING_GEOMETRY] = self.saveGeometry()
         if self._own_converter is not None:
             self._own_converter.stop()  # no LibreOffice outlives the window
             self._own_converter = None
@@ -569,6 +591,7 @@ class MeetingWindow(QMainWindow):
             self.items.addTopLevelItem(row)
             if relative == chosen:
                 self.items.setCurrentItem(row)
+        self.items.fit_columns()
 
     def _reordered(self, order: list[str]) -> None:
         if order != self.draft.items:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -46,7 +46,11 @@ class PreviewPane(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4d6; color: #4a3b00; padding: 6px;")
         self.banner.hide()
-        self.state = QLabel(self)
+        # "Updating…" over the pages' top corner, not in the toolbar: there, on a narrow screen,
+        # it pushed the toolbar's last buttons into the overflow ("»").
+        self.state = QLabel(self.view)
+        self.state.setStyleSheet("background: #fff4d6; color: #4a3b00; padding: 2px 6px;")
+        self.state.hide()
         # Says when the pages are the public copy: its own line above the pages, never in the
         # toolbar's overflow, where a narrow preview would hide it.
         self.copy_label = QLabel(self)
@@ -71,8 +75,6 @@ class PreviewPane(QWidget):
             self.act_zoom_out,
             self.act_zoom_in,
             self.act_fit,
-            None,
-            self.state,
         ):
             if item is None:
                 self.toolbar.addSeparator()
@@ -102,16 +104,23 @@ class PreviewPane(QWidget):
         return action
 
     def retranslate(self) -> None:
+        # Arrows and signs on the buttons (their names in the tooltip and for a screen
+        # reader): in Finnish and Swedish the words pushed "Fit width" into the overflow.
         texts = (
-            (self.act_previous, _("Previous page")),
-            (self.act_next, _("Next page")),
-            (self.act_zoom_out, _("Zoom out")),
-            (self.act_zoom_in, _("Zoom in")),
-            (self.act_fit, _("Fit width")),
+            (self.act_previous, _("Previous page"), "‹"),
+            (self.act_next, _("Next page"), "›"),
+            (self.act_zoom_out, _("Zoom out"), "−"),
+            (self.act_zoom_in, _("Zoom in"), "+"),
+            (self.act_fit, _("Fit width"), None),
         )
-        for action, text in texts:
+        for action, text, sign in texts:
             action.setText(text)
-            action.setToolTip(text)
+            action.setIconText(sign or text)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text} ({keys})" if keys else text)
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(text)
         self.view.setAccessibleName(_("Print preview"))
         self.update_page_label()
         self.set_stale(self.stale)
@@ -153,7 +162,19 @@ class PreviewPane(QWidget):
         """Out-of-date pages stay readable; the label and a lighter surround say so."""
         self.stale = stale
         self.state.setText(_("Updating…") if stale else "")
+        self.state.setVisible(stale)
+        self._place_state()
         self.view.setStyleSheet(f"QPdfView {{ background: {'#b0b4ba' if stale else '#8a8f96'}; }}")
+
+    def _place_state(self) -> None:
+        """The state in the top right corner of the pages."""
+        self.state.adjustSize()
+        self.state.move(self.view.viewport().geometry().right() - self.state.width() - 4, 4)
+        self.state.raise_()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._place_state()
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)

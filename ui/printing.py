@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import atomic, printing, scratch
+from drafting import atomic, names, printing, scratch
 from drafting.i18n import _
 from drafting.render import pdf
-from ui import worker
+from ui import folders, worker
 
 POLL_MS = 1000  # how often the queue is asked whether the job has printed
 
@@ -153,11 +153,41 @@ class PrintController(QObject):
                 _("Wait until it has printed, or cancel it in the status bar, and print again."),
             )
             return
+        if not QPrinterInfo.availablePrinterNames():
+            # The print dialog would offer only "Print to file", into the home folder: say
+            # what to install or set up, and offer a PDF in a folder of the user's choice.
+            worker.start(
+                printing.no_printer_reason,
+                lambda reason: self._no_printer(reason, data, title),
+                lambda exc: self._no_printer(str(exc), data, title),
+            )
+            return
         if self.printer is None:
             self.printer = QPrinter()
         self.printer.setDocName(title)
         if self.ask.print_setup(self.printer, pages):
             self.start(data, self.printer, title, docx)
+
+    def _no_printer(self, reason: str, data: bytes, title: str) -> None:
+        if not self.ask.no_printer(reason):
+            return
+        suggestion = folders.start(folders.EXPORTS) / f"{names.file_stem(title) or 'pykala'}.pdf"
+        target = self.ask.save_path(str(suggestion), kind="pdf-print")
+        if target is None:
+            return
+        self._handing_over = True
+        self._work_done.clear()
+        self._show(_("Writing {name}…").format(name=target.name))
+        work = self._file_work(data, printing.Request(title=title), target)
+        worker.start(self._finally_done(work), self._saved, self._not_handed_over)
+
+    def _saved(self, target: Path) -> None:
+        self._handing_over = False
+        self._end(
+            _("Saved the pages as {name} in the folder {folder}").format(
+                name=target.name, folder=target.parent
+            )
+        )
 
     def start(self, data: bytes, printer: QPrinter, title: str, docx: Callable[[], bytes]) -> None:
         """Print `data` (a PDF) as chosen in `printer`, in a worker."""

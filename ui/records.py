@@ -86,6 +86,10 @@ def _parse(text: str, kind: str) -> tuple[Any, str]:
     return text, ""
 
 
+FIT_CHARS = 40  # the widest a column grows to show its entries, in average characters
+CELL_PADDING = 8  # pixels each side of a cell's text (the style's margin and some air)
+
+
 class RecordTable(QWidget):
     """A table bound to a list path such as `item.contacts`."""
 
@@ -116,7 +120,12 @@ class RecordTable(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.setMinimumHeight(110)
+        # One line a row: a phone number or a name wrapped in two is misread; the columns
+        # widen to their contents instead (see _fit_columns).
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        # Without a stretching column the last one takes the room left over, and only that.
+        header.setStretchLastSection(not any(c.stretch for c in columns))
         for n, column in enumerate(columns):
             # Text columns start wide enough to type into, also while the table is empty
             # (sized to contents they were as narrow as their heading).
@@ -156,6 +165,12 @@ class RecordTable(QWidget):
         self.retranslate()
         self.reload()
 
+    def focusable(self) -> list[QWidget]:
+        """The table, then its buttons as they stand beside (or below) it: Tab's order."""
+        side = self.layout().itemAt(1).layout()
+        buttons = [side.itemAt(n).widget() for n in range(side.count())]
+        return [self.table, *(b for b in buttons if isinstance(b, QPushButton))]
+
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([c.label() for c in self.columns])
         header = self.table.horizontalHeader()
@@ -163,6 +178,7 @@ class RecordTable(QWidget):
         for n, column in enumerate(self.columns):
             if header.sectionResizeMode(n) == QHeaderView.ResizeMode.Interactive:
                 header.resizeSection(n, max(average * column.chars, header.sectionSizeHint(n)))
+        self._fit_columns()
         self.table.setAccessibleName(self.name())
         texts = {"add": _("Add"), "remove": _("Remove"), "up": _("Move up"), "down": _("Move down")}
         for key, button in self.buttons.items():
@@ -204,7 +220,27 @@ class RecordTable(QWidget):
                 self.table.setCurrentCell(
                     max(0, min(row, len(records) - 1)), max(0, self.table.currentColumn())
                 )
+        self._fit_columns()
         self._enable()
+
+    def _fit_columns(self) -> None:
+        """A text column is as wide as its longest entry (up to FIT_CHARS characters), never
+        narrower than it started: a role or a phone number is not cut while a note column
+        takes the room. A stretching column gets what is left."""
+        header = self.table.horizontalHeader()
+        average = self.table.fontMetrics().averageCharWidth()
+        last = len(self.columns) - 1
+        for n, column in enumerate(self.columns):
+            interactive = header.sectionResizeMode(n) == QHeaderView.ResizeMode.Interactive
+            if not interactive or (n == last and header.stretchLastSection()):
+                continue
+            # Measured from the texts: the table may not be on screen yet (a hidden tab).
+            metrics = self.table.fontMetrics()
+            texts = (self.table.item(r, n) for r in range(self.table.rowCount()))
+            longest = max((metrics.horizontalAdvance(i.text()) for i in texts if i), default=0)
+            wanted = min(longest + 2 * CELL_PADDING, average * FIT_CHARS)
+            if wanted > header.sectionSize(n):
+                header.resizeSection(n, wanted)
 
     def _enable(self) -> None:
         row, count = self.table.currentRow(), self.table.rowCount()

@@ -572,6 +572,10 @@ class RichTextEdit(QTextEdit):
         action.setToolTip(f"{text} ({keys})")
         action.setStatusTip(action.toolTip())
 
+    def short_text(self, action: QAction) -> str:
+        """The action's word on a toolbar button, in the interface language."""
+        return next(texts()[1] for a, texts in self._texts if a is action)
+
     def retranslate(self) -> None:
         """Set the actions' texts again in the current interface language."""
         for action, texts in self._texts:
@@ -984,7 +988,54 @@ class RichTextField(QWidget):
         frame = 2 * self.editor.frameWidth() + 2 * int(self.editor.document().documentMargin())
         self.editor.setMinimumHeight(6 * line + frame)
         self.editor.setFrameShape(QFrame.Shape.StyledPanel)
+        # The focus in sight, as a line edit shows it: a highlighted frame (as wide as the
+        # plain one with its padding, so the text does not reflow on focus).
+        self.editor.setStyleSheet(
+            "RichTextEdit { border: 1px solid palette(mid); padding: 1px; }"
+            "RichTextEdit:focus { border: 2px solid palette(highlight); padding: 0px; }"
+        )
         self.setFocusProxy(self.editor)
+        # The toolbar's "»" is no Tab stop either: its actions have shortcuts.
+        for button in self.toolbar.findChildren(QToolButton):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Signs for a narrow field (a 1024-pixel screen): the words did not fit, and "Personal
+        # data" fell behind the toolbar's "»". It keeps its word: it matters most.
+        editor = self.editor
+        self._narrow: dict[QAction, Callable[[], str]] = {
+            editor.action_heading3: lambda: _("H1"),
+            editor.action_heading4: lambda: _("H2"),
+            editor.action_bullets: lambda: "•",
+            editor.action_numbers: lambda: "1.",
+            editor.action_quote: lambda: "“",
+        }
+        self._narrow_shown = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def _wide_width(self) -> int:
+        """The width the toolbar needs with words on every button."""
+        needed = 0
+        for action in self.editor.actions_for_toolbar():
+            button = self.toolbar.widgetForAction(action)
+            if button is None:
+                continue
+            metrics = button.fontMetrics()
+            padding = button.sizeHint().width() - metrics.horizontalAdvance(button.text())
+            needed += metrics.horizontalAdvance(self.editor.short_text(action)) + padding + 1
+        return needed + 8  # the bar's own margins
+
+    def _fit_toolbar(self) -> None:
+        """Words on the buttons when they fit, signs when the field is narrow; either way
+        every button is on the bar, named in full in its tooltip and to a screen reader."""
+        narrow = self._wide_width() > self.width()
+        for action in self.editor.actions_for_toolbar():
+            sign = self._narrow.get(action)
+            text = sign() if narrow and sign is not None else self.editor.short_text(action)
+            if action.iconText() != text:
+                action.setIconText(text)
+        self._narrow_shown = narrow
 
     def _style_button(self, action: QAction, bold: bool = False, italic: bool = False) -> None:
         button = self.toolbar.widgetForAction(action)
@@ -1000,6 +1051,7 @@ class RichTextField(QWidget):
             button = self.toolbar.widgetForAction(action)
             if button is not None:
                 button.setAccessibleName(action.text())
+        self._fit_toolbar()
 
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
         super().setAccessibleName(name)

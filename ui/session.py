@@ -3,6 +3,7 @@ recent files, and whether unsaved work may go."""
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,14 @@ from ui import folders, recovery, settings
 from ui.document import DraftDocument
 
 if TYPE_CHECKING:
+    from ui.dialogs import Asker
     from ui.mainwindow import MainWindow
+
+
+def may_overwrite(document: DraftDocument, path: Path, ask: Asker) -> bool:
+    """True unless another program changed the file since this one last read or wrote it and
+    the user chooses to keep theirs: the one changed-on-disk guard of every window's Save."""
+    return not document.changed_on_disk() or bool(ask.overwrite_changed_file(path))
 
 
 class Session(QObject):
@@ -153,11 +161,7 @@ class Session(QObject):
 
     def _save_to(self, path: Path, check_disk: bool = True) -> bool:
         window = self.window
-        if (
-            check_disk
-            and window.document.changed_on_disk()
-            and not (window.ask.overwrite_changed_file(path))
-        ):
+        if check_disk and not may_overwrite(window.document, path, window.ask):
             return False
         try:
             window.document.save(path)
@@ -202,7 +206,8 @@ class Session(QObject):
         """After a crash: offer each copy left behind, newest first."""
         window = self.window
         for left in recovery.pending(exclude={self.recovery_id}):
-            when = dates.for_interface(left.saved, i18n.language())
+            now = _dt.datetime.now().astimezone()
+            when = dates.age_for_interface(left.saved, now, i18n.language())  # how old, too
             answer = window.ask.restore(when, left.title)
             if answer == "discard":
                 recovery.discard(left.id)

@@ -39,6 +39,7 @@ class Option(Generic[T]):
 LANGUAGE = Option("ui/language", "")  # "" = from the system: fi, sv, else en
 GEOMETRY = Option("window/geometry", QByteArray())
 WINDOW_STATE = Option("window/state", QByteArray())
+MEETING_GEOMETRY = Option("meeting_window/geometry", QByteArray())
 RECENT_FILES = Option("files/recent", [])
 LAST_FOLDER = Option("files/last_folder", "")
 AUTOSAVE_SECONDS = Option("autosave/seconds", 30)

@@ -12,7 +12,19 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 
 _STANDARD = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 EXPORT = QKeySequence("Ctrl+E")  # the drafting window's Export Word document
-_EXTRA = (EXPORT,)
+# Redo is Ctrl+Y and Ctrl+Shift+Z everywhere: Qt's Redo keys are the desktop's, and on Linux
+# desktops (X11, GNOME, KDE) those are Ctrl+Shift+Z alone, while Word users press Ctrl+Y.
+REDO = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
+_EXTRA = (EXPORT, *REDO)
+
+
+def redo_keys() -> list[QKeySequence]:
+    """Ctrl+Y, Ctrl+Shift+Z, then the desktop's own Redo keys: the Redo action's shortcuts."""
+    keys = list(REDO)
+    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
+        if key not in keys:
+            keys.append(key)
+    return keys
 
 
 def window_owns(event: QEvent) -> bool:

@@ -106,6 +106,30 @@ def test_build_names_are_unique(tmp_path):
 # --- case 3: a build is all or nothing ---------------------------------------------------
 
 
+def run_cli_limited(max_bytes: int, *args):
+    """The CLI in a child process that may write no file larger than `max_bytes`: a real
+    write error (EFBIG, "File too large") from the kernel, not a patched function."""
+    import resource
+    import signal
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_bytes, max_bytes))
+
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
+        preexec_fn=limit,
+        timeout=300,
+    )
+
+
 def test_a_failed_build_leaves_the_old_files_and_says_so_truthfully(tmp_path, monkeypatch, capsys):
     path = meeting_folder(tmp_path)
     out = tmp_path / "out"
@@ -120,19 +144,12 @@ def test_a_failed_build_leaves_the_old_files_and_says_so_truthfully(tmp_path, mo
             raise OSError(28, "No space left on device", str(target))
         real_replace(source, target)
 
-    # Fail while writing: nothing may change.
-    real_open = open
-
-    def failing_open(file, mode="r", *args, **kwargs):
-        if "w" in mode and str(file).endswith(".docx") and "Kokouksen" in str(file):
-            raise OSError(28, "No space left on device", str(file))
-        return real_open(file, mode, *args, **kwargs)
-
-    monkeypatch.setattr("builtins.open", failing_open)
-    assert cli.main(["build", str(path), "--agenda", "--items", "-o", str(out)]) == 1
-    monkeypatch.setattr("builtins.open", real_open)
-    err = capsys.readouterr().err
-    assert "Nothing was written" in err and "No space left" in err
+    # Fail while writing, for real: the kernel refuses to grow a file past 16 KiB (the
+    # process's RLIMIT_FSIZE), as a full disk refuses. Nothing may change.
+    result = run_cli_limited(16 * 1024, "build", path, "--agenda", "--items", "-o", out)
+    assert result.returncode == 1, result.stderr
+    assert "Nothing was written" in result.stderr and "File too large" in result.stderr
+    assert "Traceback" not in result.stderr
     assert old.read_bytes() == b"old agenda"
     assert sorted(p.name for p in out.iterdir()) == [old.name]
 

@@ -124,6 +124,53 @@ def test_saving_replaces_the_file_whole_and_leaves_no_temporary(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["d.pykala"]
 
 
+SAVE_BIG = """
+import sys
+from drafting import draftfile
+from drafting.model import Draft
+
+draft = Draft()
+draft.item.proposal.reasoning = "Pitkä perustelu. " * 4000  # about 70 kB
+try:
+    draftfile.save(draft, sys.argv[1])
+except OSError as exc:
+    print(exc.strerror)
+    sys.exit(1)
+"""
+
+
+def test_a_save_the_disk_refuses_keeps_the_old_file(tmp_path):
+    """A real write error: the child may grow no file past 16 KiB (RLIMIT_FSIZE), so the
+    kernel refuses the write half-way, as a full disk does."""
+    import os
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    target = tmp_path / "d.pykala"
+    target.write_text("precious", encoding="utf-8")
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
+
+    result = subprocess.run(
+        [sys.executable, "-c", SAVE_BIG, str(target)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
+        preexec_fn=limit,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout.strip()) == (1, "File too large"), result.stderr
+    assert target.read_text(encoding="utf-8") == "precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["d.pykala"]  # no half-written temporary
+
+
 def test_a_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
     target = tmp_path / "d.pykala"
     target.write_text("precious", encoding="utf-8")

@@ -131,16 +131,18 @@ def test_characters_xml_cannot_hold_travel_as_json_escapes():
     assert draftfile.loads(embedded.draft_json).item.proposal.reasoning.endswith(" \ufffe \uffff")
 
 
-@pytest.mark.skipif(pdf.find_soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.libreoffice
 def test_the_draft_survives_a_libreoffice_resave(item_docx, tmp_path):
     """LibreOffice keeps custom XML parts when it saves a DOCX, and its re-save changes no
     visible text: the draft comes back, not marked as changed."""
+    soffice = pdf.find_soffice()
+    assert soffice, "no LibreOffice: apt-get install libreoffice-writer-nogui (make test does)"
     source = tmp_path / "in" / "s333.docx"
     source.parent.mkdir()
     source.write_bytes(item_docx)
     subprocess.run(
         [
-            str(pdf.find_soffice()),
+            str(soffice),
             "--headless",
             "--norestore",
             f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",

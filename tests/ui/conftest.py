@@ -30,22 +30,25 @@ def converter():
     shared.stop()
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch, converter):
-    """A main window whose questions are answered by the test, not by a modal dialog."""
-    from PySide6.QtCore import QSettings
+ANSWERS = (
+    ("save_changes", "cancel"),
+    ("overwrite_changed_file", False),
+    ("restore", "later"),
+    ("open_path", None),
+    ("save_path", None),
+    ("print_setup", True),
+    ("print_running", "leave"),
+    ("docx_changed", False),
+    ("new_profile_id", None),
+    ("profile_export_path", None),
+    ("profile_import_path", None),
+    ("profile_template_path", None),
+)
 
-    from ui import translation
-    from ui.mainwindow import MainWindow
 
-    QSettings().clear()
-    from ui import recovery
-
-    for copy in recovery.pending():
-        recovery.discard(copy.id)
-    translation.apply("en")
-    win = MainWindow(converter=converter)
-    qtbot.addWidget(win)
+def answered(win, monkeypatch) -> None:
+    """The window's questions answered by the test (win.answers), never by a modal dialog;
+    its messages collected in win.messages."""
     win.answers = {}
 
     def answer(name, default=None):
@@ -55,30 +58,105 @@ def window(qtbot, tmp_path, monkeypatch, converter):
 
         return respond
 
-    for name, default in (
-        ("save_changes", "cancel"),
-        ("overwrite_changed_file", False),
-        ("restore", "later"),
-        ("open_path", None),
-        ("save_path", None),
-        ("print_setup", True),
-        ("print_running", "leave"),
-        ("docx_changed", False),
-        ("new_profile_id", None),
-        ("profile_export_path", None),
-        ("profile_import_path", None),
-        ("profile_template_path", None),
-    ):
+    for name, default in ANSWERS:
         monkeypatch.setattr(win.ask, name, answer(name, default))
+    # No printer: the message is collected, and no PDF is saved instead unless a test says so.
+    no_printer = lambda reason: bool(win.messages.append(("Cannot print", reason)))  # noqa: E731
+    monkeypatch.setattr(win.ask, "no_printer", answer("no_printer", no_printer))
     win.messages = []
     monkeypatch.setattr(win.ask, "error", lambda *a: win.messages.append(a))
     monkeypatch.setattr(win.ask, "information", lambda *a: win.messages.append(a))
     monkeypatch.setattr(win.ask, "about", lambda: win.messages.append(("about",)))
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close_unasked = True  # the test decides; closing must not ask
-    win.close()
+
+
+def close_without_blocking(win) -> None:
+    """Close a window at teardown as a user who discards their changes: the "save changes?"
+    question is answered "discard" through the Asker, a print still running is left. If the
+    window still refuses, it closes unasked. Never waits for a dialog."""
+    import shiboken6
+
+    if not shiboken6.isValid(win):
+        return
+    answers = getattr(win, "answers", None)
+    if answers is not None:
+        answers.update(save_changes="discard", print_running="leave")
+    for other in getattr(win, "meeting_windows", []):
+        if shiboken6.isValid(other) and hasattr(other, "answers"):
+            other.answers.update(save_changes="discard", print_running="leave")
+    if not win.close():
+        win.close_unasked = True
+        win.close()
+
+
+@pytest.fixture
+def make_window(qtbot, monkeypatch, converter):
+    """Builds drafting windows for a test: each answered by the test (see `answered`), shown,
+    and closed at teardown without blocking (see `close_without_blocking`), so a failing
+    assertion fails fast instead of leaving a "save changes?" box nobody answers.
+
+    make_window() shares the session's warm LibreOffice; make_window(converter=None) lets
+    the window start its own (tests of the converter's life). clean=False keeps the settings and
+    recovery copies (tests of recovery after a crash)."""
+    from PySide6.QtCore import QSettings
+
+    from ui import recovery, translation
+    from ui.mainwindow import MainWindow
+
+    built = []
+
+    def make(converter=converter, clean: bool = True, show: bool = True):
+        if clean:
+            QSettings().clear()
+            for copy in recovery.pending():
+                recovery.discard(copy.id)
+            translation.apply("en")
+        win = MainWindow(converter=converter)
+        qtbot.addWidget(win)
+        built.append(win)
+        answered(win, monkeypatch)
+        if show:
+            win.show()
+            qtbot.waitExposed(win)
+        return win
+
+    yield make
+    for win in reversed(built):
+        close_without_blocking(win)
+
+
+@pytest.fixture
+def window(make_window):
+    """A main window whose questions are answered by the test, not by a modal dialog."""
+    return make_window()
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialog_left(qapp):
+    """A test that leaves a modal dialog open fails (and the dialog is closed, so the next
+    test does not sit behind it). Non-modal tool windows may stay; their window owns them."""
+    yield
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    left = []
+    for _round in range(10):  # closing one may uncover the next
+        modal = QApplication.activeModalWidget()
+        dialogs = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog) and w.isVisible() and w.isModal()
+        ]
+        if modal is None and not dialogs:
+            break
+        for dialog in [modal, *dialogs] if modal is not None else dialogs:
+            if dialog is None or not dialog.isVisible():
+                continue
+            left.append(f"{type(dialog).__name__} {dialog.windowTitle()!r}")
+            if isinstance(dialog, QDialog):
+                dialog.reject()
+            dialog.close()
+        QApplication.processEvents()
+    if left:
+        pytest.fail(f"the test left a dialog open: {', '.join(left)}")
 
 
 def field(window, path):
@@ -137,12 +215,14 @@ def open_view(window, path, monkeypatch):
     view.answers, view.messages = window.answers, window.messages
     for name, default in (
         ("save_changes", "cancel"),
+        ("overwrite_changed_file", False),
         ("build_choices", None),
         ("folder", None),
         ("save_path", None),
         ("item_paths", []),
         ("print_setup", True),
         ("print_running", "leave"),
+        ("no_printer", lambda reason: bool(window.messages.append(("Cannot print", reason)))),
     ):
 
         def respond(*args, name=name, default=default, **kwargs):

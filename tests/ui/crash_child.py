@@ -1,16 +1,18 @@
-"""Run by test_recovery in a child process: open, edit, and keep running until killed."""
+"""Run by test_recovery in a child process: open, type, and keep running until killed."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.ui.conftest import type_text  # noqa: E402
 from ui import app, settings  # noqa: E402
 
 
@@ -24,12 +26,13 @@ def main() -> int:
     def edit() -> None:
         form = window.form
         title = form.binder.widget_for("item.title")
-        title.setText("Palautettava otsikko åäö")
-        title.textEdited.emit(title.text())
+        title.setFocus()
+        title.selectAll()
+        type_text(title, "Palautettava otsikko åäö")
         reasoning = form.binder.widget_for("item.proposal.reasoning").editor
-        cursor = reasoning.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
-        cursor.insertText(" Kaatumisen jälkeen palautettu lause.")
+        reasoning.setFocus()
+        QTest.keyClick(reasoning, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        type_text(reasoning, " Kaatumisen jälkeen palautettu lause.")
         print("EDITED", flush=True)
 
     def previewed() -> None:

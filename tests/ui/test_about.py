@@ -5,7 +5,7 @@ from __future__ import annotations
 import PySide6
 from PySide6.QtCore import qVersion
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QLabel
 
 from drafting import __version__, licenses
 from ui import app
@@ -21,8 +21,9 @@ def test_the_icon_draws():
         assert any(image.pixelColor(x, size // 2).alpha() for x in range(size))
 
 
-def test_about_shows_versions_and_licences(qtbot, monkeypatch):
-    monkeypatch.setattr(QApplication, "windowIcon", staticmethod(lambda: QIcon(str(app.ICON))))
+def test_about_shows_versions_and_licences(qtbot, qapp):
+    app.application()  # as the program starts: its names and its own icon
+    qapp.setOrganizationName("PykalaTests")  # the test's settings stay the test's
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
     assert __version__ in dialog.title.text()
@@ -34,6 +35,10 @@ def test_about_shows_versions_and_licences(qtbot, monkeypatch):
         assert component.licence in shipped
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in dialog.texts.toPlainText()
     assert not dialog.windowIcon().isNull()
+    # The dialog shows the program's icon (the one app.application() set), drawn.
+    (shown,) = [label for label in dialog.findChildren(QLabel) if not label.pixmap().isNull()]
+    expected = QIcon(str(app.ICON)).pixmap(96, 96).toImage()
+    assert shown.pixmap().toImage() == expected
 
 
 def test_help_about_opens_the_dialog(window):

@@ -15,11 +15,34 @@ import pytest
 from tests.conftest import EXAMPLE_333
 from tests.ui.launch import environment, recent_files
 
-TOOLS = ("xdg-mime", "xdg-desktop-menu", "update-mime-database", "desktop-file-validate", "gio")
+# Each tool the tests run, and the Debian package that has it (make test installs them).
+TOOLS = {
+    "xdg-mime": "xdg-utils",
+    "xdg-desktop-menu": "xdg-utils",
+    "update-mime-database": "shared-mime-info",
+    "desktop-file-validate": "desktop-file-utils",
+    "gio": "libglib2.0-bin",
+}
 pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux") or any(shutil.which(t) is None for t in TOOLS),
-    reason="Linux with xdg-utils, shared-mime-info, desktop-file-utils and gio (make test)",
+    not sys.platform.startswith("linux"), reason="the freedesktop launcher is Linux's"
 )
+
+
+def missing_tools() -> str:
+    """"" if every tool is there, else the apt-get line that installs the missing ones."""
+    packages = sorted({p for tool, p in TOOLS.items() if shutil.which(tool) is None})
+    if not packages:
+        return ""
+    return "apt-get install --no-install-recommends " + " ".join(packages)
+
+
+@pytest.fixture(autouse=True)
+def _tools():
+    """Without the freedesktop tools these tests fail and say what to install (never a
+    silent skip)."""
+    line = missing_tools()
+    if line:
+        pytest.fail(f"the desktop-entry tests need the freedesktop tools: {line}")
 
 
 @pytest.fixture
@@ -80,6 +103,12 @@ def test_the_exec_line_opens_the_file(installed, tmp_path):
     assert started.returncode == 0, started.stderr
     assert "Traceback" not in started.stderr
     assert str(draft) in recent_files(installed)  # it opened the draft
+
+
+def test_a_missing_tool_is_named_with_the_apt_get_line(monkeypatch):
+    real = shutil.which
+    monkeypatch.setattr(shutil, "which", lambda tool: None if tool == "gio" else real(tool))
+    assert missing_tools() == "apt-get install --no-install-recommends libglib2.0-bin"
 
 
 def test_uninstall_takes_it_all_away(installed):

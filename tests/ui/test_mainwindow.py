@@ -10,7 +10,9 @@ from drafting import draftfile
 from drafting.render import pdf
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
 from tests.documents import pdf_pages
-from tests.ui.conftest import field, type_text
+from tests.ui.conftest import edit_cell, field, type_text
+from tests.ui.user import CTRL, SHIFT, click, key, menu
+from ui.checks_panel import WORD_ROLE
 
 
 def focus(window, path):
@@ -18,6 +20,26 @@ def focus(window, path):
     widget = field(window, path)
     widget.setFocus()
     return widget
+
+
+def show_tab(window, title: str) -> None:
+    """Click the form's tab with this title."""
+    tabs = window.form.tabBar()
+    (index,) = [n for n in range(tabs.count()) if tabs.tabText(n).replace("&", "") == title]
+    QTest.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
+    assert window.form.currentIndex() == index
+
+
+def checks_shown(window, qtbot, condition) -> list[str]:
+    """Wait (the checks run after a pause in typing) until the panel's lines satisfy
+    `condition`; the lines."""
+    panel = window.checks_panel.list
+
+    def lines() -> list[str]:
+        return [panel.item(n).text() for n in range(panel.count())]
+
+    qtbot.waitUntil(lambda: condition(lines()), timeout=5000)
+    return lines()
 
 
 def end_of(editor):
@@ -37,18 +59,22 @@ def test_type_undo_redo_save_and_reopen(window, tmp_path, qtbot):
     reasoning = focus(window, "item.proposal.reasoning")
     end_of(reasoning)
     type_text(reasoning, "\n\nLisäys: säännöt öisin.")
-    window.flush()
-    assert window.document.draft.item.proposal.reasoning.endswith("\n\nLisäys: säännöt öisin.")
+    qtbot.waitUntil(  # after the pause in typing
+        lambda: window.document.draft.item.proposal.reasoning.endswith(
+            "\n\nLisäys: säännöt öisin."
+        )
+    )
 
-    window.undo()  # the reasoning edit
+    key(reasoning, Qt.Key.Key_Z, CTRL)  # the reasoning edit
     assert not window.document.draft.item.proposal.reasoning.endswith("öisin.")
     assert "öisin" not in reasoning.toPlainText()
-    window.redo()
+    key(reasoning, Qt.Key.Key_Y, CTRL)
     assert reasoning.toPlainText().endswith("Lisäys: säännöt öisin.")
 
     target = tmp_path / "tallennettu.pykala"
     window.answers["save_path"] = target
-    assert window.save_as()
+    key(reasoning, Qt.Key.Key_S, CTRL | SHIFT)  # Save As
+    assert target.exists()
     assert not window.isWindowModified()
     reopened = draftfile.load(target)
     assert reopened == window.document.draft
@@ -62,7 +88,7 @@ def test_undo_back_to_the_saved_state_is_unmodified(window, tmp_path):
     number = focus(window, "meeting.number")
     type_text(number, "x")
     assert window.isWindowModified()
-    window.undo()
+    key(number, Qt.Key.Key_Z, CTRL)
     assert not window.isWindowModified()
     assert window.document.draft.meeting.number == "45/2021"
 
@@ -80,7 +106,7 @@ def test_exported_word_document_has_the_typed_text_in_its_section(window, tmp_pa
         timeout=30_000,
         check_params_cb=lambda m: m.startswith("Exported"),
     ):
-        window.export_word()
+        key(decision, Qt.Key.Key_E, CTRL)  # Export Word document, from the field
     pages = pdf_pages_of(target, tmp_path)
     text = "\n".join(pages)
     lines = [line.strip() for line in text.splitlines()]
@@ -116,57 +142,79 @@ def test_a_bad_date_names_its_field_and_keeps_the_text(window, qtbot):
     date = focus(window, "meeting.date")
     date.selectAll()
     type_text(date, "31.2.2021")
-    window.run_checks()
+    checks_shown(
+        window,
+        qtbot,
+        lambda lines: any(
+            "Meeting date" in t and '"31.2.2021" is not a date' in t for t in lines
+        ),
+    )
     assert date.text() == "31.2.2021"
-    items = [window.checks_panel.list.item(n) for n in range(window.checks_panel.list.count())]
-    texts = [i.text() for i in items]
-    assert any("Meeting date" in t and '"31.2.2021" is not a date' in t for t in texts), texts
     assert window.document.draft.meeting.date.isoformat() == "2021-11-22"
 
 
 def test_clicking_a_problem_goes_to_its_field(window, qtbot):
     window.open_path(EXAMPLE_885)
-    reasoning = field(window, "item.proposal.reasoning")
+    reasoning = focus(window, "item.proposal.reasoning")
     reasoning.selectAll()
     QTest.keyClick(reasoning, Qt.Key.Key_Delete)
-    window.run_checks()
     panel = window.checks_panel.list
-    item = next(
-        panel.item(n)
-        for n in range(panel.count())
-        if panel.item(n).data(Qt.ItemDataRole.UserRole) == "item.proposal.reasoning"
+
+    def reasoning_line():  # "the reasoning is empty" (not a spelling finding in it)
+        return next(
+            (
+                panel.item(n)
+                for n in range(panel.count())
+                if panel.item(n).data(Qt.ItemDataRole.UserRole) == "item.proposal.reasoning"
+                and panel.item(n).data(WORD_ROLE) is None
+            ),
+            None,
+        )
+
+    qtbot.waitUntil(lambda: reasoning_line() is not None, timeout=5000)
+    show_tab(window, "Meeting and item")
+    item = reasoning_line()
+    panel.scrollToItem(item)
+    QTest.mouseClick(
+        panel.viewport(), Qt.MouseButton.LeftButton, pos=panel.visualItemRect(item).center()
     )
-    window.form.setCurrentIndex(0)
-    panel.itemClicked.emit(item)
     assert window.form.tabText(window.form.currentIndex()) == "Proposal"
     assert reasoning.hasFocus()
 
 
 def test_closing_with_unsaved_changes_asks(window):
     window.open_path(EXAMPLE_885)
-    type_text(focus(window, "meeting.body"), "x")
-    window.close_unasked = False
-    window.answers["save_changes"] = "cancel"
-    assert not window.close()
+    body = focus(window, "meeting.body")
+    type_text(body, "x")
+    asked = []
+    window.answers["save_changes"] = lambda name: asked.append(name) or "cancel"
+    menu(window, "File", "Quit")
+    assert asked == ["kh-2021-11-22-s885.pykala"]
     assert window.isVisible()
     window.answers["save_changes"] = "discard"
-    assert window.close()
+    menu(window, "File", "Quit")
+    assert not window.isVisible()
 
 
 def test_saving_over_a_file_changed_elsewhere_asks_first(window, tmp_path):
     path = tmp_path / "d.pykala"
     path.write_bytes(EXAMPLE_885.read_bytes())
     window.open_path(path)
-    type_text(focus(window, "meeting.body"), "x")
+    body = focus(window, "meeting.body")
+    type_text(body, "x")
     path.write_text(
         path.read_text(encoding="utf-8").replace("45/2021", "46/2021"), encoding="utf-8"
     )
-    window.answers["overwrite_changed_file"] = False
-    assert not window.save()
+    asked = []
+    window.answers["overwrite_changed_file"] = lambda p: asked.append(p.name) or False
+    key(body, Qt.Key.Key_S, CTRL)
+    assert asked == ["d.pykala"]
     assert "46/2021" in path.read_text(encoding="utf-8")  # theirs is kept
+    assert window.isWindowModified()
     window.answers["overwrite_changed_file"] = True
-    assert window.save()
+    key(body, Qt.Key.Key_S, CTRL)
     assert draftfile.load(path).meeting.body.endswith("x")
+    assert not window.isWindowModified()
 
 
 def test_an_unreadable_file_is_explained_and_left_alone(window, tmp_path):
@@ -187,27 +235,33 @@ def test_agenda_hides_the_decision(window):
     combo.setCurrentIndex(combo.findData("agenda"))
     assert window.document.draft.meeting.document == "agenda"
     assert not window.form.isTabVisible(2)
-    window.undo()
+    menu(window, "Edit", "Undo")
     assert window.form.isTabVisible(2)
+
+
+def click_cell(table, row: int, column: int) -> None:
+    rect = table.visualRect(table.model().index(row, column))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert (table.currentRow(), table.currentColumn()) == (row, column)
 
 
 def test_lists_add_remove_and_undo(window):
     window.open_path(EXAMPLE_333)
     contacts = window.form.contacts
-    contacts.add()
+    show_tab(window, "Contacts and attachments")
+    click(contacts.buttons["add"])
     assert len(window.document.draft.item.contacts) == 2
-    item = contacts.table.item(1, 0)
-    item.setText("Åsa Öberg")
+    edit_cell(contacts.table, 1, 0, "Åsa Öberg")
     assert window.document.draft.item.contacts[1].name == "Åsa Öberg"
-    contacts.table.setCurrentCell(0, 0)
-    contacts.down()
+    click_cell(contacts.table, 0, 0)
+    click(contacts.buttons["down"])
     assert [c.name for c in window.document.draft.item.contacts] == [
         "Åsa Öberg",
         "Marja-Liisa Rautanen",
     ]
-    window.undo()
-    window.undo()
-    window.undo()
+    menu(window, "Edit", "Undo")
+    menu(window, "Edit", "Undo")
+    menu(window, "Edit", "Undo")
     assert [c.name for c in window.document.draft.item.contacts] == ["Marja-Liisa Rautanen"]
     assert contacts.table.rowCount() == 1
 
@@ -215,16 +269,16 @@ def test_lists_add_remove_and_undo(window):
 def test_history_entries_have_their_own_form(window):
     window.open_path(EXAMPLE_333)
     history = window.form.history
-    history.entries.add()
+    show_tab(window, "Decision history")
+    click(history.entries.buttons["add"])
     assert history.binder.root == "item.history[1]"
     body = history.form.inputs[0]
     type_text(body, "Kaupunkiympäristölautakunta")
     assert window.document.draft.item.history[1].body == "Kaupunkiympäristölautakunta"
     assert window.document.draft.item.history[0].body == "Sosiaali- ja terveyslautakunta"
     handling = history.handling
-    handling.add()
-    cell = handling.table.item(0, 0)
-    cell.setText("16.3.2021")
+    click(handling.buttons["add"])
+    edit_cell(handling.table, 0, 0, "16.3.2021")
     assert window.document.draft.item.history[1].handling[0].date.isoformat() == "2021-03-16"
 
 
@@ -278,11 +332,13 @@ def test_tab_order_follows_the_form(window):
 def test_people_typed_before_are_offered_again(window, tmp_path):
     window.open_path(EXAMPLE_333)
     window.answers["save_path"] = tmp_path / "a.pykala"
-    assert window.save_as()  # saving remembers the draft's people
-    window.new_draft()
+    menu(window, "File", "Save As")  # saving remembers the draft's people
+    assert (tmp_path / "a.pykala").exists()
+    menu(window, "File", "New")
     contacts = window.form.contacts
-    contacts.add()
-    contacts.table.item(0, 0).setText("Marja-Liisa Rautanen")
+    show_tab(window, "Contacts and attachments")
+    click(contacts.buttons["add"])
+    edit_cell(contacts.table, 0, 0, "Marja-Liisa Rautanen")
     (contact,) = window.document.draft.item.contacts
     assert (contact.title, contact.phone, contact.email) == (
         "kaupunginsihteeri",
@@ -301,9 +357,9 @@ def test_undoing_the_first_words_of_a_decision_takes_the_decision_away(window, q
     editor = field(window, "item.decision.text")
     editor.setFocus()
     type_text(editor, "Päätös.")
-    window.flush()
+    qtbot.waitUntil(lambda: window.document.draft.item.decision is not None)  # the pause
     assert window.document.draft.item.decision.text == "Päätös."
     QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.document.draft.item.decision is None
-    window.run_checks()  # raised AttributeError on a None text before
-    assert window.problems
+    # The checks that follow raised AttributeError on a None text before.
+    assert checks_shown(window, qtbot, bool)

@@ -4,8 +4,8 @@ opened with the numbers they will print, the recent files, the window at a small
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from drafting import draftfile
 from tests.conftest import EXAMPLES
@@ -60,6 +60,13 @@ def summary(view) -> QMessageBox | None:
     return box if box is not None and box.isVisible() else None
 
 
+def close_summary(view, qtbot) -> None:
+    """The user reads the summary and clicks Close."""
+    box = summary(view)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Close), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: summary(view) is None)
+
+
 def test_a_build_ends_with_a_summary_that_opens_the_folder(view, qtbot, monkeypatch, tmp_path):
     opened = []
     monkeypatch.setattr("ui.meetingwindow.QDesktopServices.openUrl", opened.append)
@@ -84,9 +91,7 @@ def test_a_pdf_build_lists_the_pdfs_too(view, qtbot, tmp_path):
     names = box.informativeText().split("\n")
     assert sorted(names) == ["Esityslista 18-2021.docx", "Esityslista 18-2021.pdf"]
     assert sorted(p.name for p in out.iterdir()) == sorted(names)
-    close = box.button(QMessageBox.StandardButton.Close)
-    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: summary(view) is None)
+    close_summary(view, qtbot)
 
 
 def form_text(window, path: str) -> str:
@@ -106,7 +111,7 @@ def test_open_shows_the_item_with_the_meetings_numbers_until_undone(view, window
         "Shown with the numbers of meeting 18/2021: Asia 3, § 334. Save to keep them."
     )
     assert window.isWindowModified()
-    assert window.act_undo.text() == "&Undo"
+    assert window.act_undo.text() == "&Undo: Numbers from the meeting"
     window.act_undo.trigger()  # one step back to the file's own values
     assert form_text(window, "item.section") == "885"
     assert form_text(window, "meeting.number") != "18/2021"
@@ -198,14 +203,37 @@ def test_at_1024_by_700_every_field_and_button_can_be_reached(view, qtbot, tmp_p
 
 
 def test_the_build_dialogs_public_box_builds_public_copies(view, qtbot, monkeypatch, tmp_path):
-    monkeypatch.setattr("ui.meetingwindow.QDesktopServices.openUrl", lambda url: None)
+    """The real build dialog: Extracts and the public box ticked with the mouse, then OK."""
+    from ui.meetingwindow import BuildDialog, MeetingAsker
+
     out = tmp_path / "out"
-    view.answers.update(build_choices=(["minutes", "extracts"], False, True), folder=out)
+    view.answers.update(build_choices=lambda: MeetingAsker.build_choices(view.ask), folder=out)
+    seen = []
+
+    def fill_in() -> None:  # runs while the dialog waits for the user
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog).__name__)
+        if not isinstance(dialog, BuildDialog):
+            return
+        try:
+            for box in (dialog.boxes["extracts"], dialog.public):
+                qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+            seen.append(dialog.choices())
+            ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()  # OK did not end it: never left waiting
+
+    QTimer.singleShot(0, fill_in)
     qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)
+    assert seen == ["BuildDialog", (["minutes", "extracts"], False, True, False, False)]
     qtbot.waitUntil(lambda: summary(view) is not None, timeout=120_000)
     names = sorted(p.name for p in out.iterdir())
     assert "Pöytäkirja 18-2021 (julkinen).docx" in names
+    assert "Pöytäkirja 18-2021.docx" not in names  # only the public copy
     assert any(" - Ote " in n and "(julkinen)" not in n for n in names)  # extracts: whole
+    close_summary(view, qtbot)
 
 
 def test_the_build_dialog_offers_changes_only_for_internal_copies(view, qtbot):
@@ -229,3 +257,4 @@ def test_the_build_dialogs_web_box_writes_the_minutes_web_pages(view, qtbot, mon
     web = out / "Pöytäkirja 18-2021 verkkosivut"
     assert (out / "Pöytäkirja 18-2021.docx").exists() and (web / "index.html").exists()
     assert len(list(web.glob("*.html"))) >= 4  # the index, three items (and the appeals)
+    close_summary(view, qtbot)

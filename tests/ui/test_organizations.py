@@ -16,12 +16,11 @@ from tests import espoo
 from tests.conftest import EXAMPLE_333
 from tests.ui.conftest import edit_cell, field, type_text
 from tests.ui.test_press_everything import press_everything, raised  # noqa: F401 - a fixture
+from tests.ui.user import menu
 
 
 def _open_dialog(window, qtbot):
-    menu = window.menu_settings
-    assert window.act_organizations in menu.actions()
-    window.act_organizations.trigger()
+    menu(window, "Settings", "Organisations")
     dialog = window.organizations_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.activateWindow()  # as the window manager does for a new window
@@ -173,7 +172,7 @@ def test_export_and_import_through_the_asker(window, qtbot, tmp_path):
     assert json.loads(target.read_text(encoding="utf-8"))["id"] == "espoo"
     for path in profiles.user_folder().iterdir():
         path.unlink()
-    dialog.reload()
+    dialog = _open_dialog(window, qtbot)  # chosen again from the menu: read anew
     assert dialog.list.count() == 1
 
     window.answers["profile_import_path"] = target
@@ -195,8 +194,12 @@ def test_an_unknown_organisation_is_named_in_the_checks_not_a_traceback(window, 
     draft = tmp_path / "espoo.pykala"
     draft.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert window.open_path(draft)
-    window.run_checks()
     panel = window.checks_panel.list
+    qtbot.waitUntil(
+        lambda: "organization"
+        in {panel.item(n).data(Qt.ItemDataRole.UserRole) for n in range(panel.count())},
+        timeout=5000,
+    )
     texts = {
         panel.item(n).data(Qt.ItemDataRole.UserRole): panel.item(n).text()
         for n in range(panel.count())
@@ -206,15 +209,22 @@ def test_an_unknown_organisation_is_named_in_the_checks_not_a_traceback(window, 
         "profile in Settings → Organisations, or choose another organisation"
     )
     assert window.document.draft.organization == "espoo"
-    window.refresh_preview()  # the pages cannot be made: the preview says why, in words
+    # The pages cannot be made: the preview says why, in words.
     qtbot.waitUntil(lambda: window.preview.banner.isVisible(), timeout=20_000)
     assert 'The organisation "espoo" named in the draft is not known' in (
         window.preview.banner.text()
     )
 
-    espoo.install()  # added in the dialog (here: as a file), the problem goes
-    window.act_organizations.trigger()
-    window.organizations_dialog.changed.emit()
+    profile = tmp_path / "espoo-profile.json"  # imported in the dialog: the problem goes
+    profile.write_text(json.dumps(espoo.profile_data(template=None)), encoding="utf-8")
+    dialog = _open_dialog(window, qtbot)
+    window.answers["profile_import_path"] = profile
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert window.messages == []
+    qtbot.waitUntil(
+        lambda: "organization"
+        not in {panel.item(n).data(Qt.ItemDataRole.UserRole) for n in range(panel.count())}
+    )
     assert "organization" not in {p.path for p in window.problems}
 
 

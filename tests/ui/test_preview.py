@@ -11,6 +11,7 @@ from PySide6.QtPdf import QPdfDocument
 
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
 from tests.ui.conftest import alive, type_text
+from tests.ui.user import click, menu
 
 pytestmark = pytest.mark.libreoffice
 WAIT = 60_000
@@ -34,7 +35,7 @@ def exported(window, qtbot, tmp_path, archival=False):
         timeout=WAIT,
         check_params_cb=lambda m: m.startswith("Exported"),
     ):
-        window.export_pdf(archival=archival)
+        menu(window, "File", "Export archival PDF (PDF/A)" if archival else "Export PDF")
     return target
 
 
@@ -60,19 +61,18 @@ def test_typing_refreshes_the_preview_by_itself(window, qtbot):
     assert not window.preview.stale
 
 
-def test_a_killed_libreoffice_is_restarted_and_nothing_is_left(qtbot, tmp_path):
-    from ui.mainwindow import MainWindow
-
-    window = MainWindow()  # with a converter of its own, which it must stop
-    qtbot.addWidget(window)
-    window.show()
+def test_a_killed_libreoffice_is_restarted_and_nothing_is_left(make_window, qtbot, tmp_path):
+    window = make_window(converter=None)  # with a converter of its own, which it must stop
     shown(window, qtbot, lambda: window.open_path(EXAMPLE_885))
     first = window.converter.pids
     assert len(first) >= 2 and all(alive(p) for p in first)
     office = first[-1]  # soffice.bin itself
 
+    title = window.form.binder.widget_for("item.title")
+    title.setFocus()
+
     def kill_while_converting():
-        window.refresh_preview()
+        type_text(title, "x")  # new pages are on their way
         os.kill(office, signal.SIGKILL)
 
     with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
@@ -82,8 +82,9 @@ def test_a_killed_libreoffice_is_restarted_and_nothing_is_left(qtbot, tmp_path):
     second = window.converter.pids
     assert second and set(second).isdisjoint(first)
     assert window.preview.page_count() == 2  # § 885: two pages, as the original
-    window.close_unasked = True
-    window.close()
+    window.answers["save_changes"] = "discard"
+    menu(window, "File", "Quit")
+    assert not window.isVisible()
     assert not [p for p in first + second if alive(p)]
 
 
@@ -96,50 +97,51 @@ def test_archival_export_is_pdfa_and_tagged(window, qtbot, tmp_path):
     assert "Tagged:          yes" in info
 
 
-def test_without_libreoffice_a_banner_says_what_to_install(qtbot, tmp_path, monkeypatch):
-    from ui.mainwindow import MainWindow
-
+def test_without_libreoffice_a_banner_says_what_to_install(
+    make_window, qtbot, tmp_path, monkeypatch
+):
     monkeypatch.setenv("PYKALA_SOFFICE", str(tmp_path / "no-soffice"))
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window(converter=None)
     window.open_path(EXAMPLE_885)
     qtbot.waitUntil(lambda: window.preview.banner.isVisible(), timeout=WAIT)
     assert "libreoffice-writer-nogui" in window.preview.banner.text()
     target = tmp_path / "still.docx"
-    window.ask.save_path = lambda *a, **k: target
+    window.answers["save_path"] = target
     with qtbot.waitSignal(
         window.statusBar().messageChanged,
         timeout=WAIT,
         check_params_cb=lambda m: m.startswith("Exported"),
     ):
-        window.export_word()
+        menu(window, "File", "Export Word document")
     assert target.read_bytes()[:2] == b"PK"
-    window.close_unasked = True
-    window.close()
 
 
 def test_page_navigation_and_zoom(window, qtbot):
     shown(window, qtbot, lambda: window.open_path(EXAMPLE_333))
     pane = window.preview
     assert pane.page_label.text() == "Page 1 of 7"
-    pane.next_page()
+
+    def button(action):
+        return pane.toolbar.widgetForAction(action)
+
+    click(button(pane.act_next))
     assert pane.view.pageNavigator().currentPage() == 1
-    pane.zoom(1.2)
+    assert pane.page_label.text() == "Page 2 of 7"
+    click(button(pane.act_previous))
+    assert pane.page_label.text() == "Page 1 of 7"
+    click(button(pane.act_zoom_in))
     assert pane.view.zoomMode() != pane.view.ZoomMode.FitToWidth
-    pane.fit_width()
+    click(button(pane.act_fit))
     assert pane.view.zoomMode() == pane.view.ZoomMode.FitToWidth
 
 
-def test_without_the_uno_bridge_the_preview_runs_cold_and_says_so_once(qtbot, monkeypatch):
+def test_without_the_uno_bridge_the_preview_runs_cold_and_says_so_once(
+    make_window, qtbot, monkeypatch
+):
     import sys
 
-    from ui.mainwindow import MainWindow
-
     monkeypatch.setenv("PYKALA_UNO_PYTHON", sys.executable)  # a Python without `uno`
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window(converter=None)
     shown(window, qtbot, lambda: window.open_path(EXAMPLE_885))
     assert window.converter.warm is None
     assert window.preview.page_count() == 2  # § 885: two pages, as the original
@@ -148,5 +150,3 @@ def test_without_the_uno_bridge_the_preview_runs_cold_and_says_so_once(qtbot, mo
     title.setFocus()
     shown(window, qtbot, lambda: type_text(title, "x"))
     assert not window.preview.banner.isVisible()  # said once
-    window.close_unasked = True
-    window.close()

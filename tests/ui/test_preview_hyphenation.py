@@ -13,16 +13,12 @@ from tests.ui.conftest import type_text
 WAIT = 60_000
 
 
-def test_missing_hyphenation_is_said_once(qtbot, monkeypatch, tmp_path):
-    from ui.mainwindow import MainWindow
-
+def test_missing_hyphenation_is_said_once(make_window, qtbot, monkeypatch, tmp_path):
     monkeypatch.setattr(hyphenation, "available", lambda soffice, language: language != "sv")
     swedish = tmp_path / "sv.pykala"
     draft = json.loads(EXAMPLE_885.read_text(encoding="utf-8"))
     swedish.write_text(json.dumps({**draft, "language": "sv"}), encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window(converter=None)  # its own LibreOffice: hyphenation is looked up anew
     with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
         window.open_path(swedish)
     assert window.preview.page_count() == 2  # the pages are there; the banner informs
@@ -33,5 +29,3 @@ def test_missing_hyphenation_is_said_once(qtbot, monkeypatch, tmp_path):
     with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
         type_text(title, "x")
     assert not window.preview.banner.isVisible()  # said once
-    window.close_unasked = True
-    window.close()

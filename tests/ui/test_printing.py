@@ -150,7 +150,9 @@ def test_without_cups_libreoffice_prints_the_same_pages(
     assert len(pages) == 2 and "2 (7)" in pages[0] and "3 (7)" in pages[1]
 
 
-def test_print_to_file_writes_the_chosen_pages_of_the_same_pdf(opened, qtbot, tmp_path):
+def test_print_to_file_writes_the_chosen_pages_of_the_same_pdf(
+    opened, qtbot, printer_queue, tmp_path
+):
     target = tmp_path / "printed.pdf"
     choose(opened, "", pages=(5, 7), file=target)
     with qtbot.waitSignal(opened.printing.finished, timeout=WAIT):
@@ -205,19 +207,12 @@ def test_the_meeting_view_prints_the_agenda_and_one_item(view, qtbot, printer_qu
     assert "Biaudetin" in "".join(item)
 
 
-def test_without_libreoffice_print_says_what_to_install(qtbot, monkeypatch, tmp_path):
-    from ui.mainwindow import MainWindow
-
+def test_without_libreoffice_print_says_what_to_install(make_window, qtbot, monkeypatch, tmp_path):
     monkeypatch.setenv("PYKALA_SOFFICE", str(tmp_path / "no-soffice"))
-    window = MainWindow()  # its own converter, which finds no LibreOffice
-    qtbot.addWidget(window)
-    messages = []
-    monkeypatch.setattr(window.ask, "error", lambda *a: messages.append(a))
-    window.show()
+    window = make_window(converter=None)  # its own converter, which finds no LibreOffice
+    messages = window.messages
     window.open_path(EXAMPLE_333)
     qtbot.waitUntil(lambda: window.preview.banner.isVisible(), timeout=WAIT)
     press_print(window)
     assert messages[-1][0] == "Cannot print"
     assert "apt-get install libreoffice-writer-nogui" in messages[-1][1]
-    window.close_unasked = True
-    window.close()

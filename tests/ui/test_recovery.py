@@ -12,10 +12,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE_885, ROOT
+from tests.ui import typing_child
 from tests.ui.conftest import alive
+from tests.ui.user import menu
 from ui import recovery
 
 CHILD = Path(__file__).with_name("crash_child.py")
+TYPING_CHILD = Path(__file__).with_name("typing_child.py")
 
 
 def start_child(draft: Path, data_home: Path) -> subprocess.Popen:
@@ -37,6 +40,35 @@ def start_child(draft: Path, data_home: Path) -> subprocess.Popen:
         child.kill()
         raise AssertionError(child.communicate()[1])
     return child
+
+
+def start_typist(draft: Path, data_home: Path, mode: str) -> subprocess.Popen:
+    """The typing child (typing_child.py), without LibreOffice: only the keyboard matters."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(data_home),
+        XDG_CONFIG_HOME=str(data_home / "config"),
+        PYKALA_SOFFICE=str(data_home / "no-soffice"),
+    )
+    return subprocess.Popen(
+        [sys.executable, str(TYPING_CHILD), str(draft), mode],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def said(child: subprocess.Popen, word: str, state: str = "pending") -> None:
+    """The child's next report is `word`; `state` says whether typed words still waited in
+    the pause ("pending") or had reached the draft ("flushed") when it was said."""
+    line = child.stdout.readline().split()
+    if line[:1] != [word]:
+        child.kill()
+        raise AssertionError((line, child.communicate()[1]))
+    assert line[1:] == [state], line
 
 
 def libreoffice_pids(child: subprocess.Popen) -> list[int]:
@@ -67,7 +99,7 @@ def data_home(tmp_path, monkeypatch):
     return home
 
 
-def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, qtbot, monkeypatch):
+def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, make_window):
     draft = tmp_path / "item.pykala"
     draft.write_bytes(EXAMPLE_885.read_bytes())
     child = start_child(draft, data_home)
@@ -83,16 +115,11 @@ def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, q
 
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
-    from ui.mainwindow import MainWindow
-
     QStandardPaths.setTestModeEnabled(False)  # read the child's real data folder
     QCoreApplication.setOrganizationName("Pykala")
-    window = MainWindow()
-    qtbot.addWidget(window)
+    window = make_window(clean=False)
     offers = []
-    monkeypatch.setattr(
-        window.ask, "restore", lambda when, title: offers.append((when, title)) or "restore"
-    )
+    window.answers["restore"] = lambda when, title: offers.append((when, title)) or "restore"
     window.offer_recovery()
     assert offers and offers[0][1] == "Palautettava otsikko åäö"
     restored = window.document
@@ -103,32 +130,85 @@ def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, q
     reasoning = window.form.binder.widget_for("item.proposal.reasoning").editor
     assert reasoning.toPlainText().endswith("Kaatumisen jälkeen palautettu lause.")
     # Saving the restored draft ends the recovery copy's life.
-    window.ask.overwrite_changed_file = lambda path: True
-    assert window.save()
+    window.answers["overwrite_changed_file"] = True
+    menu(window, "File", "Save")
+    assert not window.isWindowModified()
     assert recovery.pending() == []
-    window.close_unasked = True
-    window.close()
 
 
-def test_declining_keeps_the_copy_until_discarded(data_home, tmp_path, qtbot, monkeypatch):
+def test_declining_keeps_the_copy_until_discarded(data_home, make_window):
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
     from drafting import draftfile
-    from ui.mainwindow import MainWindow
 
     QStandardPaths.setTestModeEnabled(False)
     QCoreApplication.setOrganizationName("Pykala")
     recovery.write("abc", draftfile.load(EXAMPLE_885), None)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    monkeypatch.setattr(window.ask, "restore", lambda when, title: "later")
+    window = make_window(clean=False)
+    window.answers["restore"] = "later"
     window.offer_recovery()
     assert [c.id for c in recovery.pending()] == ["abc"]
-    monkeypatch.setattr(window.ask, "restore", lambda when, title: "discard")
+    window.answers["restore"] = "discard"
     window.offer_recovery()
     assert recovery.pending() == []
-    window.close_unasked = True
-    window.close()
+
+
+def reasoning_in(copy: Path) -> str:
+    from drafting import draftfile
+
+    return draftfile.load(copy).item.proposal.reasoning
+
+
+def test_sigterm_keeps_the_words_still_in_the_typing_pause(data_home, tmp_path):
+    draft = tmp_path / "item.pykala"
+    draft.write_bytes(EXAMPLE_885.read_bytes())
+    child = start_typist(draft, data_home, "sigterm")
+    try:
+        said(child, "TYPED")
+        child.send_signal(signal.SIGTERM)
+        _out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    assert child.returncode == 0, err
+    (copy,) = recovery_copies(data_home)
+    assert reasoning_in(copy).endswith(typing_child.LAST.strip())
+    assert draft.read_bytes() == EXAMPLE_885.read_bytes()
+
+
+def test_autosave_in_the_typing_pause_keeps_the_last_words(data_home, tmp_path):
+    draft = tmp_path / "item.pykala"
+    draft.write_bytes(EXAMPLE_885.read_bytes())
+    child = start_typist(draft, data_home, "autosave")
+    try:
+        line = child.stdout.readline().split()
+        assert line[:2] == ["AUTOSAVED", "pending"], (line, child.stderr.read())
+        typed = typing_child.LAST[: int(line[2])]
+        assert 0 < len(typed.strip()) < len(typing_child.LAST.strip())  # in mid-sentence
+        (copy,) = recovery_copies(data_home)
+        assert reasoning_in(copy).endswith(typed.rstrip())
+    finally:
+        child.kill()
+        child.communicate()
+    assert draft.read_bytes() == EXAMPLE_885.read_bytes()
+
+
+def test_sigkill_in_the_typing_pause_leaves_the_last_autosaved_words(data_home, tmp_path):
+    draft = tmp_path / "item.pykala"
+    draft.write_bytes(EXAMPLE_885.read_bytes())
+    child = start_typist(draft, data_home, "sigkill")
+    try:
+        said(child, "SAVED", "flushed")
+        said(child, "TYPED")
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.communicate()
+    (copy,) = recovery_copies(data_home)
+    reasoning = reasoning_in(copy)
+    assert reasoning.endswith(typing_child.FIRST.strip())  # what the autosave had
+    assert typing_child.LAST.strip() not in reasoning  # killed: nothing runs after a SIGKILL
+    assert draft.read_bytes() == EXAMPLE_885.read_bytes()
 
 
 def test_sigterm_writes_the_recovery_copy_and_quits_cleanly(data_home, tmp_path):

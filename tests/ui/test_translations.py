@@ -140,9 +140,10 @@ def settle() -> None:
 def test_no_english_is_left_in_finnish_or_swedish(window, qtbot):
     from ui import translation
 
-    def settle_all() -> None:  # and the spelling findings, which come from a worker
+    def settle_all() -> None:  # the spelling findings and the pages come from workers
         settle()
         qtbot.waitUntil(lambda: not window.spelling_pending())
+        qtbot.waitUntil(lambda: not (window.preview.stale or window.previews.timer.isActive()))
         settle()
 
     window.open_path(EXAMPLE_333)
