@@ -3,7 +3,7 @@
     python main.py render DRAFT.pykala -o OUT.docx [--pdf OUT.pdf] [--document agenda|minutes]
                                                   [--language fi|sv] [--archival] [--public]
     python main.py render DRAFT.pykala --html OUT.html [--internal] [-o OUT.docx] […]
-    python main.py check DRAFT.pykala [--document agenda|minutes]
+    python main.py check DRAFT.pykala|MEETING.pykala [--document agenda|minutes]
     python main.py build MEETING.pykala --agenda|--minutes|--items|--extracts -o DIR [--pdf]
                                                   [--language fi|sv] [--public] [--changes]
     python main.py build MEETING.pykala --html --agenda|--minutes -o DIR [--internal]
@@ -22,7 +22,8 @@ import sys
 from pathlib import Path
 
 from drafting import atomic, checks, draftfile, i18n, meeting, scratch
-from drafting.i18n import _
+from drafting.i18n import _, ngettext
+from drafting.model import MeetingDraft
 from drafting.render import context, docx, embed, html, hyphenation, pdf, warm
 
 OK, PROBLEMS, UNREADABLE = 0, 1, 2
@@ -80,6 +81,8 @@ def _report(problems: list[checks.Problem]) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if not embed.is_word(args.draft) and draftfile.kind_of(args.draft) == "meeting":
+        return _check_meeting(args)
     draft = _load(args.draft)
     if isinstance(draft, draftfile.DraftError):
         return UNREADABLE
@@ -93,6 +96,67 @@ def cmd_check(args: argparse.Namespace) -> int:
         else _("{path}: warnings only").format(path=args.draft)
     )
     return OK
+
+
+def _check_meeting(args: argparse.Namespace) -> int:
+    """A meeting: every item it lists, checked as the meeting prints it, item by item."""
+    try:
+        draft = draftfile.load_meeting(args.draft)
+    except draftfile.DraftError as exc:
+        _say(_("{path} cannot be read:").format(path=args.draft))
+        for problem in exc.problems:
+            _say(f"  {problem}")
+        return UNREADABLE
+    if not draft.items:
+        _say(f"{args.draft}: " + _("items: the meeting lists no items"))
+        return PROBLEMS
+    document, found = meeting.check_items(args.draft, draft, args.document)
+    print(
+        (
+            _("{path}: every item checked as the agenda prints it")
+            if document == "agenda"
+            else _("{path}: every item checked as the minutes print it")
+        ).format(path=args.draft)
+    )
+    for item in found:  # one report on stdout, in order: each item, then its problems
+        print(_item_heading(draft, item))
+        if item.unreadable:
+            print("  " + _("{path} cannot be read:").format(path=item.path))
+            for problem in item.unreadable:
+                print(f"    {problem}")
+        for found_problem in item.problems:
+            print(f"  {found_problem}")
+        if not item.unreadable and not item.problems:
+            print("  " + _("no problems"))
+    failing = sum(1 for item in found if item.errors)
+    if failing:
+        _say(
+            ngettext(
+                "{path}: {count} of {total} items has errors",
+                "{path}: {count} of {total} items have errors",
+                failing,
+            ).format(path=args.draft, count=failing, total=len(found))
+        )
+        return UNREADABLE if any(item.unreadable for item in found) else PROBLEMS
+    print(
+        _("{path}: no problems").format(path=args.draft)
+        if not any(item.problems for item in found)
+        else _("{path}: warnings only").format(path=args.draft)
+    )
+    return OK
+
+
+def _item_heading(draft: MeetingDraft, item: meeting.ItemCheck) -> str:
+    """ "Asia 2, § 333: Valtuutettu Eva Biaudetin … (../kh-2021-05-03-s333.pykala)" """
+    section = item.draft.item.section if item.draft is not None else None
+    numbers = (
+        _("Asia {agenda_item}, § {section}").format(agenda_item=item.index + 1, section=section)
+        if section is not None
+        else _("Asia {agenda_item}").format(agenda_item=item.index + 1)
+    )
+    title = item.draft.item.title if item.draft is not None else ""
+    listed = draft.items[item.index]
+    return f"{numbers}: {title} ({listed})" if title else f"{numbers}: {listed}"
 
 
 def _write(path: Path, data: bytes) -> bool:
@@ -333,7 +397,9 @@ def parser() -> argparse.ArgumentParser:
         help=_("the web page with the personal data shown, for internal use"),
     )
     render.set_defaults(run=cmd_render)
-    check = commands.add_parser("check", help=_("list the problems of a draft"))
+    check = commands.add_parser(
+        "check", help=_("list the problems of a draft, or of every item of a meeting")
+    )
     check.add_argument("draft", type=Path)
     check.add_argument("--document", choices=("minutes", "agenda"))
     check.set_defaults(run=cmd_check)

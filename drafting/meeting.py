@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import atomic, checks, draftfile, names, paths, scratch
+from drafting import atomic, checks, draftfile, filerefs, names, paths, scratch
 from drafting.i18n import _
 from drafting.model import Draft, Language, MeetingDraft
 from drafting.render import compose, context, docx, html
@@ -144,6 +144,56 @@ def item_status(
     return ItemStatus(problems=len(errors), first=errors[0].message if errors else "")
 
 
+def _nul_name() -> str:
+    return _("the file name holds a NUL character (\\u0000); write the item's file name")
+
+
+@dataclass
+class ItemCheck:
+    """One item of a meeting as `check_items` found it: why its file cannot be read, or its
+    problems as the meeting prints it (its numbers, body and date)."""
+
+    index: int  # 0-based: the item is Asia index + 1
+    path: Path  # its file
+    draft: Draft | None  # numbered as the meeting prints it; None when it cannot be read
+    unreadable: list[str]
+    problems: list[checks.Problem]
+
+    @property
+    def errors(self) -> bool:
+        return bool(self.unreadable or checks.errors(self.problems))
+
+
+def check_items(
+    path: Path, meeting: MeetingDraft, document: str | None = None
+) -> tuple[str, list[ItemCheck]]:
+    """Every item `meeting` (saved as `path`) lists, checked as the `document` ("agenda" or
+    "minutes"; None: the meeting's phase) would print it, and that document; unreadable items
+    are reported, not raised."""
+    path = Path(path)
+    loaded: list[tuple[Path, Draft | list[str]]] = []
+    for relative in meeting.items:
+        item_path = filerefs.resolve(relative, path.parent)
+        if "\0" in relative:
+            loaded.append((item_path, [_nul_name()]))
+            continue
+        try:
+            loaded.append((item_path, draftfile.load(item_path)))
+        except draftfile.DraftError as exc:
+            loaded.append((item_path, exc.problems))
+    document = document or phase(item for _path, item in loaded)
+    found = []
+    for index, (item_path, item) in enumerate(loaded):
+        if isinstance(item, list):
+            found.append(ItemCheck(index, item_path, None, item, []))
+            continue
+        draft = numbered(item, meeting, index)
+        found.append(
+            ItemCheck(index, item_path, draft, [], checks.check(draft, document, item_path.parent))
+        )
+    return document, found
+
+
 # --- loading ----------------------------------------------------------------------------
 
 
@@ -168,10 +218,10 @@ def read(path: Path, meeting: MeetingDraft) -> Meeting:
         if "\0" in relative:
             problems.append(
                 f"{path}: items[{n}]: "
-                + _("the file name holds a NUL character (\\u0000); write the item's file name")
+                + _nul_name()
             )
             continue
-        item_path = path.parent / relative
+        item_path = filerefs.resolve(relative, path.parent)
         try:
             items.append((item_path, draftfile.load(item_path)))
         except draftfile.DraftError as exc:
@@ -263,11 +313,6 @@ def _named(name: str, meeting: Meeting, language: str | None, public: bool) -> s
     return public_name(name, meeting.draft, language) if public else name
 
 
-def _item_name(draft: Draft) -> str:
-    number = draft.item.section if draft.item.section is not None else draft.item.agenda_item
-    return f"{number} {names.file_stem(draft.item.title)}"
-
-
 def items(
     meeting: Meeting, language: str | None = None, public: bool = False, changes: bool = False
 ) -> list[Output]:
@@ -275,7 +320,7 @@ def items(
     options = context.Options(document="minutes", language=language, public=public, changes=changes)
     return [
         Output(
-            _named(_item_name(d), meeting, language, public),
+            _named(names.item_stem(d), meeting, language, public),
             docx.render_item(d, options),
         )
         for d in meeting.numbered()
@@ -299,9 +344,9 @@ def extracts(
             data = docx.render(context.extract(draft, index, meeting.draft, language, today=today))
             word = organization(draft.organization).word(draft.language, "extract.recipient")
             name = (
-                f"{_item_name(draft)[:40].rstrip()} - {word} {index + 1} "
+                f"{names.item_stem(draft, 40)} - {word} {index + 1} "
                 f"{names.file_stem(extract.recipient, 40)}"
-            )
+            ).rstrip()
             out.append(Output(name, data))
     return out
 
@@ -327,7 +372,7 @@ def html_pages(
     used = {names.INDEX_PAGE.casefold()}
     rows = []
     for draft in drafts:
-        name = _page_name(_item_name(draft), used)
+        name = _page_name(names.item_stem(draft), used)
         pages.append((name, context.build(draft, options)))
         rows.append(name)
     if document == "minutes":

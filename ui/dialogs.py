@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from drafting.i18n import _
+from ui import folders
 from ui.about import AboutDialog
 
 DRAFT_FILTER = "Pykälä (*.pykala)"
@@ -25,7 +26,19 @@ FILTERS = {
 }
 
 
+def where(purpose: str, suggestion: str = "") -> str:
+    """Where a file dialog for `purpose` opens: `suggestion` when it names a folder (a path
+    with its folder), else the suggested name in the folder `ui.folders` chooses."""
+    path = Path(suggestion) if suggestion else None
+    if path is not None and path.is_absolute():
+        return str(path)
+    folder = folders.start(purpose)
+    return str(folder / path) if path is not None else str(folder)
+
+
 class Asker:
+    """Every file dialog opens where `where` says and remembers the folder chosen."""
+
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
 
@@ -143,8 +156,17 @@ class Asker:
                 _("Word documents made by Pykälä") + " (*.docx)",
             )
         )
-        name, _filter = QFileDialog.getOpenFileName(self.parent, _("Open draft"), folder, filters)
-        return Path(name) if name else None
+        name, _filter = QFileDialog.getOpenFileName(
+            self.parent, _("Open draft"), where(folders.DRAFTS, folder), filters
+        )
+        return self._chosen(folders.DRAFTS, name)
+
+    def _chosen(self, purpose: str, name: str) -> Path | None:
+        """The file or folder a dialog returned (None when cancelled), its folder remembered."""
+        if not name:
+            return None
+        folders.remember(purpose, Path(name))
+        return Path(name)
 
     def docx_changed(self, name: str) -> bool:
         """A Word document edited after Pykälä wrote it: open the draft it was made from?"""
@@ -175,12 +197,13 @@ class Asker:
             "pdf-print": _("Save the pages as PDF"),
         }
         file_filter, suffix = FILTERS[kind.split("-")[0]]
+        purpose = folders.DRAFTS if kind == "draft" else folders.EXPORTS
         name, _filter = QFileDialog.getSaveFileName(
-            self.parent, titles[kind], suggestion, file_filter
+            self.parent, titles[kind], where(purpose, suggestion), file_filter
         )
-        if not name:
+        path = self._chosen(purpose, name)
+        if path is None:
             return None
-        path = Path(name)
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def new_profile_id(self, source: str, taken: list[str]) -> str | None:
@@ -200,26 +223,29 @@ class Asker:
     def profile_export_path(self, suggestion: str) -> Path | None:
         """Where to write an exported organisation profile (one JSON file)."""
         name, _filter = QFileDialog.getSaveFileName(
-            self.parent, _("Export organisation profile"), suggestion, PROFILE_FILTER
+            self.parent,
+            _("Export organisation profile"),
+            where(folders.PROFILES, suggestion),
+            PROFILE_FILTER,
         )
-        if not name:
+        path = self._chosen(folders.PROFILES, name)
+        if path is None:
             return None
-        path = Path(name)
         return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
 
     def profile_import_path(self) -> Path | None:
         """An exported organisation profile to import."""
         name, _filter = QFileDialog.getOpenFileName(
-            self.parent, _("Import organisation profile"), "", PROFILE_FILTER
+            self.parent, _("Import organisation profile"), where(folders.PROFILES), PROFILE_FILTER
         )
-        return Path(name) if name else None
+        return self._chosen(folders.PROFILES, name)
 
     def profile_template_path(self) -> Path | None:
         """A Word template for an organisation profile."""
         name, _filter = QFileDialog.getOpenFileName(
-            self.parent, _("Word template"), "", FILTERS["word"][0]
+            self.parent, _("Word template"), where(folders.PROFILES), FILTERS["word"][0]
         )
-        return Path(name) if name else None
+        return self._chosen(folders.PROFILES, name)
 
     def print_setup(self, printer: QPrinter, pages: int) -> bool:
         """The system print dialog: printer, pages, copies, duplex."""
@@ -265,7 +291,11 @@ class Asker:
 
     def attachment_paths(self, folder: str) -> list[Path]:
         """Files to attach, chosen in the system dialog."""
-        names, _filter = QFileDialog.getOpenFileNames(self.parent, _("Add attachments"), folder)
+        names, _filter = QFileDialog.getOpenFileNames(
+            self.parent, _("Add attachments"), where(folders.ATTACHMENTS, folder)
+        )
+        if names:
+            folders.remember(folders.ATTACHMENTS, Path(names[0]))
         return [Path(n) for n in names]
 
     def show_file(self, path: Path) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from drafting import draftfile, files, paths
+from drafting import draftfile, filerefs, files, paths
 from drafting.model import Draft
 
 MERGE_SECONDS = 1.5
@@ -56,6 +56,9 @@ class SetValue(QUndoCommand):
         self.new = new
         self.merge = merge
         self.when = time.monotonic()
+        # The folder its file paths are relative to: a save into another folder since
+        # rewrites them, so undo and redo give them again as the draft now writes them.
+        self.folder = document.folder()
 
     def id(self) -> int:
         return self.ID
@@ -70,10 +73,10 @@ class SetValue(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self.document.apply(self.path, copy.deepcopy(self.new))
+        self.document.apply(self.path, self.document.rebased(self.path, self.new, self.folder))
 
     def undo(self) -> None:
-        self.document.apply(self.path, copy.deepcopy(self.old))
+        self.document.apply(self.path, self.document.rebased(self.path, self.old, self.folder))
 
 
 class DraftDocument(QObject):
@@ -160,6 +163,24 @@ class DraftDocument(QObject):
                 return prefix
         return None
 
+    def folder(self) -> Path | None:
+        """The folder the draft's file paths are relative to: its file's, or, for one opened
+        from a Word document, that document's (where its draft was); None for a new draft."""
+        if self.path is not None:
+            return self.path.parent
+        return self.suggestion.parent if self.suggestion is not None else None
+
+    def rebased(self, path: str, value: Any, folder: Path | None) -> Any:
+        """A copy of `value` (for `path`), its file paths written relative to `folder`, as
+        they are written now: the draft may have been saved into another folder since."""
+        value = copy.deepcopy(value)
+        if folder == self.folder() or not paths.settable(self.draft, path):
+            return value
+        probe = copy.deepcopy(self.draft)
+        paths.set(probe, path, value)
+        filerefs.rebase(probe, folder, self.folder())
+        return paths.get(probe, path)
+
     def apply(self, path: str, value: Any) -> None:
         """Change the model without undo history (commands call this)."""
         paths.set(self.draft, path, value)
@@ -209,8 +230,14 @@ class DraftDocument(QObject):
         """Atomic save; raises OSError. The stack becomes clean: nothing is unsaved."""
         target = Path(path) if path else self.path
         assert target is not None, "save() without a path: ask for one first"
-        draftfile.save(self.draft, target)
+        # File paths are written relative to the file that holds them (drafting.filerefs).
+        written = copy.deepcopy(self.draft)
+        rebased = filerefs.rebase(written, self.folder(), target.parent)
+        draftfile.save(written, target)
+        filerefs.rebase(self.draft, self.folder(), target.parent)
         self.path = target
+        for field in rebased:
+            self.changed.emit(field)
         self.signature = file_signature(target)
         self.undo_stack.setClean()
         self.file_changed.emit()

@@ -16,7 +16,7 @@ from drafting.i18n import _
 from drafting.model import Draft
 from drafting.render import context, docx, html
 from drafting.resources import UnknownOrganization
-from ui import settings, worker
+from ui import folders, worker
 
 
 class Exports(QObject):
@@ -107,15 +107,10 @@ class Exports(QObject):
     def suggested_name(self, suffix: str, public: bool = False) -> Path:
         """A file name from § and title; a public copy's says so ("… (julkinen).pdf")."""
         document = self.window.document
-        item = document.draft.item
-        name = " ".join(p for p in (str(item.section or ""), names.file_stem(item.title)) if p)
+        name = names.item_stem(document.draft)
         if public:
             name = f"{name} ({_words(document.draft)('public_copy')})".strip()
-        folder = (
-            document.path.parent
-            if document.path
-            else Path(self.window.settings[settings.LAST_FOLDER] or Path.home())
-        )
+        folder = folders.start(folders.EXPORTS, document.path.parent if document.path else None)
         return folder / f"{name or 'pykala'}{suffix}"
 
 

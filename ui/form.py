@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import appeals, i18n, resources
+from drafting import appeals, filerefs, i18n, resources
 from drafting.i18n import _
 from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
 from drafting.render import context
+from ui import folders
 from ui.binding import Binder
 from ui.changes_view import ChangesView
 from ui.dialogs import Asker
@@ -375,20 +376,14 @@ class AttachmentTable(RecordTable):
                 button.setText(text)
                 button.setAccessibleName(f"{text.rstrip('…')}: {self.name()}")
 
-    def _base(self) -> Path:
-        return self.document.path.parent if self.document.path else Path.cwd()
-
     def add_paths(self, files: list[Path]) -> None:
-        """Files become attachments titled by their name, stored relative to the draft."""
+        """Files become attachments titled by their name, written as the draft writes file
+        paths (drafting.filerefs): relative to its folder once it is saved."""
         if not files:
             return
-        base = self._base()
         records = list(self.records())
         for file in files:
-            try:
-                shown = file.resolve().relative_to(base.resolve()).as_posix()
-            except ValueError:
-                shown = file.resolve().as_posix()
+            shown = filerefs.stored(file, self.document.folder())
             records.append(Attachment(title=file.stem.replace("_", " "), file=shown))
         self._replace(records, _("Add files"), len(records) - 1)
 
@@ -398,13 +393,14 @@ class AttachmentTable(RecordTable):
         return ask if isinstance(ask, Asker) else Asker(self)
 
     def add_files(self) -> None:
-        self.add_paths(self._ask().attachment_paths(str(self._base())))
+        start = folders.start(folders.ATTACHMENTS, self.document.folder())
+        self.add_paths(self._ask().attachment_paths(str(start)))
 
     def open_current(self) -> None:
         row = self.table.currentRow()
         records = self.records()
         if 0 <= row < len(records) and records[row].file:
-            self._ask().show_file(self._base() / records[row].file)
+            self._ask().show_file(filerefs.resolve(records[row].file, self.document.folder()))
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasUrls():

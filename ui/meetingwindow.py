@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import draftfile, meeting, paths
+from drafting import draftfile, filerefs, meeting, paths
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
 from drafting.render import compose
-from ui import screens, session, settings, shortcuts, worker
+from ui import folders, screens, session, settings, shortcuts, worker
 from ui.binding import Binder, enable_undo
-from ui.dialogs import Asker
+from ui.dialogs import Asker, where
 from ui.document import DraftDocument
 from ui.form import Field, FieldGroup, meeting_fields
 from ui.printing import PrintController
@@ -163,15 +163,19 @@ class MeetingAsker(Asker):
     def folder(self, suggestion: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        name = QFileDialog.getExistingDirectory(self.parent, _("Build into folder"), suggestion)
-        return Path(name) if name else None
+        name = QFileDialog.getExistingDirectory(
+            self.parent, _("Build into folder"), where(folders.BUILDS, suggestion)
+        )
+        return self._chosen(folders.BUILDS, name)
 
     def item_paths(self, folder: str) -> list[Path]:
         from PySide6.QtWidgets import QFileDialog
 
         names, _filter = QFileDialog.getOpenFileNames(
-            self.parent, _("Add items"), folder, "Pykälä (*.pykala)"
+            self.parent, _("Add items"), where(folders.ITEMS, folder), "Pykälä (*.pykala)"
         )
+        if names:
+            folders.remember(folders.ITEMS, Path(names[0]))
         return [Path(n) for n in names]
 
     def built(self, files: list[Path], folder: Path, open_folder: Callable[[], object]) -> None:
@@ -200,15 +204,6 @@ class MeetingAsker(Asker):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: button is open_button and open_folder())
         box.open()
-
-
-def _relative(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        import os
-
-        return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
 
 
 RESCAN_DELAY_MS = 250  # one refresh for a burst of file events (a save is write + rename)
@@ -434,7 +429,7 @@ class MeetingWindow(QMainWindow):
 
     def _phase(self) -> str:
         """Check as minutes once a decision is recorded in any item, else as an agenda."""
-        return meeting.phase(self._load_item(self.base() / p) for p in self.draft.items)
+        return meeting.phase(self._load_item(self.item_path(p)) for p in self.draft.items)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -449,8 +444,18 @@ class MeetingWindow(QMainWindow):
     def draft(self) -> MeetingDraft:
         return self.document.draft
 
-    def base(self) -> Path:
-        return self.document.path.parent if self.document.path else Path.cwd()
+    def base(self) -> Path | None:
+        """The meeting file's folder (its item paths are relative to it); None while the
+        meeting is not saved, and its item paths are absolute."""
+        return self.document.folder()
+
+    def item_path(self, stored: str) -> Path:
+        """The file of an item as the meeting lists it."""
+        return filerefs.resolve(stored, self.base())
+
+    def _start(self, purpose: str) -> Path:
+        """Where a file dialog of this window opens (ui.folders)."""
+        return folders.start(purpose, self.base())
 
     def _update_title(self) -> None:
         name = self.document.path.name if self.document.path else _("New meeting")
@@ -488,14 +493,11 @@ class MeetingWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        path = self.ask.save_path(str(self.base() / "kokous.pykala"))
+        name = self.document.path.name if self.document.path else "kokous.pykala"
+        path = self.ask.save_path(str(self._start(folders.DRAFTS) / name))
         if path is None:
             return False
-        if self.document.path is not None and path.parent != self.document.path.parent:
-            # Item paths are relative to the meeting file: keep them pointing at the items.
-            moved = [_relative(self.base() / p, path.parent) for p in self.draft.items]
-            self.document.set_value("items", moved, merge=False)
-        return self._save_to(path)
+        return self._save_to(path)  # the item paths follow into the new folder (filerefs)
 
     def _save_to(self, path: Path) -> bool:
         try:
@@ -528,7 +530,8 @@ class MeetingWindow(QMainWindow):
     def _watch(self, files: list[Path]) -> None:
         """Watch the meeting's folder, the listed items and their folders (a missing item
         appears in its folder). A file replaced by a save drops out of the watch: re-added."""
-        wanted = {str(self.base().resolve())} if self.document.path else set()
+        base = self.base()
+        wanted = {str(base.resolve())} if base is not None else set()
         for path in files:
             wanted.update(str(p.resolve()) for p in (path, path.parent) if p.exists())
         watched = set(self.watcher.files()) | set(self.watcher.directories())
@@ -565,9 +568,9 @@ class MeetingWindow(QMainWindow):
         self.items.clear()
         document = self.check_as.currentData() or "agenda"
         first = self.draft.first_section
-        self._watch([self.base() / relative for relative in self.draft.items])
+        self._watch([self.item_path(relative) for relative in self.draft.items])
         for index, relative in enumerate(self.draft.items):
-            path = self.base() / relative
+            path = self.item_path(relative)
             loaded = self._load_item(path)
             section = "" if first is None else meeting.section_sign(self.draft, first + index)
             title = (loaded.item.title or relative) if isinstance(loaded, Draft) else relative
@@ -612,14 +615,14 @@ class MeetingWindow(QMainWindow):
         self._move(1)
 
     def add_item(self) -> None:
-        paths = self.ask.item_paths(str(self.base()))
+        paths = self.ask.item_paths(str(self._start(folders.ITEMS)))
         if paths:
-            added = list(self.draft.items) + [_relative(p, self.base()) for p in paths]
+            added = list(self.draft.items) + [filerefs.stored(p, self.base()) for p in paths]
             self.document.set_value("items", added, text=_("Add items"), merge=False)
 
     def new_item(self) -> None:
         """A new item draft carrying this meeting's details, saved next to the meeting."""
-        path = self.ask.save_path(str(self.base() / "asia.pykala"))
+        path = self.ask.save_path(str(self._start(folders.ITEMS) / "asia.pykala"))
         if path is None:
             return
         draft = Draft()
@@ -630,7 +633,7 @@ class MeetingWindow(QMainWindow):
         except OSError as exc:
             self.ask.error(_("Cannot save"), str(exc))
             return
-        added = list(self.draft.items) + [_relative(path, self.base())]
+        added = list(self.draft.items) + [filerefs.stored(path, self.base())]
         self.document.set_value("items", added, text=_("New item"), merge=False)
         self.open_item(len(added) - 1)
 
@@ -647,7 +650,7 @@ class MeetingWindow(QMainWindow):
         if (
             self.drafting is not None
             and 0 <= index < len(self.draft.items)
-            and self.drafting.open_path(self.base() / self.draft.items[index])
+            and self.drafting.open_path(self.item_path(self.draft.items[index]))
         ):
             self.show_as_numbered(self.drafting, index)
             self.drafting.show()
@@ -724,7 +727,7 @@ class MeetingWindow(QMainWindow):
         if not choices or not choices[0]:
             return
         kinds, with_pdf, public, changes, web = BuildChoices(*choices)
-        folder = self.ask.folder(str(self.base()))
+        folder = self.ask.folder(str(self._start(folders.BUILDS)))
         if folder is None:
             return
         converter = self._converter() if with_pdf else None

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from drafting import atomic, names, printing, scratch
 from drafting.i18n import _
 from drafting.render import pdf
-from ui import worker
+from ui import folders, worker
 
 POLL_MS = 1000  # how often the queue is asked whether the job has printed
 
@@ -171,7 +171,7 @@ class PrintController(QObject):
     def _no_printer(self, reason: str, data: bytes, title: str) -> None:
         if not self.ask.no_printer(reason):
             return
-        suggestion = Path.home() / f"{names.file_stem(title) or 'pykala'}.pdf"
+        suggestion = folders.start(folders.EXPORTS) / f"{names.file_stem(title) or 'pykala'}.pdf"
         target = self.ask.save_path(str(suggestion), kind="pdf-print")
         if target is None:
             return

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from drafting import dates, draftfile, i18n, names
 from drafting.i18n import _
 from drafting.render import embed
-from ui import recovery, settings
+from ui import folders, recovery, settings
 from ui.document import DraftDocument
 
 if TYPE_CHECKING:
@@ -65,8 +65,8 @@ class Session(QObject):
             self.window.set_document(DraftDocument(draftfile.load(path)))
 
     def open_dialog(self) -> None:
-        folder = self.window.settings[settings.LAST_FOLDER] or str(Path.home())
-        path = self.window.ask.open_path(folder)
+        folder = folders.start(folders.DRAFTS, self.window.document.folder())
+        path = self.window.ask.open_path(str(folder))
         if path is not None:
             self.open_path(path)
 
@@ -86,7 +86,7 @@ class Session(QObject):
         self.recovery_id = recovery.new_id()
         window.set_document(document)
         window.settings.add_recent(str(path.resolve()))
-        window.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
+        folders.remember(folders.DRAFTS, path)
         return True
 
     def open_word(self, path: Path) -> bool:
@@ -105,7 +105,7 @@ class Session(QObject):
         self.recovery_id = recovery.new_id()
         window.set_document(DraftDocument.from_word(reopened.draft, path))
         window.settings.add_recent(str(path.resolve()))
-        window.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
+        folders.remember(folders.DRAFTS, path)
         said = (
             _("Opened the public copy's draft from {name}: marked names are masked.")
             if reopened.public
@@ -151,11 +151,10 @@ class Session(QObject):
     def save_as(self) -> bool:
         window = self.window
         window.flush()
-        folder = window.settings[settings.LAST_FOLDER] or str(Path.home())
+        folder = folders.start(folders.DRAFTS, window.document.folder())
         suggestion = str(
             window.document.suggestion
-            or Path(folder)
-            / f"{names.file_stem(window.document.draft.item.title) or 'pykala'}.pykala"
+            or folder / f"{names.file_stem(window.document.draft.item.title) or 'pykala'}.pykala"
         )
         path = window.ask.save_path(suggestion)
         return self._save_to(path, check_disk=False) if path else False
@@ -174,7 +173,7 @@ class Session(QObject):
         window.people.remember(window.document.draft)
         window.spelling.names_changed()  # the names just saved are known words now
         window.settings.add_recent(str(path.resolve()))
-        window.settings[settings.LAST_FOLDER] = str(path.resolve().parent)
+        folders.remember(folders.DRAFTS, path)
         window.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
         window.update_title()
         return True

@@ -6,6 +6,7 @@ template's styles; every font, indent and margin comes from the template.
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
 import re
 from pathlib import Path
@@ -90,6 +91,11 @@ class TemplateProblem(Exception):
 def _property(value: str) -> str:
     """A core property cut to Word's limit; the document itself prints the whole text."""
     return value if len(value) <= PROPERTY_LIMIT else value[: PROPERTY_LIMIT - 1] + "…"
+
+
+def _now() -> _dt.datetime:
+    """This moment in UTC, to the second, as Word's core properties store it."""
+    return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
 def _runs(block: Block) -> RichText:
@@ -202,6 +208,10 @@ def render(context: Context, template: Path | IO[bytes] | None = None) -> bytes:
         core.title = _property(props["title"])
         core.subject = _property(props["subject"])
         core.author = _property(props["author"])
+        # Written now, by the organisation (the template's own say 1.1.2021 and "Pykälä").
+        core.last_modified_by = core.author
+        core.created = core.modified = _now()
+        core.revision = 1
         core.language = _property(props["language"])
         _set_language(document, props["language"])
         document.save(out)

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from drafting import cli, meeting
+from drafting import cli, meeting, names
 from tests.conftest import EXAMPLE_333, EXAMPLE_885, EXAMPLES
 from tests.drafting.conftest import run_cli
 from tests.drafting.test_cli import example_data, write
@@ -73,7 +73,7 @@ def test_build_refuses_to_write_over_its_own_items(tmp_path):
     data = json.loads(path.read_text(encoding="utf-8"))
     source = path.parent / "01-laillisuus.pykala"
     item = json.loads(source.read_text(encoding="utf-8"))
-    name = f"332 {item['item']['title'][:60].rstrip(' .')}.docx"
+    name = f"{names.file_stem('332 ' + item['item']['title'])}.docx"  # as names.item_stem
     trap = path.parent / name
     shutil.copy(source, trap)
     data["items"][0] = name
