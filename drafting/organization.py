@@ -317,7 +317,8 @@ def validate(data: object, org_id: str | None = None, base: Path | None = None) 
         if problem:
             problems.append(problem)
         elif base is not None:
-            problems += [f"template: {p}" for p in template_contract.check_template(base / template)]
+            missing = template_contract.check_template(base / template)
+            problems += [f"template: {p}" for p in missing]
     return problems
 
 
