@@ -36,7 +36,7 @@ from drafting import appeals, profiles
 from drafting.i18n import _
 from drafting.model import LANGUAGES
 
-FOOTER_FIELDS = ("column", "label", "fi", "sv", "until")
+FOOTER_FIELDS = ("column", "label", *LANGUAGES, "until")
 APPEAL_LANGUAGES = LANGUAGES  # the appeal table's columns
 
 
