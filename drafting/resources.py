@@ -8,6 +8,7 @@ drafting.organization, the appeal categories drafting.appeals.
 from __future__ import annotations
 
 from drafting.appeals import categories as appeal_categories
+from drafting.location import RESOURCES
 from drafting.model import LANGUAGES
 from drafting.organization import (
     Profile,
@@ -23,6 +24,7 @@ Organization = Profile
 __all__ = [
     "LANGUAGES",
     "Organization",
+    "RESOURCES",
     "UnknownOrganization",
     "appeal_categories",
     "organization",
