@@ -15,19 +15,20 @@ import io
 import json
 from pathlib import Path
 
-from drafting import atomic, draftfile, zipparts
+from drafting import atomic, draftfile
 from drafting.i18n import _
 from drafting.location import RESOURCES
 from drafting.organization import (  # noqa: F401 - the catalogue's reading side, for callers
     BUILTIN_FOLDER,
     FOOTER_COLUMNS,
     ID_PATTERN,
-    load_json,
     Catalogue,
     Profile,
     ProfileError,
+    _quote,
     catalogue,
     data_root,
+    load_json,
     user_folder,
     validate,
 )
@@ -36,10 +37,6 @@ from drafting.template_contract import check_template, required_tags  # noqa: F4
 
 # An exported profile carries its Word template inside, as base64 under this key.
 EXPORTED_TEMPLATE = "template_docx"
-
-
-def _quote(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
 
 # --- saving, export, import -----------------------------------------------------------------
