@@ -11,13 +11,15 @@ sähköpostiosoite]"), and drafting.checks reports it naming the field to fill; 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from drafting.i18n import _
+from drafting.location import RESOURCES
 
-LANGUAGES = ("fi", "sv")
 TOKEN = re.compile(r"\{([a-z_]+\.[a-z_]+)\}")
 # What a reader would take for a blank to fill: "[kirjaamon postiosoite]", "[ ... ]".
 BLANK = re.compile(r"\[[^\[\]\n]*\]")
@@ -171,10 +173,14 @@ class Instructions:
     blanks: tuple[str, ...]  # every "[…]" left in the printed text, placeholders included
 
 
-def _categories() -> dict[str, dict]:
-    from drafting.resources import appeal_categories  # drafting.profiles imports this module
+@cache
+def categories() -> dict[str, dict]:
+    """The appeal categories of resources/appeals.json: labels and instruction texts."""
+    text = (RESOURCES / "appeals.json").read_text(encoding="utf-8")
+    return json.loads(text)["categories"]
 
-    return appeal_categories()
+
+_categories = categories  # what this module reads them through (a test replaces it)
 
 
 def instructions(key: str, org: dict, language: str, act: str = "") -> Instructions | None:

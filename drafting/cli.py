@@ -23,7 +23,7 @@ from pathlib import Path
 
 from drafting import atomic, checks, draftfile, i18n, meeting, scratch
 from drafting.i18n import _, ngettext
-from drafting.model import MeetingDraft
+from drafting.model import LANGUAGES, MeetingDraft
 from drafting.render import context, docx, embed, html, hyphenation, pdf, warm
 
 OK, PROBLEMS, UNREADABLE = 0, 1, 2
@@ -372,7 +372,7 @@ def parser() -> argparse.ArgumentParser:
         "--pdf", type=_output_path, help=_("also write this PDF (needs LibreOffice)")
     )
     render.add_argument("--document", choices=("minutes", "agenda"))
-    render.add_argument("--language", choices=("fi", "sv"))
+    render.add_argument("--language", choices=LANGUAGES)
     render.add_argument(
         "--archival",
         action="store_true",
@@ -414,7 +414,7 @@ def parser() -> argparse.ArgumentParser:
         build.add_argument(f"--{kind}", action="store_true", help=text)
     build.add_argument("-o", "--output", type=_output_path, required=True, help=_("the folder"))
     build.add_argument("--pdf", action="store_true", help=_("also PDF (needs LibreOffice)"))
-    build.add_argument("--language", choices=("fi", "sv"))
+    build.add_argument("--language", choices=LANGUAGES)
     build.add_argument(
         "--public",
         action="store_true",

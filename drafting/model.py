@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 FORMAT = "pykala"
 VERSION = 1
 
 Language = Literal["fi", "sv"]
+# The languages a document is written in, in the order forms and profiles show them: the
+# only list of them (the interface has one more, English: drafting.i18n.UI_LANGUAGES).
+LANGUAGES: tuple[Language, ...] = get_args(Language)
 DocumentKind = Literal["minutes", "agenda"]
 ProposalKind = Literal["decision", "proposal", "statement"]
 HistoryKind = Literal["statement", "proposal", "decision"]

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from drafting import appeals, filerefs, i18n, resources
 from drafting.i18n import _
-from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
+from drafting.model import LANGUAGES, Attachment, Contact, Extract, HandlingLine, HistoryEntry
 from drafting.render import context
 from ui import folders
 from ui.binding import Binder
@@ -62,7 +62,8 @@ def _document_kinds() -> list[tuple[str, object]]:
 
 
 def language_options() -> list[tuple[str, object]]:
-    return [(_("Finnish"), "fi"), (_("Swedish"), "sv")]
+    names = {"fi": _("Finnish"), "sv": _("Swedish")}  # each document language's name
+    return [(names[code], code) for code in LANGUAGES]
 
 
 def organization_options() -> list[tuple[str, object]]:

@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self.act_organizations = self._action(self.open_organizations)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
-        for code in ("", "fi", "sv", "en"):
+        for code in ("", *i18n.UI_LANGUAGES):
             action = QAction(self, checkable=True)
             action.setData(code)
             action.triggered.connect(lambda _checked, c=code: self.set_language(c))

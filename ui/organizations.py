@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import appeals, atomic, profiles
+from drafting import appeals, profiles
 from drafting.i18n import _
+from drafting.model import LANGUAGES
 
-FOOTER_FIELDS = ("column", "label", "fi", "sv", "until")
-APPEAL_LANGUAGES = ("fi", "sv")  # the appeal table's columns
+FOOTER_FIELDS = ("column", "label", *LANGUAGES, "until")
+APPEAL_LANGUAGES = LANGUAGES  # the appeal table's columns
 
 
 def _cell(value: object) -> QTableWidgetItem:
@@ -536,11 +537,8 @@ class OrganizationsDialog(QDialog):
                 source = profiles.Profile(self.profile.id, data, self.profile.path, True)
                 data = profiles.user_copy(source)
             if template is not None:
-                folder = profiles.user_folder()
-                folder.mkdir(parents=True, exist_ok=True)
-                atomic.copy_file(template, folder / f"{data['id']}.docx")
                 data["template"] = f"{data['id']}.docx"
-            path = profiles.save(data)
+            path = profiles.save(data, template)
         except profiles.ProfileError as exc:
             self.problems.setText(_("Not saved:") + "\n" + "\n".join(exc.problems))
             return False

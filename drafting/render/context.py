@@ -11,7 +11,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from drafting import appeals, changes, dates, profiles, richtext
+from drafting import appeals, changes, dates, richtext
 from drafting.model import (
     Attachment,
     Contact,
@@ -22,10 +22,9 @@ from drafting.model import (
     MeetingDraft,
     Person,
 )
+from drafting.organization import FOOTER_COLUMNS
 from drafting.resources import Organization, organization
 from drafting.sanitize import clean_text
-
-FOOTER_COLUMNS = profiles.FOOTER_COLUMNS
 
 
 # The shape of a context: what every writer (drafting.render.docx, the tests) may rely on.

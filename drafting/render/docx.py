@@ -18,35 +18,18 @@ from jinja2 import StrictUndefined
 from markupsafe import Markup, escape
 
 from drafting.i18n import _
-from drafting.location import TEMPLATES
 from drafting.model import Draft
 from drafting.render import context as _context
 from drafting.render import embed, limits
 from drafting.render.context import Context, FooterCell
-from drafting.resources import UnknownOrganization, organization
-from drafting.richtext import Block, BlockStyle
-
-ITEM_TEMPLATE = TEMPLATES / "item.docx"
-
-# Block style (drafting.richtext / render.context) → style id in the template.
-PARAGRAPH_STYLES: dict[BlockStyle, str] = {
-    "body": "BodyText",
-    "lines": "Lines",
-    "entry": "Entry",
-    "quote": "Quote",
-    "heading3": "Heading3",
-    "heading4": "Heading4",
-    "heading4_compact": "Heading4Compact",
-    "heading5": "Heading5",
-    "bullet": "ListBullet",
-    "number": "ListNumber",
-    "list_continuation": "ListContinue",
-    "table": "TableText",
-    "signature": "SignatureLine",
-}
-NESTED_LIST_STYLES = {"bullet": "ListBullet2", "number": "ListNumber2"}
-FOOTER_LABEL_STYLE = "FooterLabel"  # a character style
-
+from drafting.organization import UnknownOrganization, organization
+from drafting.richtext import Block
+from drafting.template_contract import (  # the styles and template the renderer uses
+    FOOTER_LABEL_STYLE,
+    ITEM_TEMPLATE,
+    NESTED_LIST_STYLES,
+    PARAGRAPH_STYLES,
+)
 
 # docxtpl turns `{_{`, `}_}`, `{_%`, `%_}` of the rendered XML into `{{`, `}}`, `{%`, `%}`.
 # In our values the `_` is written as a character reference, which that misses and Word

@@ -25,6 +25,13 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))  # this checkout's drafting, run as a script
+from drafting import template_contract  # noqa: E402 - the styles the renderer writes
+
+# The styles the renderer writes, by the names the contract gives them.
+STYLES = template_contract.PARAGRAPH_STYLE_NAMES
+NESTED_STYLES = template_contract.NESTED_LIST_STYLE_NAMES
+
 FONT = "Arial"
 BODY_PT = 12
 TITLE_PT = 13
@@ -273,18 +280,20 @@ def _styles(doc) -> None:
     # Every heading hangs at the left margin; the text sits in the body column. A heading
     # whose lines follow without a gap (Esittelijä, Lisätiedot) is "Compact".
     _paragraph_style(doc, "Heading 2", **{**heading, "after": HEADING_GAP}, outline=1)
-    _paragraph_style(doc, "Heading 3", **heading, outline=2)
-    _paragraph_style(doc, "Heading 4", **heading, outline=3)
-    _paragraph_style(doc, "Heading 4 Compact", "Heading 4", **{**heading, "after": 0}, outline=3)
+    _paragraph_style(doc, STYLES["heading3"], **heading, outline=2)
+    _paragraph_style(doc, STYLES["heading4"], **heading, outline=3)
+    _paragraph_style(
+        doc, STYLES["heading4_compact"], STYLES["heading4"], **{**heading, "after": 0}, outline=3
+    )
     # Sub-headings inside an earlier handling's text, one level below its "Lausunto".
-    _paragraph_style(doc, "Heading 5", **heading, outline=4)
-    _paragraph_style(doc, "Body Text", **body)
-    _paragraph_style(doc, "Lines", "Body Text", **body, contextual=True)
+    _paragraph_style(doc, STYLES["heading5"], **heading, outline=4)
+    _paragraph_style(doc, STYLES["body"], **body)
+    _paragraph_style(doc, STYLES["lines"], STYLES["body"], **body, contextual=True)
     # The line to sign on (minutes' first page): room above it, the name right below it.
     signature = _paragraph_style(
         doc,
-        "Signature Line",
-        "Body Text",
+        STYLES["signature"],
+        STYLES["body"],
         left=INDENT,
         right=SIGNATURE_RIGHT,
         before=2 * GAP,
@@ -293,19 +302,19 @@ def _styles(doc) -> None:
     _bottom_border(signature.element.get_or_add_pPr())
     _paragraph_style(
         doc,
-        "Entry",
-        "Body Text",
+        STYLES["entry"],
+        STYLES["body"],
         left=Emu(INDENT + Cm(0.8)),
         hanging=Cm(0.8),
         after=GAP,
         contextual=True,
         tabs=(Emu(INDENT + Cm(0.8)),),
     )
-    _paragraph_style(doc, "Quote", "Body Text", left=Emu(INDENT + Cm(1.0)), after=GAP)
+    _paragraph_style(doc, STYLES["quote"], STYLES["body"], left=Emu(INDENT + Cm(1.0)), after=GAP)
     bullet = _paragraph_style(
         doc,
-        "List Bullet",
-        "Body Text",
+        STYLES["bullet"],
+        STYLES["body"],
         left=Emu(INDENT + Cm(0.6)),
         hanging=Cm(0.6),
         after=GAP,
@@ -314,8 +323,8 @@ def _styles(doc) -> None:
     _list_level(bullet, 0)
     bullet2 = _paragraph_style(
         doc,
-        "List Bullet 2",
-        "Body Text",
+        NESTED_STYLES["bullet"],
+        STYLES["body"],
         left=Emu(INDENT + Cm(1.2)),
         hanging=Cm(0.6),
         after=GAP,
@@ -326,8 +335,8 @@ def _styles(doc) -> None:
     # author started it, which Word numbering cannot do without a definition per list.
     _paragraph_style(
         doc,
-        "List Number",
-        "Body Text",
+        STYLES["number"],
+        STYLES["body"],
         left=Emu(INDENT + Cm(0.8)),
         hanging=Cm(0.8),
         after=GAP,
@@ -336,21 +345,25 @@ def _styles(doc) -> None:
     )
     _paragraph_style(
         doc,
-        "List Number 2",
-        "Body Text",
+        NESTED_STYLES["number"],
+        STYLES["body"],
         left=Emu(INDENT + Cm(1.6)),
         hanging=Cm(0.8),
         after=GAP,
         contextual=True,
         tabs=(Emu(INDENT + Cm(1.6)),),
     )
-    _paragraph_style(doc, "List Continue", "Body Text", left=Emu(INDENT + Cm(0.8)), after=GAP)
+    _paragraph_style(
+        doc, STYLES["list_continuation"], STYLES["body"], left=Emu(INDENT + Cm(0.8)), after=GAP
+    )
     # In table cells: what a recipient receives, one paragraph each with the gap after.
-    _paragraph_style(doc, "Table Text", after=GAP)
-    _paragraph_style(doc, "Table Heading", "Table Text", bold=True, keep_next=True, hyphenate=False)
+    _paragraph_style(doc, STYLES["table"], after=GAP)
+    _paragraph_style(
+        doc, "Table Heading", STYLES["table"], bold=True, keep_next=True, hyphenate=False
+    )
     _paragraph_style(doc, "Header", size=10, hyphenate=False)
     _paragraph_style(doc, "Footer", size=7, hyphenate=False)
-    _character_style(doc, "Footer Label", bold=True)
+    _character_style(doc, template_contract.FOOTER_LABEL_STYLE_NAME, bold=True)
 
 
 # --- tables and fields ------------------------------------------------------------------
@@ -546,7 +559,7 @@ def _body(doc) -> None:
     para("{%p elif s.table %}")
     _two_column_table(doc, (Emu(INDENT), Emu(BODY_WIDTH - INDENT)))
     para("{%p else %}")
-    para("{{p s.body }}", "Body Text")
+    para("{{p s.body }}", STYLES["body"])
     para("{%p endif %}")
     para("{%p endfor %}")
 

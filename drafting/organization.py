@@ -1,0 +1,426 @@
+"""An organisation's profile and where profiles are found: the built-in ones in
+resources/organizations/ and the user's own in the data folder (`<data>/organizations/*.json`),
+the user's winning on the same id.
+
+A profile is checked field by field when it is read; a broken user profile is left out with
+its problems named (the built-in one of the same id, if any, is used), never a crash. A
+profile may name its own Word template, which is checked against drafting.template_contract.
+
+This module is below the renderer (drafting.render reads profiles through it); what writes
+profiles, and the trial render an imported template must pass, is drafting.profiles.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from drafting import appeals, dates, files, i18n, template_contract, zipparts
+from drafting.i18n import _
+from drafting.location import RESOURCES
+from drafting.model import LANGUAGES
+
+BUILTIN_FOLDER = RESOURCES / "organizations"
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
+FOOTER_COLUMNS = 5  # the columns of the template's footer table
+
+
+@cache
+def vocabulary(language: str) -> dict[str, str]:
+    """The words every document prints (resources/vocabulary.json), which a profile may
+    change (its `vocabulary`)."""
+    path = RESOURCES / "vocabulary.json"
+    return json.loads(path.read_text(encoding="utf-8"))[language]
+
+
+def data_root() -> Path:
+    """The per-user data folder, where Qt's AppDataLocation puts it for Pykala/Pykälä (without
+    Qt: drafting/ never imports it)."""
+    if sys.platform == "win32":
+        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
+        return Path(base) / "Pykala" / "Pykälä"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "Pykala" / "Pykälä"
+    base = os.environ.get("XDG_DATA_HOME") or ""
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
+    return root / "Pykala" / "Pykälä"
+
+
+def user_folder() -> Path:
+    """Where the user's profiles live: `$PYKALA_ORGANIZATIONS`, else the data folder's
+    `organizations/`."""
+    override = os.environ.get("PYKALA_ORGANIZATIONS")
+    return Path(override) if override else data_root() / "organizations"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One organisation's profile: its id, its data as the file gives it (`data`, the JSON
+    format of resources/organizations/), where it was read and whether it is built in."""
+
+    id: str
+    data: dict
+    path: Path
+    builtin: bool = True
+
+    @property
+    def template(self) -> Path | None:
+        """The profile's own Word template, beside it; None: ours."""
+        name = self.data.get("template")
+        return (self.path.parent / name) if name else None
+
+    def name(self, language: str) -> str:
+        return self.data["name"][language]
+
+    def body(self, body: str, language: str) -> str:
+        """A body's name in the document language ("Kaupunginhallitus" → "Stadsstyrelsen")."""
+        return self.data.get("bodies", {}).get(body, {}).get(language, body)
+
+    def email(self, address: str) -> str:
+        return address.replace("@", self.data.get("email_at", "@"))
+
+    def spelling_words(self, language: str) -> list[str]:
+        """Words the organisation's documents use that no dictionary knows (its bodies,
+        places, partners): known to the spelling check in that document language."""
+        words = self.data.get("spelling_words", {}).get(language, [])
+        return [w for w in words if isinstance(w, str)]
+
+    def word(self, language: str, key: str) -> str:
+        own = self.data.get("vocabulary", {}).get(language, {})
+        return own.get(key) or vocabulary(language)[key]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every usable profile by id, and the problems of each file that could not be used."""
+
+    profiles: dict[str, Profile]
+    problems: dict[Path, list[str]] = field(default_factory=dict)
+
+    def broken(self, org_id: str) -> list[str]:
+        """The problems of the user's file for `org_id`, if it is broken."""
+        for path, problems in self.problems.items():
+            if path.stem == org_id:
+                return problems
+        return []
+
+
+class ProfileError(ValueError):
+    """A profile that cannot be saved, imported or used; `problems` name each bad field."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class UnknownOrganization(LookupError):
+    """A draft names an organisation no profile describes (or whose user profile is broken);
+    its text is for users."""
+
+    def __init__(self, org_id: str, problems: list[str] | None = None) -> None:
+        self.org_id = org_id
+        self.problems = problems or []
+        super().__init__(org_id)
+
+    def __str__(self) -> str:
+        if self.problems:
+            return _(
+                'The profile of the organisation "{id}" cannot be used: {problems}. Correct it in '
+                "Settings → Organisations"
+            ).format(id=self.org_id, problems="; ".join(self.problems))
+        return _(
+            'The organisation "{id}" named in the draft is not known: add its profile in '
+            "Settings → Organisations, or choose another organisation"
+        ).format(id=self.org_id)
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+def _quote(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _date_problem(where: str, value: object) -> str | None:
+    if isinstance(value, str) and dates.parse_iso(value):
+        return None
+    typed = dates.parse_input(value) if isinstance(value, str) else None
+    example = typed.isoformat() if typed else "2021-08-31"
+    return _("{field}: {value} is not a date; write {example}").format(
+        field=where, value=_quote(value), example=example
+    )
+
+
+def _text_problems(where: str, value: object, problems: list[str], both: bool = True) -> None:
+    """A text: one string, or {"fi": …, "sv": …} (both required when `both`)."""
+    if isinstance(value, str) and not both:
+        if not value.strip():
+            problems.append(_("{field}: is empty").format(field=where))
+        return
+    if not isinstance(value, dict):
+        what = _("a text in Finnish and Swedish") if both else _("a text")
+        problems.append(_("{field}: should be {what}").format(field=where, what=what))
+        return
+    for language in LANGUAGES:
+        text = value.get(language)
+        if not isinstance(text, str) or not text.strip():
+            problems.append(_("{field}: is empty").format(field=f"{where}.{language}"))
+
+
+def _footer_problems(footer: object, problems: list[str]) -> None:
+    if not isinstance(footer, list):
+        problems.append(_("{field}: should be a list of columns").format(field="footer"))
+        return
+    if len(footer) > FOOTER_COLUMNS:
+        problems.append(
+            _("{field}: has {count} columns; at most {most} fit").format(
+                field="footer", count=len(footer), most=FOOTER_COLUMNS
+            )
+        )
+    labels = {k.removeprefix("footer.") for k in vocabulary("fi") if k.startswith("footer.")}
+    for c, column in enumerate(footer):
+        if not isinstance(column, list):
+            problems.append(_("{field}: should be a list of cells").format(field=f"footer[{c}]"))
+            continue
+        for r, cell in enumerate(column):
+            where = f"footer[{c}][{r}]"
+            if not isinstance(cell, dict):
+                problems.append(_("{field}: should be a cell").format(field=where))
+                continue
+            if ("label" in cell) == ("text" in cell):
+                problems.append(_("{field}: needs a label or a text, not both").format(field=where))
+            if "label" in cell and (
+                not isinstance(cell["label"], str) or cell["label"] not in labels
+            ):
+                problems.append(
+                    _("{field}: {value} is not a footer label; known: {known}").format(
+                        field=f"{where}.label",
+                        value=_quote(cell["label"]),
+                        known=", ".join(sorted(labels)),
+                    )
+                )
+            if "text" in cell:
+                _text_problems(f"{where}.text", cell["text"], problems, both=False)
+            if cell.get("until") not in (None, ""):
+                problem = _date_problem(f"{where}.until", cell["until"])
+                if problem:
+                    problems.append(problem)
+
+
+def _vocabulary_problems(own: object, problems: list[str]) -> None:
+    if not isinstance(own, dict):
+        problems.append(_("{field}: should be words per language").format(field="vocabulary"))
+        return
+    for language, words in own.items():
+        if language not in LANGUAGES or not isinstance(words, dict):
+            problems.append(
+                _("{field}: should be words per language").format(field=f"vocabulary.{language}")
+            )
+            continue
+        known = vocabulary(language)
+        for key, word in words.items():
+            where = f"vocabulary.{language}.{key}"
+            if key not in known:
+                problems.append(_("{field}: is not a word the documents print").format(field=where))
+            elif not isinstance(word, str):
+                problems.append(_("{field}: should be a text").format(field=where))
+
+
+def _appeal_problems(part: object, problems: list[str]) -> None:
+    """The appeal data: groups of known fields, each a text for both languages or one per
+    language; a field left out prints as a placeholder, which drafting.checks reports."""
+    if not isinstance(part, dict):
+        problems.append(_("{field}: should be groups of texts").format(field="appeal"))
+        return
+    fields = {f.key for f in appeals.PROFILE_FIELDS}
+    for group, values in part.items():
+        if group.startswith("_"):
+            continue  # a comment
+        if group not in appeals.GROUPS:
+            problems.append(
+                _("{field}: is not a part of the appeal data; known: {known}").format(
+                    field=f"appeal.{group}", known=", ".join(appeals.GROUPS)
+                )
+            )
+            continue
+        if not isinstance(values, dict):
+            problems.append(_("{field}: should be groups of texts").format(field=f"appeal.{group}"))
+            continue
+        for name, value in values.items():
+            where = f"appeal.{group}.{name}"
+            if name.startswith("_"):
+                continue
+            if f"{group}.{name}" not in fields:
+                known = [f.split(".")[1] for f in fields if f.startswith(f"{group}.")]
+                problems.append(
+                    _("{field}: is not a part of the appeal data; known: {known}").format(
+                        field=where, known=", ".join(known)
+                    )
+                )
+            elif isinstance(value, dict):
+                for language, text in value.items():
+                    if language not in LANGUAGES or not isinstance(text, str):
+                        problems.append(
+                            _("{field}: should be a text").format(field=f"{where}.{language}")
+                        )
+            elif not isinstance(value, str):
+                problems.append(_("{field}: should be a text").format(field=where))
+
+
+def validate(data: object, org_id: str | None = None, base: Path | None = None) -> list[str]:
+    """Every problem of a profile, each naming its field (`footer[2][1].until: …`).
+
+    `org_id` is the id its file name gives; `base` the folder its template is relative to."""
+    if not isinstance(data, dict):
+        return [_("the profile should be a JSON object")]
+    problems: list[str] = []
+    own_id = data.get("id", org_id)
+    if not isinstance(own_id, str) or not ID_PATTERN.fullmatch(own_id):
+        problems.append(
+            _("{field}: {value} should be small letters a-z, digits, - or _").format(
+                field="id", value=_quote(own_id)
+            )
+        )
+    elif org_id is not None and own_id != org_id:
+        problems.append(
+            _("{field}: {value} differs from the file name {name}").format(
+                field="id", value=_quote(own_id), name=f"{org_id}.json"
+            )
+        )
+    _text_problems("name", data.get("name"), problems)
+    if not isinstance(data.get("email_at", "@"), str) or not data.get("email_at", "@"):
+        problems.append(_("{field}: should be a text such as (a)").format(field="email_at"))
+    bodies = data.get("bodies", {})
+    if not isinstance(bodies, dict):
+        problems.append(
+            _("{field}: should be names with their Swedish names").format(field="bodies")
+        )
+    else:
+        for body, names in bodies.items():
+            if not body.strip():
+                problems.append(_("{field}: a body has no name").format(field="bodies"))
+            if not isinstance(names, dict) or not isinstance(names.get("sv", ""), str):
+                problems.append(_("{field}: should be a text").format(field=f"bodies.{body}.sv"))
+    _footer_problems(data.get("footer", []), problems)
+    if "vocabulary" in data:
+        _vocabulary_problems(data["vocabulary"], problems)
+    if "appeal" in data:
+        _appeal_problems(data["appeal"], problems)
+    template = data.get("template")
+    if template not in (None, ""):
+        problem = _template_name_problem(template)
+        if problem:
+            problems.append(problem)
+        elif base is not None:
+            missing = template_contract.check_template(base / template)
+            problems += [f"template: {p}" for p in missing]
+    return problems
+
+
+def _template_name_problem(name: object) -> str | None:
+    """A template is a Word file beside its profile, named plainly: no folder, no control
+    character, not longer than a file name may be."""
+    if (
+        isinstance(name, str)
+        and name.lower().endswith(".docx")
+        and name == Path(name).name
+        and "\\" not in name
+        and name.isprintable()
+        and len(name.encode("utf-8", "surrogatepass")) <= 200
+    ):
+        return None
+    return _(
+        "{field}: {value} should be the name of a Word file (.docx) beside the profile, "
+        "such as {example}"
+    ).format(field="template", value=_quote(name)[:80], example="espoo.docx")
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+# A profile is a few kilobytes; an exported one carries its Word template (base64).
+FILE_LIMIT = 4 * zipparts.PART_LIMIT
+
+
+def load_json(path: Path) -> tuple[object, list[str]]:
+    """The JSON of a profile file, or None and why it cannot be read."""
+    try:
+        raw = files.read_bytes(path, FILE_LIMIT)  # an ordinary file: a pipe never ends
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = getattr(exc, "strerror", None) or exc
+        return None, [_("cannot be read: {reason}").format(reason=reason)]
+    try:
+        return json.loads(raw.decode("utf-8-sig")), []
+    except UnicodeDecodeError as exc:
+        return None, [_("cannot be read: {reason}").format(reason=exc)]
+    except RecursionError:
+        return None, [
+            _("is nested too deeply to be a profile (objects or lists within each other)")
+        ]
+    except ValueError as exc:
+        return None, [_("is not valid JSON: {reason}").format(reason=exc)]
+
+
+def _read(path: Path) -> tuple[dict | None, list[str]]:
+    data, problems = load_json(path)
+    if problems:
+        return None, problems
+    problems = validate(data, path.stem, path.parent)
+    return (data if isinstance(data, dict) else None), problems
+
+
+def _signature() -> tuple:
+    """What the catalogue depends on: every file of both folders, by name, time and size, and
+    the language its problems are said in."""
+    items: list[tuple] = [("", i18n.language(), 0)]
+    for folder in (BUILTIN_FOLDER, user_folder()):
+        try:
+            for entry in os.scandir(folder):
+                stat = entry.stat()
+                items.append((entry.path, stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            continue
+    return tuple(sorted(items))
+
+
+_cached: tuple[tuple, Catalogue] | None = None
+
+
+def catalogue() -> Catalogue:
+    """Every profile, read again only when a file of either folder changed."""
+    global _cached
+    signature = _signature()
+    if _cached is not None and _cached[0] == signature:
+        return _cached[1]
+    profiles: dict[str, Profile] = {}
+    problems: dict[Path, list[str]] = {}
+    for folder, builtin in ((BUILTIN_FOLDER, True), (user_folder(), False)):
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            data, found = _read(path)
+            if found or data is None:
+                problems[path] = found
+                continue
+            profiles[path.stem] = Profile(path.stem, data, path, builtin)
+    result = Catalogue(dict(sorted(profiles.items())), problems)
+    _cached = (signature, result)
+    return result
+
+
+def organization(org_id: str) -> Profile:
+    """The profile of `org_id`; raises UnknownOrganization naming it (and the problems of
+    the user's file, if that is why)."""
+    found = catalogue()
+    profile = found.profiles.get(org_id)
+    if profile is None:
+        raise UnknownOrganization(org_id, found.broken(org_id))
+    return profile
+
+
+def organization_ids() -> list[str]:
+    """The built-in profiles and the user's own, sorted."""
+    return list(catalogue().profiles)
