@@ -461,12 +461,12 @@ def _unwrap(hint: Any) -> Any:
     return hint
 
 
-def annotation(path: str) -> Any:
-    """The model's type at `path` (`item.contacts[].name` → str; a `[n]` row is `[]`);
-    KeyError when the model has no such field."""
-    hint: Any = Draft
-    for name in path.replace("]", "").split("."):
-        name, _sep, row = name.partition("[")
+def annotation(path: str, root: Any = Draft) -> Any:
+    """The model's type at `path` in `root` (`item.contacts[].name` → str; a `[n]` row is
+    `[]`); KeyError when the model has no such field."""
+    hint: Any = root
+    for name in pattern(path).replace("]", "").split("."):
+        name, _sep, _row = name.partition("[")
         if not dataclasses.is_dataclass(hint):
             raise KeyError(path)
         hints = typing.get_type_hints(hint)
