@@ -305,7 +305,7 @@ def _sections(
         "proposal": lambda: proposal_blocks,
         "summary": lambda: richtext.parse(proposal.summary),
         "reasoning": lambda: richtext.parse(proposal.reasoning),
-        "presenter": lambda: _person_blocks(presenter),
+        "presenter": lambda: _person_blocks(presenter),  # the part's, as the loop sets it
         "contacts": lambda: _contact_blocks(item.contacts, w),
         "attachments": lambda: _numbered(item.attachments, w, public),
         "supplementary": lambda: _numbered(item.supplementary, w, public),
@@ -315,7 +315,7 @@ def _sections(
     }
     sections: list[Section | None] = []
     for key in schema.ORDER[document]:
-        if key == "proposal":
+        if key == "proposal":  # from here on the proposal's part: its presenting official
             presenter = proposal.presenter
         if key == "extracts":
             sections.append(_extracts_table(item, w))

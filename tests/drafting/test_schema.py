@@ -214,9 +214,8 @@ def test_a_broken_personal_span_in_grounds_of_secrecy_is_reported():
     """The grounds of secrecy print in a public copy in place of the attachment's title:
     text the user types that prints, so a personal-data span broken there is found too."""
     draft = Draft()
-    draft.item.attachments = [
-        Attachment(title="Liite", public=False, secrecy="Koskee [Matti Meikäläistä]{.personal x}")
-    ]
+    secrecy = "Koskee [Matti Meikäläistä]{.personal x}"
+    draft.item.attachments = [Attachment(title="Liite", public=False, secrecy=secrecy)]
     paths = {p.path for p in checks.check(draft)}
     assert "item.attachments[0].secrecy" in paths
 
