@@ -84,6 +84,15 @@ def declared(spec: schema.Field, relative_to: str = "", **shown) -> Field:
     )
 
 
+_COLUMN_KINDS = {schema.FLAG: "bool", schema.NUMBERS: "ints", schema.DATE: "date"}
+
+
+def declared_column(path: str, **shown) -> Column:
+    """A table's column for a row's field the schema declares (`item.contacts[].name`)."""
+    spec = schema.FIELD[path]
+    return Column(path.rsplit(".", 1)[1], spec.label, _COLUMN_KINDS.get(spec.kind, "text"), **shown)
+
+
 def language_options() -> list[tuple[str, object]]:
     return schema.FIELD[schema.LANGUAGE].options()
 
@@ -336,12 +345,12 @@ class AttachmentTable(RecordTable):
         parent: QWidget | None = None,
     ) -> None:
         columns = [
-            Column("title", lambda: _("Title"), stretch=True),
-            Column("file", lambda: _("File")),
-            Column("public", lambda: _("Public"), "bool"),
+            declared_column(f"{path}[].title", stretch=True),
+            declared_column(f"{path}[].file"),
+            declared_column(f"{path}[].public"),
             # What the public copy prints in place of a non-public title (empty: the
             # organisation's default statement).
-            Column("secrecy", lambda: _("Grounds of secrecy"), chars=22),
+            declared_column(f"{path}[].secrecy", chars=22),
         ]
         self.add_files_button = QPushButton()
         self.open_button = QPushButton()
@@ -403,10 +412,10 @@ class AttachmentTable(RecordTable):
 
 def _contact_columns() -> list[Column]:
     return [
-        Column("name", lambda: _("Name"), stretch=True),
-        Column("title", lambda: _("Job title"), chars=18),
-        Column("phone", lambda: _("Phone"), chars=11),
-        Column("email", lambda: _("E-mail"), chars=24),
+        declared_column(f"{schema.CONTACTS}[].name", stretch=True),
+        declared_column(f"{schema.CONTACTS}[].title", chars=18),
+        declared_column(f"{schema.CONTACTS}[].phone", chars=11),
+        declared_column(f"{schema.CONTACTS}[].email", chars=24),
     ]
 
 
@@ -443,9 +452,9 @@ class HistoryEditor(QWidget):
             document,
             "item.history[0].handling",
             [
-                Column("date", lambda: _("Date"), "date"),
-                Column("status", lambda: _("Outcome")),
-                Column("note", lambda: _("Note"), stretch=True),
+                declared_column(f"{schema.HISTORY}[].handling[].date"),
+                declared_column(f"{schema.HISTORY}[].handling[].status"),
+                declared_column(f"{schema.HISTORY}[].handling[].note", stretch=True),
             ],
             HandlingLine,
             lambda: _("Handling"),
@@ -566,10 +575,10 @@ class ItemForm(QTabWidget):
             document,
             schema.EXTRACTS,
             [
-                Column("recipient", lambda: _("Recipient"), stretch=True),
-                Column("proposal_text", lambda: _("Proposal text"), "bool"),
-                Column("appeal", lambda: _("Appeal instructions"), "bool"),
-                Column("attachments", lambda: _("Attachments (numbers)"), "ints"),
+                declared_column(f"{schema.EXTRACTS}[].recipient", stretch=True),
+                declared_column(f"{schema.EXTRACTS}[].proposal_text"),
+                declared_column(f"{schema.EXTRACTS}[].appeal"),
+                declared_column(f"{schema.EXTRACTS}[].attachments"),
             ],
             Extract,
             lambda: _("Extracts"),
