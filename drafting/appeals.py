@@ -1,10 +1,10 @@
 """The appeal instructions as they print: the texts of resources/appeals.json filled in with
 the organisation's own data (its profile's `appeal` part: the registry office, the
-administrative court, the market court, the procurement unit) and the item's own (the act
-under which an administrative appeal lies).
+administrative court, the market court, the procurement unit) and the item's own (the
+fields drafting.schema declares with a placeholder).
 
-A text names what it needs as `{registry.email}` (the profile) or `{item.appeal_act}` (the
-draft). A value that is not given prints as its bracketed placeholder ("[kirjaamon
+A text names what it needs as `{registry.email}` (the profile) or `{item.<field>}` (the
+draft: a field's path). A value that is not given prints as its bracketed placeholder ("[kirjaamon
 sähköpostiosoite]"), and drafting.checks reports it naming the field to fill; any other
 "[…]" left in a printed text is reported too. Here and only here is decided what fills them.
 """
@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from drafting import schema
 from drafting.i18n import _
 from drafting.location import RESOURCES
 
@@ -27,7 +28,7 @@ BLANK = re.compile(r"\[[^\[\]\n]*\]")
 
 @dataclass(frozen=True)
 class Field:
-    key: str  # "registry.email": the profile's appeal.registry.email, or item.appeal_act
+    key: str  # "registry.email": the profile's appeal.registry.email; "item.…": a draft's field
     what: Callable[[], str]  # in the user's language: "the registry office's e-mail address"
     placeholder: dict[str, str]  # what prints while it is missing, per document language
     shared: bool = False  # one value for both languages (an e-mail address, a phone number)
@@ -134,13 +135,11 @@ PROFILE_FIELDS = (
         shared=True,
     ),
 )
-# The item's own: drafting.model.Item.appeal_act.
-ACT = Field(
-    "item.appeal_act",
-    lambda: _("the act under which the appeal lies"),
-    {"fi": "erityislain nimi ja numero", "sv": "speciallagens namn och nummer"},
-)
-FIELDS = {f.key: f for f in (*PROFILE_FIELDS, ACT)}
+# The item's own: the fields drafting.schema gives a placeholder, by their paths.
+ITEM_FIELDS = {
+    f.path: Field(f.path, f.subject, f.placeholder) for f in schema.FIELDS if f.placeholder
+}
+FIELDS = {f.key: f for f in (*PROFILE_FIELDS, *ITEM_FIELDS.values())}
 GROUPS = tuple(dict.fromkeys(f.key.split(".")[0] for f in PROFILE_FIELDS))
 
 
@@ -183,9 +182,12 @@ def categories() -> dict[str, dict]:
 _categories = categories  # what this module reads them through (a test replaces it)
 
 
-def instructions(key: str, org: dict, language: str, act: str = "") -> Instructions | None:
+def instructions(
+    key: str, org: dict, language: str, item: dict[str, str] | None = None
+) -> Instructions | None:
     """The full instructions of category `key` in `language`, filled in from the profile's
-    data `org` and the item's `act`; None when the catalogue has none for it."""
+    data `org` and the item's values `item` (by path: schema.appeal_values); None when the
+    catalogue has none for it."""
     text = _categories().get(key, {}).get("instructions", {}).get(language)
     if not text:
         return None
@@ -196,7 +198,10 @@ def instructions(key: str, org: dict, language: str, act: str = "") -> Instructi
         field = FIELDS.get(name)
         if field is None:  # a token of no known field prints as a blank to fill
             return f"[{name}]"
-        value = act.strip() if field is ACT else profile_value(org, name, language)
+        if name in ITEM_FIELDS:
+            value = (item or {}).get(name, "").strip()
+        else:
+            value = profile_value(org, name, language)
         if value:
             return _escaped(value)
         if name not in missing:
@@ -209,10 +214,17 @@ def instructions(key: str, org: dict, language: str, act: str = "") -> Instructi
     )
 
 
-def uses_act(key: str) -> bool:
-    """Whether category `key`'s instructions name the act under which the appeal lies."""
+def item_tokens(key: str) -> tuple[str, ...]:
+    """The item's fields (paths) that category `key`'s instructions name, in order."""
     texts = _categories().get(key, {}).get("instructions", {}).values()
-    return any("{" + ACT.key + "}" in t.get("text", "") for t in texts if isinstance(t, dict))
+    found = [
+        name
+        for t in texts
+        if isinstance(t, dict)
+        for name in TOKEN.findall(t.get("text", ""))
+        if name in ITEM_FIELDS
+    ]
+    return tuple(dict.fromkeys(found))
 
 
 def label(key: str, language: str) -> str:

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import appeals, changes, i18n, richtext, spelling
+from drafting import appeals, changes, i18n, richtext, schema, spelling
 from drafting.i18n import _
-from drafting.model import Contact, Decision, Draft, Person
+from drafting.model import Decision, Draft
 from drafting.resources import (
     Organization,
     UnknownOrganization,
@@ -58,7 +58,7 @@ def _as_proposed_agrees(problems: list[Problem], proposal: str, decision: Decisi
         shown = ", ".join(dict.fromkeys(differing[:6]))
         problems.append(
             Problem(
-                "item.decision.as_proposed",
+                schema.DECISION_AS_PROPOSED,
                 _(
                     '"Decided as proposed" is ticked, but the decision differs from the '
                     "proposal ({words}). Untick it, or make the texts agree."
@@ -69,7 +69,7 @@ def _as_proposed_agrees(problems: list[Problem], proposal: str, decision: Decisi
     elif not decision.as_proposed and not differing:
         problems.append(
             Problem(
-                "item.decision.as_proposed",
+                schema.DECISION_AS_PROPOSED,
                 _(
                     'The decision says what the proposal said, but "Decided as proposed" is not '
                     "ticked. Tick it if the decision was made as proposed."
@@ -94,20 +94,18 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
         org = organization(draft.organization)
     except UnknownOrganization as unknown:
         add(Problem("organization", str(unknown)))
-    _required(problems, "meeting.body", draft.meeting.body, _("The body (e.g. Kaupunginhallitus)"))
-    _required(problems, "meeting.number", draft.meeting.number, _("The meeting number"))
-    if draft.meeting.date is None:
-        add(Problem("meeting.date", _("The meeting date is empty; it is required")))
+    # Every field the schema declares required for this document (drafting.schema).
+    for path, value, field in schema.walk(draft):
+        if document in field.required and (value is None or not str(value).strip()):
+            add(Problem(path, _("{what} is empty; it is required").format(what=field.subject())))
     if item.agenda_item is None:
-        add(Problem("item.agenda_item", _("The agenda item number (Asia/N) is empty"), WARNING))
+        add(Problem(schema.AGENDA_ITEM, _("The agenda item number (Asia/N) is empty"), WARNING))
     if item.section is None and document == "minutes":
-        add(Problem("item.section", _("The section number (§) is empty"), WARNING))
-    _required(problems, "item.title", item.title, _("The title"))
-    _required(problems, "item.case_id", item.case_id, _("The case id"))
+        add(Problem(schema.SECTION, _("The section number (§) is empty"), WARNING))
     if item.case_id.strip() and not CASE_ID.match(item.case_id.strip()):
         add(
             Problem(
-                "item.case_id",
+                schema.CASE_ID,
                 _('"{value}" does not look like a case id; write e.g. HEL 2021-001526').format(
                     value=item.case_id
                 ),
@@ -117,7 +115,7 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
     if item.classification.strip() and not CLASSIFICATION.match(item.classification.strip()):
         add(
             Problem(
-                "item.classification",
+                schema.CLASSIFICATION,
                 _('"{value}" does not look like a classification; write e.g. T 00 00 03').format(
                     value=item.classification
                 ),
@@ -135,7 +133,7 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
             if not proposal.text.strip():
                 add(
                     Problem(
-                        "item.proposal.text",
+                        schema.PROPOSAL_TEXT,
                         _(
                             "The proposal is empty; decided as proposed, it is also the "
                             "decision, so the minutes need it"
@@ -143,28 +141,20 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
                     )
                 )
         else:
-            _required(problems, "item.decision.text", decision.text, _("The decision"))
+            _required(problems, schema.DECISION_TEXT, decision.text, _("The decision"))
             if not decision.as_proposed:
-                _required(problems, "item.proposal.text", proposal.text, _("The proposal"))
+                _required(problems, schema.PROPOSAL_TEXT, proposal.text, _("The proposal"))
             _as_proposed_agrees(problems, proposal.text, decision)
     else:
-        _required(problems, "item.proposal.text", proposal.text, _("The proposal"))
-    _required(problems, "item.proposal.reasoning", proposal.reasoning, _("The reasoning"))
-    # The presenter at the meeting, when left empty, is this one (render.context).
-    _required(
-        problems,
-        "item.proposal.presenter.name",
-        proposal.presenter.name,
-        _("The presenting official (Proposal tab)"),
-    )
+        _required(problems, schema.PROPOSAL_TEXT, proposal.text, _("The proposal"))
     if not any(c.name.strip() for c in item.contacts):
-        add(Problem("item.contacts", _("No contact person; add at least one")))
+        add(Problem(schema.CONTACTS, _("No contact person; add at least one")))
     if not item.appeal:
-        add(Problem("item.appeal", _("The appeal category is not chosen")))
+        add(Problem(schema.APPEAL, _("The appeal category is not chosen")))
     elif item.appeal not in appeal_categories():
         add(
             Problem(
-                "item.appeal",
+                schema.APPEAL,
                 _('"{value}" is not an appeal category; choose one of: {known}').format(
                     value=item.appeal, known=", ".join(appeal_categories())
                 ),
@@ -173,18 +163,12 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
     elif org is not None:
         problems += appeal_problems(draft, org, document)
 
-    for list_name, entries in (
-        ("attachments", item.attachments),
-        ("supplementary", item.supplementary),
-    ):
-        for n, entry in enumerate(entries):
-            path = f"item.{list_name}[{n}]"
-            _required(problems, f"{path}.title", entry.title, _("The title"))
+    for list_path in schema.ATTACHMENT_LISTS:
+        for n, entry in enumerate(schema.rows(draft, list_path)):
             if entry.file and base is not None:
-                _attachment_file(problems, f"{path}.file", base, entry.file)
+                _attachment_file(problems, f"{list_path}[{n}].file", base, entry.file)
     for n, extract in enumerate(item.extracts):
-        path = f"item.extracts[{n}]"
-        _required(problems, f"{path}.recipient", extract.recipient, _("The recipient"))
+        path = f"{schema.EXTRACTS}[{n}]"
         for number in extract.attachments:
             if not 1 <= number <= len(item.attachments):
                 add(
@@ -195,11 +179,6 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
                         ).format(number=number, count=len(item.attachments)),
                     )
                 )
-    for n, step in enumerate(item.history):
-        path = f"item.history[{n}]"
-        _required(problems, f"{path}.body", step.body, _("The body"))
-        if step.date is None:
-            add(Problem(f"{path}.date", _("The date is empty; it is required")))
     problems += text_problems(draft)
     return problems
 
@@ -209,7 +188,7 @@ def appeal_problems(draft: Draft, org: Organization, document: str) -> list[Prob
     sähköpostiosoite]"), each naming the field to fill: an error for the minutes and their
     extracts, which print the instructions; a warning for an agenda, which does not."""
     key, language = draft.item.appeal, draft.language
-    filled = appeals.instructions(key, org.data, language, draft.item.appeal_act)
+    filled = appeals.instructions(key, org.data, language, schema.appeal_values(draft))
     if filled is None:
         return []
     severity = ERROR if document == "minutes" else WARNING
@@ -220,19 +199,20 @@ def appeal_problems(draft: Draft, org: Organization, document: str) -> list[Prob
     for name in filled.missing:
         field = appeals.FIELDS[name]
         shown = f"[{field.placeholder.get(language, name)}]"
-        if field is appeals.ACT:
+        if name in appeals.ITEM_FIELDS:  # the item's own field: fill it in on the form
             message = _(
-                "The appeal instructions ({category}) need {what}: write its name and number "
-                "in “Act providing for the appeal” (tab Appeal and extracts), or they print "
-                "{shown}"
-            ).format(category=category, what=field.what(), shown=shown)
-            problems.append(Problem("item.appeal_act", message, severity))
+                "The appeal instructions ({category}) need {what}: fill in “{label}”, or they "
+                "print {shown}"
+            ).format(
+                category=category, what=field.what(), label=schema.FIELD[name].label(), shown=shown
+            )
+            problems.append(Problem(name, message, severity))
             continue
         message = _(
             "Organisation {name}: {what} is missing (Settings → Organisations); the appeal "
             "instructions ({category}) would print {shown}"
         ).format(name=org_name, what=field.what(), category=category, shown=shown)
-        problems.append(Problem("item.appeal", message, severity))
+        problems.append(Problem(schema.APPEAL, message, severity))
     placeholders = {f"[{appeals.FIELDS[n].placeholder.get(language, n)}]" for n in filled.missing}
     for blank in dict.fromkeys(filled.blanks):
         if blank not in placeholders:
@@ -240,66 +220,13 @@ def appeal_problems(draft: Draft, org: Organization, document: str) -> list[Prob
                 "The appeal instructions ({category}) would print the blank {blank}: fill it in "
                 "the appeal texts or in the organisation's profile (Settings → Organisations)"
             ).format(category=category, blank=blank)
-            problems.append(Problem("item.appeal", message, severity))
+            problems.append(Problem(schema.APPEAL, message, severity))
     return problems
-
-
-def _person_fields(path: str, person: Person | Contact) -> list[tuple[str, str, bool]]:
-    names = (
-        ("name", "title", "phone", "email") if isinstance(person, Contact) else ("title", "name")
-    )
-    return [(f"{path}.{name}", getattr(person, name), False) for name in names]
 
 
 def text_fields(draft: Draft) -> list[tuple[str, str, bool]]:
     """(path, text, rich) of every field a user types text into that prints."""
-    item = draft.item
-    fields = [
-        ("meeting.body", draft.meeting.body, False),
-        ("meeting.number", draft.meeting.number, False),
-        ("item.title", item.title, False),
-        ("item.case_id", item.case_id, False),
-        ("item.classification", item.classification, False),
-        ("item.proposal.text", item.proposal.text, True),
-        ("item.proposal.summary", item.proposal.summary, True),
-        ("item.proposal.reasoning", item.proposal.reasoning, True),
-        *_person_fields("item.proposal.presenter", item.proposal.presenter),
-        ("item.appeal_act", item.appeal_act, False),
-    ]
-    if item.decision is not None:
-        fields += [
-            ("item.decision.text", item.decision.text, True),
-            ("item.decision.handling", item.decision.handling, True),
-            *_person_fields("item.decision.presenter", item.decision.presenter),
-        ]
-    for n, contact in enumerate(item.contacts):
-        fields += _person_fields(f"item.contacts[{n}]", contact)
-    for list_name, entries in (
-        ("attachments", item.attachments),
-        ("supplementary", item.supplementary),
-    ):
-        fields += [(f"item.{list_name}[{n}].title", a.title, False) for n, a in enumerate(entries)]
-    fields += [
-        (f"item.extracts[{n}].recipient", e.recipient, False) for n, e in enumerate(item.extracts)
-    ]
-    fields += [(f"item.for_information[{n}]", t, False) for n, t in enumerate(item.for_information)]
-    for n, entry in enumerate(item.history):
-        path = f"item.history[{n}]"
-        fields += [
-            (f"{path}.body", entry.body, False),
-            (f"{path}.case_id", entry.case_id, False),
-            (f"{path}.classification", entry.classification, False),
-            (f"{path}.text", entry.text, True),
-            *_person_fields(f"{path}.presenter", entry.presenter),
-        ]
-        for m, line in enumerate(entry.handling):
-            fields += [
-                (f"{path}.handling[{m}].status", line.status, False),
-                (f"{path}.handling[{m}].note", line.note, True),
-            ]
-        for m, contact in enumerate(entry.contacts):
-            fields += _person_fields(f"{path}.contacts[{m}]", contact)
-    return fields
+    return schema.text_fields(draft)
 
 
 def text_problems(draft: Draft) -> list[Problem]:
@@ -334,13 +261,9 @@ def text_problems(draft: Draft) -> list[Problem]:
 
 
 def spelled_fields(draft: Draft) -> list[tuple[str, str]]:
-    """(path, text) of the fields whose text is prose to check for spelling: every
-    rich-text field, the title and the extracts' recipients."""
-    return [
-        (path, text)
-        for path, text, rich in text_fields(draft)
-        if text and (rich or path == "item.title" or path.endswith(".recipient"))
-    ]
+    """(path, text) of the fields whose text is prose to check for spelling (declared in
+    drafting.schema: every rich-text field, the title and the extracts' recipients)."""
+    return schema.spelled_fields(draft)
 
 
 def spelling_problems(

@@ -11,7 +11,7 @@ import html
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from drafting import changes
+from drafting import changes, schema
 from drafting.i18n import _
 from ui.document import DraftDocument
 
@@ -70,7 +70,7 @@ class ChangesView(QWidget):
         self.refresh()
 
     def _changed(self, path: str) -> None:
-        if path in ("", "item.proposal.text", "item.decision.text") and self.toggle.isChecked():
+        if path in ("", schema.PROPOSAL_TEXT, schema.DECISION_TEXT) and self.toggle.isChecked():
             self.refresh()
 
     def refresh(self) -> None:
@@ -78,8 +78,8 @@ class ChangesView(QWidget):
         self.legend.setVisible(shown)
         self.browser.setVisible(shown)
         if shown:
-            proposal = self.document.value("item.proposal.text") or ""
-            decision = self.document.value("item.decision.text") or ""
+            proposal = self.document.value(schema.PROPOSAL_TEXT) or ""
+            decision = self.document.value(schema.DECISION_TEXT) or ""
             if decision.strip():
                 self.browser.setHtml(changes_html(proposal, decision))
             else:

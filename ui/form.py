@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import appeals, filerefs, i18n, resources
+from drafting import filerefs, schema
+from drafting import resources as _catalogues  # noqa: F401 - registers the catalogues' choices
 from drafting.i18n import _
-from drafting.model import LANGUAGES, Attachment, Contact, Extract, HandlingLine, HistoryEntry
+from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
 from drafting.render import context
 from ui import folders
 from ui.binding import Binder
@@ -55,42 +56,50 @@ class Field:
     height: int = 0  # rich text: minimum editor height in pixels
     # Help shown under the field, made from the draft (what will print); None: no help.
     note: Callable[[DraftDocument], str] | None = None
+    person: bool = False  # a person's name: offers the names typed before
 
 
-def _document_kinds() -> list[tuple[str, object]]:
-    return [(_("Minutes"), "minutes"), (_("Agenda"), "agenda")]
+# How the form edits each kind of field the schema declares.
+_KINDS = {
+    schema.PLAIN: "str",
+    schema.NUMBER: "int",
+    schema.DATE: "date",
+    schema.RICH: "rich",
+    schema.FLAG: "check",
+    schema.LINES: "lines",
+    schema.CHOICE: "combo",
+}
+
+
+def declared(spec: schema.Field, relative_to: str = "", **shown) -> Field:
+    """The form's field for a field the schema declares (drafting.schema): its label, kind,
+    hint and options; `shown`: what only the form adds (a note, a height)."""
+    return Field(
+        spec.path[len(relative_to) :],
+        spec.label,
+        _KINDS[spec.kind],
+        spec.hint,
+        spec.options if spec.kind == schema.CHOICE else None,
+        person=spec.person,
+        **shown,
+    )
+
+
+_COLUMN_KINDS = {schema.FLAG: "bool", schema.NUMBERS: "ints", schema.DATE: "date"}
+
+
+def declared_column(path: str, **shown) -> Column:
+    """A table's column for a row's field the schema declares (`item.contacts[].name`)."""
+    spec = schema.FIELD[path]
+    return Column(path.rsplit(".", 1)[1], spec.label, _COLUMN_KINDS.get(spec.kind, "text"), **shown)
 
 
 def language_options() -> list[tuple[str, object]]:
-    names = {"fi": _("Finnish"), "sv": _("Swedish")}  # each document language's name
-    return [(names[code], code) for code in LANGUAGES]
+    return schema.FIELD[schema.LANGUAGE].options()
 
 
 def organization_options() -> list[tuple[str, object]]:
-    return [(resources.organization(o).name("fi"), o) for o in resources.organization_ids()]
-
-
-def _proposal_kinds() -> list[tuple[str, object]]:
-    return [
-        (_("Decision proposal (Päätösehdotus)"), "decision"),
-        (_("Proposal to another body (Esitysehdotus)"), "proposal"),
-        (_("Draft statement (Lausuntoehdotus)"), "statement"),
-    ]
-
-
-def _history_kinds() -> list[tuple[str, object]]:
-    return [
-        (_("Statement (Lausunto)"), "statement"),
-        (_("Proposal (Esitys)"), "proposal"),
-        (_("Decision (Päätös)"), "decision"),
-    ]
-
-
-def _appeals() -> list[tuple[str, object]]:
-    items: list[tuple[str, object]] = [(_("(not chosen)"), "")]
-    for key in resources.appeal_categories():
-        items.append((appeals.interface_label(key, i18n.language()), key))
-    return items
+    return schema.FIELD[schema.ORGANIZATION].options()
 
 
 class _Note(QLabel):
@@ -209,7 +218,7 @@ class FieldGroup(QGroupBox):
             widget = QLineEdit(self)
             widget.setClearButtonEnabled(spec.kind == "str")
             give_keys_to_window(widget)
-            if people is not None and spec.path.endswith("presenter.name"):
+            if people is not None and spec.person:
                 widget.setCompleter(people.completer(widget))
                 title_path = spec.path.rsplit(".", 1)[0] + ".title"
                 widget.completer().activated.connect(
@@ -276,24 +285,13 @@ def _scroll(*widgets: QWidget) -> QScrollArea:
 _ROW = re.compile(r"^(?P<list>[^\[]+)\[(?P<row>\d+)\]")
 
 
-def _date_hint() -> str:
-    return _("e.g. 3.5.2021")
-
-
 def meeting_fields(with_document: bool) -> list[Field]:
     """The meeting's fields an item draft and a meeting file share, in one order."""
-    fields = [
-        Field("language", lambda: _("Document language"), "combo", options=language_options),
-        Field("organization", lambda: _("Organisation"), "combo", options=organization_options),
-        Field("meeting.body", lambda: _("Body"), hint=lambda: _("e.g. Kaupunginhallitus")),
-        Field("meeting.number", lambda: _("Meeting number"), hint=lambda: "18/2021"),
-        Field("meeting.date", lambda: _("Meeting date"), "date", _date_hint),
+    return [
+        declared(f)
+        for f in schema.group("meeting")
+        if with_document or f.path != schema.MEETING_DOCUMENT
     ]
-    if with_document:
-        fields.insert(
-            3, Field("meeting.document", lambda: _("Document"), "combo", options=_document_kinds)
-        )
-    return fields
 
 
 def _as_proposed_note(document: DraftDocument) -> str:
@@ -302,8 +300,8 @@ def _as_proposed_note(document: DraftDocument) -> str:
     w = context.words_for(draft)
     kind = draft.item.proposal.kind
     decision, proposal = w("section.decision"), w(f"section.proposal.{kind}")
-    if document.value("item.decision.as_proposed"):
-        text = document.value("item.decision.text") or ""
+    if document.value(schema.DECISION_AS_PROPOSED):
+        text = document.value(schema.DECISION_TEXT) or ""
         return (
             _("The minutes print “{phrase}” under {proposal}.").format(
                 phrase=w(f"as_proposed.{kind}"), proposal=proposal
@@ -329,9 +327,9 @@ def _presenter_note(document: DraftDocument) -> str:
 
 
 def _meeting_presenter_note(document: DraftDocument) -> str:
-    if (document.value("item.decision.presenter.name") or "").strip():
+    if (document.value(schema.DECISION_PRESENTER_NAME) or "").strip():
         return _("Printed under Esittelijä in the decision part.")
-    name = (document.value("item.proposal.presenter.name") or "").strip()
+    name = (document.value(schema.PROPOSAL_PRESENTER_NAME) or "").strip()
     if name:
         return _("Left empty: the presenting official, {name}, is printed.").format(name=name)
     return _("Left empty: the presenting official (Proposal tab) is printed.")
@@ -348,12 +346,12 @@ class AttachmentTable(RecordTable):
         parent: QWidget | None = None,
     ) -> None:
         columns = [
-            Column("title", lambda: _("Title"), stretch=True),
-            Column("file", lambda: _("File")),
-            Column("public", lambda: _("Public"), "bool"),
+            declared_column(f"{path}[].title", stretch=True),
+            declared_column(f"{path}[].file"),
+            declared_column(f"{path}[].public"),
             # What the public copy prints in place of a non-public title (empty: the
             # organisation's default statement).
-            Column("secrecy", lambda: _("Grounds of secrecy"), chars=22),
+            declared_column(f"{path}[].secrecy", chars=22),
         ]
         self.add_files_button = QPushButton()
         self.open_button = QPushButton()
@@ -415,10 +413,10 @@ class AttachmentTable(RecordTable):
 
 def _contact_columns() -> list[Column]:
     return [
-        Column("name", lambda: _("Name"), stretch=True),
-        Column("title", lambda: _("Job title"), chars=18),
-        Column("phone", lambda: _("Phone"), chars=11),
-        Column("email", lambda: _("E-mail"), chars=24),
+        declared_column(f"{schema.CONTACTS}[].name", stretch=True),
+        declared_column(f"{schema.CONTACTS}[].title", chars=18),
+        declared_column(f"{schema.CONTACTS}[].phone", chars=11),
+        declared_column(f"{schema.CONTACTS}[].email", chars=24),
     ]
 
 
@@ -432,7 +430,7 @@ class HistoryEditor(QWidget):
         self.document = document
         self.entries = RecordTable(
             document,
-            "item.history",
+            schema.HISTORY,
             [Column("body", lambda: _("Body"), stretch=True), Column("section", lambda: "§")],
             HistoryEntry,
             lambda: _("Decision history"),
@@ -444,15 +442,8 @@ class HistoryEditor(QWidget):
         self.form = FieldGroup(
             lambda: _("Selected handling"),
             [
-                Field("body", lambda: _("Body")),
-                Field("date", lambda: _("Date"), "date", _date_hint),
-                Field("section", lambda: _("Section (§)"), "int"),
-                Field("case_id", lambda: _("Case id"), hint=lambda: "HEL 2021-001526"),
-                Field("classification", lambda: _("Classification"), hint=lambda: "T 00 00 03"),
-                Field("kind", lambda: _("Kind"), "combo", options=_history_kinds),
-                Field("text", lambda: _("Text"), "rich", height=260),
-                Field("presenter.title", lambda: _("Presenter's title")),
-                Field("presenter.name", lambda: _("Presenter")),
+                declared(f, f"{schema.HISTORY}[].", height=260 if f.kind == schema.RICH else 0)
+                for f in schema.row_fields(schema.HISTORY)
             ],
             self.binder,
             people,
@@ -462,9 +453,9 @@ class HistoryEditor(QWidget):
             document,
             "item.history[0].handling",
             [
-                Column("date", lambda: _("Date"), "date"),
-                Column("status", lambda: _("Outcome")),
-                Column("note", lambda: _("Note"), stretch=True),
+                declared_column(f"{schema.HISTORY}[].handling[].date"),
+                declared_column(f"{schema.HISTORY}[].handling[].status"),
+                declared_column(f"{schema.HISTORY}[].handling[].note", stretch=True),
             ],
             HandlingLine,
             lambda: _("Handling"),
@@ -506,11 +497,11 @@ class HistoryEditor(QWidget):
         self.select(self.entries.table.currentRow())
 
     def _model_changed(self, path: str) -> None:
-        if path in ("", "item", "item.history"):
+        if path in ("", "item", schema.HISTORY):
             self.select(self.entries.table.currentRow())
 
     def select(self, row: int) -> None:
-        count = len(self.document.value("item.history", []) or [])
+        count = len(self.document.value(schema.HISTORY, []) or [])
         valid = 0 <= row < count
         for widget in (
             self.form,
@@ -564,111 +555,31 @@ class ItemForm(QTabWidget):
             b,
             people,
         )
-        self.item = FieldGroup(
-            lambda: _("Item"),
-            [
-                Field("item.agenda_item", lambda: _("Agenda item (Asia/N)"), "int"),
-                Field("item.section", lambda: _("Section (§)"), "int"),
-                Field(
-                    "item.council_date",
-                    lambda: _("Council date"),
-                    "date",
-                    lambda: _("only when the item goes on to the Council"),
-                ),
-                Field("item.title", lambda: _("Title")),
-                Field("item.case_id", lambda: _("Case id"), hint=lambda: "HEL 2021-001526"),
-                Field(
-                    "item.classification", lambda: _("Classification"), hint=lambda: "T 00 00 03"
-                ),
-            ],
-            b,
-            people,
-        )
-        # The presenting official first: required, and easy to miss below a long reasoning.
-        self.proposal = FieldGroup(
-            lambda: _("Proposal"),
-            [
-                Field(
-                    "item.proposal.kind",
-                    lambda: _("Kind of proposal"),
-                    "combo",
-                    options=_proposal_kinds,
-                ),
-                Field("item.proposal.presenter.title", lambda: _("Presenting official's title")),
-                Field(
-                    "item.proposal.presenter.name",
-                    lambda: _("Presenting official"),
-                    note=_presenter_note,
-                ),
-                Field("item.proposal.text", lambda: _("Proposal"), "rich"),
-                Field("item.proposal.summary", lambda: _("Summary"), "rich"),
-                Field("item.proposal.reasoning", lambda: _("Reasoning"), "rich", height=420),
-            ],
-            b,
-            people,
-        )
-        self.decision = FieldGroup(
-            lambda: _("Decision"),
-            [
-                Field(
-                    "item.decision.as_proposed",
-                    lambda: _("Decided as proposed"),
-                    "check",
-                    note=_as_proposed_note,
-                ),
-                Field("item.decision.text", lambda: _("Decision"), "rich", height=200),
-                Field("item.decision.handling", lambda: _("Handling"), "rich"),
-                Field(
-                    "item.decision.presenter.title",
-                    lambda: _("Title of the presenter at the meeting"),
-                ),
-                Field(
-                    "item.decision.presenter.name",
-                    lambda: _("Presenter at the meeting, if another"),
-                    note=_meeting_presenter_note,
-                ),
-            ],
-            b,
-            people,
-        )
+        self.item = FieldGroup(lambda: _("Item"), self._declared("item"), b, people)
+        self.proposal = FieldGroup(lambda: _("Proposal"), self._declared("proposal"), b, people)
+        self.decision = FieldGroup(lambda: _("Decision"), self._declared("decision"), b, people)
         self.changes = ChangesView(document)
         self.contacts = RecordTable(
             document,
-            "item.contacts",
+            schema.CONTACTS,
             _contact_columns(),
             Contact,
             lambda: _("Contacts"),
             people=people,
         )
-        self.attachments = AttachmentTable(document, "item.attachments", lambda: _("Attachments"))
+        self.attachments = AttachmentTable(document, schema.ATTACHMENTS, lambda: _("Attachments"))
         self.supplementary = AttachmentTable(
-            document, "item.supplementary", lambda: _("Supplementary material")
+            document, schema.SUPPLEMENTARY, lambda: _("Supplementary material")
         )
-        self.appeal = FieldGroup(
-            lambda: _("Appeal"),
-            [
-                Field("item.appeal", lambda: _("Appeal category"), "combo", options=_appeals),
-                Field(
-                    "item.appeal_act",
-                    lambda: _("Act providing for the appeal"),
-                    hint=lambda: _(
-                        "Administrative appeal: the act's name and number, e.g. rakennuslaki "
-                        "(132/1999)"
-                    ),
-                ),
-                Field("item.for_information", lambda: _("For information (one per line)"), "lines"),
-            ],
-            b,
-            people,
-        )
+        self.appeal = FieldGroup(lambda: _("Appeal"), self._declared("appeal"), b, people)
         self.extracts = RecordTable(
             document,
-            "item.extracts",
+            schema.EXTRACTS,
             [
-                Column("recipient", lambda: _("Recipient"), stretch=True),
-                Column("proposal_text", lambda: _("Proposal text"), "bool"),
-                Column("appeal", lambda: _("Appeal instructions"), "bool"),
-                Column("attachments", lambda: _("Attachments (numbers)"), "ints"),
+                declared_column(f"{schema.EXTRACTS}[].recipient", stretch=True),
+                declared_column(f"{schema.EXTRACTS}[].proposal_text"),
+                declared_column(f"{schema.EXTRACTS}[].appeal"),
+                declared_column(f"{schema.EXTRACTS}[].attachments"),
             ],
             Extract,
             lambda: _("Extracts"),
@@ -712,6 +623,18 @@ class ItemForm(QTabWidget):
         self.retranslate()
         self._show_document_kind()
 
+    @staticmethod
+    def _declared(group: str) -> list[Field]:
+        """The schema's fields of `group` in their declared order, with what the form adds."""
+        shown: dict[str, dict] = {
+            schema.PROPOSAL_PRESENTER_NAME: {"note": _presenter_note},
+            schema.PROPOSAL_REASONING: {"height": 420},
+            schema.DECISION_AS_PROPOSED: {"note": _as_proposed_note},
+            schema.DECISION_TEXT: {"height": 200},
+            schema.DECISION_PRESENTER_NAME: {"note": _meeting_presenter_note},
+        }
+        return [declared(f, **shown.get(f.path, {})) for f in schema.group(group)]
+
     def _tab_order(self) -> None:
         """Tab walks each page's fields top to bottom. Set once everything sits in its
         window: Qt keeps a focus chain per window, and reparenting scrambles it."""
@@ -731,12 +654,12 @@ class ItemForm(QTabWidget):
             QWidget.setTabOrder(first, second)
 
     def _model_changed(self, path: str) -> None:
-        if path in ("", "meeting", "meeting.document"):
+        if path in ("", "meeting", schema.MEETING_DOCUMENT):
             self._show_document_kind()
 
     def _show_document_kind(self) -> None:
         """The decision belongs to the minutes: hidden while the draft is an agenda."""
-        self.setTabVisible(2, self.document.value("meeting.document") != "agenda")
+        self.setTabVisible(2, self.document.value(schema.MEETING_DOCUMENT) != "agenda")
         self._title_tabs()
 
     def retranslate(self) -> None:
@@ -806,11 +729,11 @@ class ItemForm(QTabWidget):
 
     def _tables(self) -> dict[str, RecordTable]:
         return {
-            "item.contacts": self.contacts,
-            "item.attachments": self.attachments,
-            "item.supplementary": self.supplementary,
-            "item.extracts": self.extracts,
-            "item.history": self.history.entries,
+            schema.CONTACTS: self.contacts,
+            schema.ATTACHMENTS: self.attachments,
+            schema.SUPPLEMENTARY: self.supplementary,
+            schema.EXTRACTS: self.extracts,
+            schema.HISTORY: self.history.entries,
         }
 
     def describe(self, path: str) -> str:

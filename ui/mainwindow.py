@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import checks, draftfile, i18n, spelling
+from drafting import checks, draftfile, i18n, schema, spelling
 from drafting.i18n import _
 from drafting.location import RESOURCES
 from drafting.render import warm
@@ -648,10 +648,4 @@ class MainWindow(QMainWindow):
 
 def _people_of(draft) -> list[str]:
     """The names of the draft's own people: known words in its text."""
-    item = draft.item
-    people = [item.proposal.presenter, *item.contacts]
-    if item.decision is not None:
-        people.append(item.decision.presenter)
-    for entry in item.history:
-        people += [entry.presenter, *entry.contacts]
-    return [p.name for p in people if p.name.strip()]
+    return [person.name for _path, person in schema.people(draft)]

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter
 
-from drafting import atomic, files
+from drafting import atomic, files, schema
 from drafting.model import Contact, Draft
 
 LIMIT = 500
@@ -56,17 +56,12 @@ class PeopleDirectory:
 
     def remember(self, draft: Draft) -> None:
         """Add the draft's presenters and contacts; a newer entry replaces an older one."""
-        item = draft.item
         found: list[dict[str, str]] = []
-        presenters = [item.proposal.presenter] + (
-            [item.decision.presenter] if item.decision else []
-        )
-        for person in presenters:
-            if person.name.strip():
+        for _path, person in schema.people(draft, history=False):
+            if isinstance(person, Contact):
+                found.append(_contact(person))
+            else:
                 found.append({"name": person.name.strip(), "title": person.title})
-        for contact in item.contacts:
-            if contact.name.strip():
-                found.append(_contact(contact))
         for entry in found:
             old = self.people.pop(entry["name"], {})
             self.people = {

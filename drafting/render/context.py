@@ -8,10 +8,11 @@ on-screen view) only lay it out.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from drafting import appeals, changes, dates, richtext
+from drafting import appeals, changes, dates, richtext, schema
 from drafting.model import (
     Attachment,
     Contact,
@@ -179,7 +180,7 @@ def _extracts_table(item: Item, w: Words) -> Section | None:
         return None
     return {
         "key": "extracts",
-        "heading": w("section.extracts"),
+        "heading": w(schema.PART["extracts"].vocabulary),
         "blocks": [],
         "table": {
             "kind": "grid",
@@ -187,25 +188,6 @@ def _extracts_table(item: Item, w: Words) -> Section | None:
             "rows": rows,
         },
     }
-
-
-def _shared_tail(
-    item: Item, w: Words, presenter: Person, motion: bool, public: bool
-) -> list[Section | None]:
-    """Esittelijä … Otteet: printed after the decision and again after the reasoning."""
-    appeal = appeals.label(item.appeal, w.language)
-    return [
-        _section("presenter", w("section.presenter"), _person_blocks(presenter)),
-        _section("contacts", w("section.contacts"), _contact_blocks(item.contacts, w)),
-        _section("attachments", w("section.attachments"), _numbered(item.attachments, w, public)),
-        _section(
-            "supplementary", w("section.supplementary"), _numbered(item.supplementary, w, public)
-        )
-        if motion
-        else None,
-        _section("appeal", w("section.appeal"), [_block("body", appeal)] if appeal else []),
-        _extracts_table(item, w),
-    ]
 
 
 def _history_blocks(entries: list[HistoryEntry], w: Words) -> list[richtext.Block]:
@@ -304,31 +286,41 @@ def _decision_blocks(item: Item, as_changes: bool) -> list[richtext.Block]:
 def _sections(
     draft: Draft, document: str, w: Words, public: bool = False, as_changes: bool = False
 ) -> list[Section]:
+    """The item's parts in the order drafting.schema.ORDER prints them in `document`."""
     item = draft.item
     proposal = item.proposal
-    proposal_heading = w(f"section.proposal.{proposal.kind}")
-    sections: list[Section | None] = []
-    if document == "minutes":
-        decision = item.decision or Decision()
-        sections += [
-            _section("decision", w("section.decision"), _decision_blocks(item, as_changes)),
-            _section("handling", w("section.handling"), richtext.parse(decision.handling)),
-            *_shared_tail(item, w, meeting_presenter(item), motion=False, public=public),
-        ]
-        if decision.as_proposed:
-            proposal_blocks = [_block("body", w(f"as_proposed.{proposal.kind}"))]
-        else:
-            proposal_blocks = richtext.parse(proposal.text)
+    decision = item.decision or Decision()
+    appeal = appeals.label(item.appeal, w.language)
+    if document == "minutes" and decision.as_proposed:
+        proposal_blocks = [_block("body", w(f"as_proposed.{proposal.kind}"))]
     else:
         proposal_blocks = richtext.parse(proposal.text)
-    sections += [
-        _section("proposal", proposal_heading, proposal_blocks),
-        _section("summary", w("section.summary"), richtext.parse(proposal.summary)),
-        _section("reasoning", w("section.reasoning"), richtext.parse(proposal.reasoning)),
-        *_shared_tail(item, w, proposal.presenter, motion=True, public=public),
-        _section("for_information", w("section.for_information"), _lines(item.for_information)),
-        _section("history", w("section.history"), _history_blocks(item.history, w)),
-    ]
+    # The minutes' decision part names who presented at the meeting; the proposal's part
+    # (and an agenda) the presenting official.
+    presenter = meeting_presenter(item) if document == "minutes" else proposal.presenter
+    blocks: dict[str, Callable[[], list[richtext.Block]]] = {
+        "decision": lambda: _decision_blocks(item, as_changes),
+        "handling": lambda: richtext.parse(decision.handling),
+        "proposal": lambda: proposal_blocks,
+        "summary": lambda: richtext.parse(proposal.summary),
+        "reasoning": lambda: richtext.parse(proposal.reasoning),
+        "presenter": lambda: _person_blocks(presenter),  # the part's, as the loop sets it
+        "contacts": lambda: _contact_blocks(item.contacts, w),
+        "attachments": lambda: _numbered(item.attachments, w, public),
+        "supplementary": lambda: _numbered(item.supplementary, w, public),
+        "appeal": lambda: [_block("body", appeal)] if appeal else [],
+        "for_information": lambda: _lines(item.for_information),
+        "history": lambda: _history_blocks(item.history, w),
+    }
+    sections: list[Section | None] = []
+    for key in schema.ORDER[document]:
+        if key == "proposal":  # from here on the proposal's part: its presenting official
+            presenter = proposal.presenter
+        if key == "extracts":
+            sections.append(_extracts_table(item, w))
+            continue
+        heading = w(schema.PART[key].vocabulary.format(kind=proposal.kind))
+        sections.append(_section(key, heading, blocks[key]()))
     return [s for s in sections if s]
 
 
@@ -580,12 +572,16 @@ def cover(
     return _document(frame, title, "", "", [s for s in sections if s], public)
 
 
-def instruction_sections(used: list[tuple[str, str]], w: Words) -> list[Section]:
-    """The full appeal instructions of each (category, act under which it lies) in the order
-    given, filled in from the organisation's profile (drafting.appeals)."""
+# An appeal category and the item's values its instructions name ((path, value), …).
+Used = tuple[str, tuple[tuple[str, str], ...]]
+
+
+def instruction_sections(used: list[Used], w: Words) -> list[Section]:
+    """The full appeal instructions of each (category, the item's values they name) in the
+    order given, filled in from the organisation's profile (drafting.appeals)."""
     sections = []
-    for key, act in used:
-        text = appeals.instructions(key, w.org.data, w.language, act)
+    for key, values in used:
+        text = appeals.instructions(key, w.org.data, w.language, dict(values))
         if text:
             sections.append(
                 _section(f"instructions.{key}", text.heading, richtext.parse(text.text))
@@ -593,21 +589,23 @@ def instruction_sections(used: list[tuple[str, str]], w: Words) -> list[Section]
     return [s for s in sections if s]
 
 
-def appeals_used(drafts: list[Draft]) -> list[tuple[str, str]]:
+def appeals_used(drafts: list[Draft]) -> list[Used]:
     """The appeal instructions the items need, each once, in the items' order: a category,
-    and for an administrative appeal each act under which one lies."""
-    seen: list[tuple[str, str]] = []
+    and for one whose text names an item's field (the act under which an administrative
+    appeal lies) each value of it."""
+    seen: list[Used] = []
     for draft in drafts:
         if draft.item.appeal:
             key = draft.item.appeal
-            used = (key, draft.item.appeal_act.strip() if appeals.uses_act(key) else "")
+            values = schema.appeal_values(draft)
+            used = (key, tuple((token, values[token]) for token in appeals.item_tokens(key)))
             if used not in seen:
                 seen.append(used)
     return seen
 
 
 def instructions(
-    meeting: MeetingDraft, used: list[tuple[str, str]], language: str | None = None
+    meeting: MeetingDraft, used: list[Used], language: str | None = None
 ) -> Context:
     """The minutes' last pages: the appeal instructions of every category used."""
     frame = meeting_frame(meeting, "minutes", language)

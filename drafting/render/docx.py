@@ -17,6 +17,7 @@ from docxtpl import DocxTemplate, RichText, RichTextParagraph
 from jinja2 import StrictUndefined
 from markupsafe import Markup, escape
 
+from drafting import schema
 from drafting.i18n import _
 from drafting.model import Draft
 from drafting.render import context as _context
@@ -128,6 +129,8 @@ def _template_values(context: Context) -> dict:
             {
                 "key": section["key"],
                 "heading": section["heading"],
+                # Its lines follow the heading without the gap (drafting.schema.PARTS).
+                "compact": section["key"] in schema.COMPACT,
                 "table": table,
                 "body": _paragraphs(section["blocks"]),
             }

@@ -32,7 +32,7 @@ from typing import Any
 
 from lxml import etree
 
-from drafting import draftfile, files, model, richtext, spelling, zipparts
+from drafting import draftfile, files, model, richtext, schema, spelling, zipparts
 from drafting.i18n import _
 from drafting.model import Attachment, Draft
 from drafting.render import context
@@ -141,8 +141,8 @@ def public_json(draft: Draft, language: str | None = None) -> dict:
     replaced as the copy prints it and its file name dropped."""
     words = context.Words(organization(draft.organization), language or draft.language)
     masked = copy.deepcopy(draft)
-    for entries in (masked.item.attachments, masked.item.supplementary):
-        for attachment in entries:
+    for list_path in schema.ATTACHMENT_LISTS:
+        for attachment in schema.rows(masked, list_path):
             _withhold(attachment, words)
     data = draftfile.to_json(masked)
     # The words ignored in spelling are the draft's own business, often parts of its names.

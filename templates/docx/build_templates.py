@@ -544,8 +544,9 @@ def _body(doc) -> None:
     para("{{ item.case_line }}", "Case Id")
     para("{%p endif %}")
     para("{%p for s in sections %}")
-    # Esittelijä and Lisätiedot: the lines follow their heading without the gap.
-    para("{%p if s.key in ('presenter', 'contacts') %}")
+    # Esittelijä and Lisätiedot: the lines follow their heading without the gap (the parts
+    # drafting.schema.PARTS marks compact).
+    para("{%p if s.compact %}")
     compact = doc.add_paragraph("{{ s.heading }}", style="Heading 2")
     compact.paragraph_format.space_after = Pt(0)
     para("{%p else %}")
