@@ -34,14 +34,6 @@ class DraftError(Exception):
 _SKIP = object()
 
 
-def date_fix(text: str) -> str:
-    """The message for a string that is not an ISO date, with the fix if one is guessable."""
-    day = dates.parse_dotted(text)
-    if day is not None:
-        return _('"{value}" is not a date; write {fix}').format(value=text, fix=dates.to_iso(day))
-    return _('"{value}" is not a date; write it as YYYY-MM-DD, e.g. 2021-05-03').format(value=text)
-
-
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return _("true/false")
@@ -107,7 +99,7 @@ def _read_value(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
             return parsed
         if value == "":
             return None
-        errors.append(f"{path}: {date_fix(str(value))}")
+        errors.append(f"{path}: {dates.not_a_date(value)}")
         return _SKIP
     if tp is str:
         if value is None:
