@@ -44,7 +44,7 @@ def _messages_language() -> str:
 
 def _load(path: Path) -> draftfile.DraftError | draftfile.Draft:
     try:
-        if embed.is_word(path):
+        if draftfile.sniff(path) == draftfile.WORD:
             return _load_word(path)
         return draftfile.load(path)
     except draftfile.DraftError as exc:
@@ -81,7 +81,7 @@ def _report(problems: list[checks.Problem]) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    if not embed.is_word(args.draft) and draftfile.kind_of(args.draft) == "meeting":
+    if draftfile.sniff(args.draft) == draftfile.MEETING:
         return _check_meeting(args)
     draft = _load(args.draft)
     if isinstance(draft, draftfile.DraftError):
