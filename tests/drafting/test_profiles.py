@@ -184,7 +184,9 @@ def test_importing_a_bad_profile_names_the_field_and_writes_nothing(tmp_path):
     source.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(profiles.ProfileError) as raised:
         profiles.import_(source)
-    assert raised.value.problems == ['footer[1][0].until: "eilen" is not a date; write e.g. 2021-08-31']
+    assert raised.value.problems == [
+        'footer[1][0].until: "eilen" is not a date; write e.g. 2021-08-31'
+    ]
     assert not profiles.user_folder().exists()
     source.write_text("[1, 2", encoding="utf-8")
     with pytest.raises(profiles.ProfileError) as raised:
