@@ -8,6 +8,7 @@ import shutil
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
 from tests.drafting.conftest import run_cli
@@ -75,3 +76,20 @@ def test_the_command_line_and_the_window_take_a_file_for_the_same_kind(
     ):
         assert _cli_kind(path) == kind, path.name
         assert _window_kind(window, qtbot, path) == kind, path.name
+
+
+def test_the_meeting_view_says_a_bad_date_with_its_field(view, qtbot):
+    (public_display,) = [
+        w for w in view.findChildren(QLineEdit) if w.accessibleName() == "Public display date"
+    ]
+    public_display.setFocus()
+    public_display.selectAll()
+    type_text(public_display, "3.5.21")
+    said = 'Public display date: "3.5.21" is not a date; write e.g. 31.8.2021'
+    assert view.statusBar().currentMessage() == said
+    assert public_display.text() == "3.5.21"
+    QTest.keyClick(public_display, Qt.Key.Key_Backspace)
+    QTest.keyClick(public_display, Qt.Key.Key_Backspace)
+    type_text(public_display, "2021")
+    assert view.draft.public_display.isoformat() == "2021-05-03"
+    assert view.statusBar().currentMessage() == ""
