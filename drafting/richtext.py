@@ -259,21 +259,24 @@ class ShownLine:
     `personal` holds the (start, end) in `text` of each name marked as personal data."""
 
     text: str
-    offsets: list[int]
-    personal: list[tuple[int, int]]
+    offsets: tuple[int, ...]
+    personal: tuple[tuple[int, int], ...]
 
 
-def shown_lines(text: str) -> Iterator[ShownLine]:
+@lru_cache(maxsize=256)  # a spelling round re-reads every field; most did not change
+def shown_lines(text: str) -> tuple[ShownLine, ...]:
     """The lines of `text`, read by the same parser as `parse`, each with where its
     characters stand in `text`; lines without a visible character are left out."""
     if not text or not text.strip():
-        return
+        return ()
     source = text.split("\n")
     starts = list(itertools.accumulate((len(line) + 1 for line in source), initial=0))
+    lines: list[ShownLine] = []
     for token in _parser().parse(text, {}):
         if token.type == "inline" and token.map is not None:
             to_source = _content_offsets(token.content, token.map[0], source, starts)
-            yield from _shown_lines_of(token.content, token.children or [], to_source)
+            lines += _shown_lines_of(token.content, token.children or [], to_source)
+    return tuple(lines)
 
 
 def _content_offsets(content: str, first: int, source: list[str], starts: list[int]) -> list[int]:
@@ -319,7 +322,7 @@ def _shown_lines_of(content: str, children: list, to_source: list[int]) -> Itera
         shown = "".join(chars)
         if not shown.strip():
             return None
-        return ShownLine(shown, [*offsets, offsets[-1] + 1], list(personal))
+        return ShownLine(shown, (*offsets, offsets[-1] + 1), tuple(personal))
 
     for token in children:
         kind = token.type

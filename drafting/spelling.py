@@ -435,7 +435,7 @@ class Checker:
         return sorted(found, key=lambda f: f.start)
 
 
-def paragraphs(text: str) -> Iterator[tuple[list[int], str]]:
+def paragraphs(text: str) -> Iterator[tuple[tuple[int, ...], str]]:
     """(offsets, line) of each line of a field's text as an editor shows it, read by the
     one Markdown reader (richtext.shown_lines): `offsets[i]` is where the line's
     character i stands in `text`."""
