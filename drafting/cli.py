@@ -42,9 +42,10 @@ def _messages_language() -> str:
     return "en"
 
 
-def _load(path: Path) -> draftfile.DraftError | draftfile.Draft:
+def _load(path: Path, kind: str | None = None) -> draftfile.DraftError | draftfile.Draft:
+    """The item draft at `path` (`kind`: what draftfile.sniff said, if it was asked)."""
     try:
-        if embed.is_word(path):
+        if (kind or draftfile.sniff(path)) == draftfile.WORD:
             return _load_word(path)
         return draftfile.load(path)
     except draftfile.DraftError as exc:
@@ -81,9 +82,10 @@ def _report(problems: list[checks.Problem]) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    if not embed.is_word(args.draft) and draftfile.kind_of(args.draft) == "meeting":
+    kind = draftfile.sniff(args.draft)
+    if kind == draftfile.MEETING:
         return _check_meeting(args)
-    draft = _load(args.draft)
+    draft = _load(args.draft, kind)
     if isinstance(draft, draftfile.DraftError):
         return UNREADABLE
     problems = checks.check(draft, args.document, args.draft.parent)

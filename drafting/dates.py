@@ -8,6 +8,7 @@ times in its own language's format.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import re
 
 from babel.dates import format_date, format_datetime, format_time, format_timedelta
@@ -47,14 +48,30 @@ def parse_dotted(text: str) -> _dt.date | None:
 
 def parse_input(text: str) -> _dt.date | None:
     """What a clerk typed in a date field: 3.5.2021 or 2021-05-03; None if neither."""
-    text = text.strip()
-    parts = text.split(".")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        try:
-            return _dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
-            pass
-    return parse_iso(text)
+    return parse_dotted(text) or parse_iso(text.strip())
+
+
+# The example a "not a date" message gives when it cannot tell the date meant: day 31, so
+# nobody takes it for a month.
+EXAMPLE = _dt.date(2021, 8, 31)
+
+
+def not_a_date(value: object, typed: bool = False) -> str:
+    """The one wording of a value that is not a date, with its fix; the caller puts the
+    field's name (label or path) before it, as every problem does ("Meeting date: …").
+
+    `typed`: a clerk typed it in a form field, so the fix is written as they type dates
+    (31.8.2021); else it was read from a file, which keeps 2021-08-31. A file's 3.5.2021
+    is not its date, but the fix names the date meant (write 2021-05-03)."""
+    text = value.strip() if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    meant = None if typed or not isinstance(value, str) else parse_input(value)
+    if meant is not None:
+        fix = to_iso(meant)
+    else:
+        fix = _("e.g. {example}").format(
+            example=for_input(EXAMPLE) if typed else to_iso(EXAMPLE)
+        )
+    return _('"{value}" is not a date; write {fix}').format(value=text, fix=fix)
 
 
 def to_iso(day: _dt.date) -> str:

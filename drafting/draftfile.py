@@ -12,6 +12,7 @@ import datetime as _dt
 import json
 import types
 import typing
+import zipfile
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
@@ -32,14 +33,6 @@ class DraftError(Exception):
 
 
 _SKIP = object()
-
-
-def date_fix(text: str) -> str:
-    """The message for a string that is not an ISO date, with the fix if one is guessable."""
-    day = dates.parse_dotted(text)
-    if day is not None:
-        return _('"{value}" is not a date; write {fix}').format(value=text, fix=dates.to_iso(day))
-    return _('"{value}" is not a date; write it as YYYY-MM-DD, e.g. 2021-05-03').format(value=text)
 
 
 def _describe(value: Any) -> str:
@@ -107,7 +100,7 @@ def _read_value(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
             return parsed
         if value == "":
             return None
-        errors.append(f"{path}: {date_fix(str(value))}")
+        errors.append(f"{path}: {dates.not_a_date(value)}")
         return _SKIP
     if tp is str:
         if value is None:
@@ -360,6 +353,32 @@ def kind_of(path: Path) -> str | None:
     except (DraftError, json.JSONDecodeError, RecursionError):
         return None
     return data.get("kind", "item") if isinstance(data, dict) else None
+
+
+WORD, MEETING, ITEM = "word", "meeting", "item"
+
+
+def is_word(path: Path) -> bool:
+    """True for a Word (.docx) document: a zip with a main document part, whatever its name."""
+    try:
+        files.check(path, files.WORD_LIMIT)  # a pipe or a device is no Word document
+        with open(path, "rb") as file:
+            if file.read(4) != b"PK\x03\x04":
+                return False
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (OSError, ValueError, zipfile.BadZipFile):
+        return False
+
+
+def sniff(path: Path) -> str:
+    """What opening `path` means, in the one order the command line and the window share:
+    WORD (a Word document, perhaps carrying the draft it was made from), else MEETING (a
+    .pykala file declaring "kind": "meeting"), else ITEM (a draft, or a file whose reading
+    says why it is none). The contents decide, never the file's name."""
+    if is_word(path):
+        return WORD
+    return MEETING if kind_of(path) == "meeting" else ITEM
 
 
 def load_meeting(path: Path) -> MeetingDraft:

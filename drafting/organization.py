@@ -149,11 +149,7 @@ def _quote(value: object) -> str:
 def _date_problem(where: str, value: object) -> str | None:
     if isinstance(value, str) and dates.parse_iso(value):
         return None
-    typed = dates.parse_input(value) if isinstance(value, str) else None
-    example = typed.isoformat() if typed else "2021-08-31"
-    return _("{field}: {value} is not a date; write {example}").format(
-        field=where, value=_quote(value), example=example
-    )
+    return f"{where}: {dates.not_a_date(value)}"
 
 
 def _text_problems(where: str, value: object, problems: list[str], both: bool = True) -> None:

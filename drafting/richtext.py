@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NotRequired, TypedDict
@@ -249,6 +249,107 @@ def _parse(text: str) -> tuple[list[Block], bool]:
                 style = "quote"
             blocks.append(Block(style=style, runs=runs, level=level, marker=marker))
     return blocks, deep
+
+
+@dataclass(frozen=True)
+class ShownLine:
+    """One line of a rich field as its editor shows it (the spelling checker reads these):
+    `text` without Markdown markers, emphasis stars or escapes; `offsets[i]` is where its
+    character i stands in the field's Markdown, with one more entry where the line ends;
+    `personal` holds the (start, end) in `text` of each name marked as personal data."""
+
+    text: str
+    offsets: tuple[int, ...]
+    personal: tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=256)  # a spelling round re-reads every field; most did not change
+def shown_lines(text: str) -> tuple[ShownLine, ...]:
+    """The lines of `text`, read by the same parser as `parse`, each with where its
+    characters stand in `text`; lines without a visible character are left out."""
+    if not text or not text.strip():
+        return ()
+    source = text.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in source), initial=0))
+    lines: list[ShownLine] = []
+    for token in _parser().parse(text, {}):
+        if token.type == "inline" and token.map is not None:
+            to_source = _content_offsets(token.content, token.map[0], source, starts)
+            lines += _shown_lines_of(token.content, token.children or [], to_source)
+    return tuple(lines)
+
+
+def _content_offsets(content: str, first: int, source: list[str], starts: list[int]) -> list[int]:
+    """Where each character of an inline token's `content` (its lines without the block
+    markers in front: `> `, `- `, `1. `, `## `) stands in the source, one entry more at the end."""
+    offsets: list[int] = []
+    for number, line in enumerate(content.split("\n")):
+        index = min(first + number, len(source) - 1)
+        own, begin = source[index], starts[index]
+        stripped = line.lstrip()
+        lead = len(line) - len(stripped)
+        if own.endswith(stripped):
+            at: int | None = len(own) - len(stripped)
+        elif own.rstrip().endswith(stripped.rstrip()):
+            at = len(own.rstrip()) - len(stripped.rstrip())
+        else:
+            at = None  # the parser changed the line (a tab inside): find each character
+        cursor = 0
+        for column, char in enumerate(line):
+            if column < lead:
+                offsets.append(begin + (at or 0))
+            elif at is not None:
+                offsets.append(begin + at + column - lead)
+            else:
+                found = own.find(char, cursor)
+                cursor = found + 1 if found >= 0 else cursor
+                offsets.append(begin + (found if found >= 0 else cursor))
+        offsets.append(begin + len(own))  # the line's end ("\n", or the end of the text)
+    return offsets
+
+
+def _shown_lines_of(content: str, children: list, to_source: list[int]) -> Iterator[ShownLine]:
+    chars: list[str] = []
+    offsets: list[int] = []
+    personal: list[tuple[int, int]] = []
+    at = 0  # the next character of `content` not yet read
+
+    def take(index: int, char: str) -> None:
+        chars.append(char)
+        offsets.append(to_source[index])
+
+    def line() -> ShownLine | None:
+        shown = "".join(chars)
+        if not shown.strip():
+            return None
+        return ShownLine(shown, (*offsets, offsets[-1] + 1), tuple(personal))
+
+    for token in children:
+        kind = token.type
+        if kind == "text":
+            for char in token.content:
+                found = content.find(char, at)  # past escapes and unpaired markers
+                found = found if found >= 0 else at
+                take(min(found, len(content)), char)
+                at = found + 1
+        elif kind == "personal":
+            match = PERSONAL.search(content, at)
+            begin = len(chars)
+            for index, char in enumerate(token.content):
+                take(match.start(1) + index if match else at, char)
+            personal.append((begin, len(chars)))
+            at = match.end() if match else at
+        elif kind in ("strong_open", "strong_close", "em_open", "em_close"):
+            found = content.find(token.markup, at)
+            at = found + len(token.markup) if found >= 0 else at
+        elif kind in ("softbreak", "hardbreak"):
+            if (shown := line()) is not None:
+                yield shown
+            chars, offsets, personal = [], [], []
+            found = content.find("\n", at)
+            at = found + 1 if found >= 0 else at
+    if (shown := line()) is not None:
+        yield shown
 
 
 def plain_text(text: str) -> str:

@@ -435,38 +435,21 @@ class Checker:
         return sorted(found, key=lambda f: f.start)
 
 
-_MARKER = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+|\d+[.)][ \t]+)*")
-_EMPHASIS = re.compile(r"\\(?=[^\w\s])|\*+|(?<!\w)_+|_+(?!\w)")
-
-
-def paragraphs(text: str) -> Iterator[tuple[list[int], str]]:
-    """(offsets, line) of each line of a field's text as an editor shows it: without the
-    Markdown list, heading and quotation markers, emphasis stars and escapes.
-    `offsets[i]` is where the line's character i stands in `text`."""
-    start = 0
-    for line in text.split("\n"):
-        marker = _MARKER.match(line)
-        begin = marker.end() if marker else 0
-        shown: list[str] = []
-        offsets: list[int] = []
-        position = begin
-        for match in _EMPHASIS.finditer(line, begin):
-            shown.append(line[position : match.start()])
-            offsets += range(start + position, start + match.start())
-            position = match.end()
-        shown.append(line[position:])
-        offsets += range(start + position, start + len(line))
-        plain = "".join(shown)
-        if plain.strip():
-            yield offsets + [start + len(line)], plain
-        start += len(line) + 1
+def paragraphs(text: str) -> Iterator[tuple[tuple[int, ...], str]]:
+    """(offsets, line) of each line of a field's text as an editor shows it, read by the
+    one Markdown reader (richtext.shown_lines): `offsets[i]` is where the line's
+    character i stands in `text`."""
+    for line in richtext.shown_lines(text):
+        yield line.offsets, line.text
 
 
 def check_text(checker: Checker, text: str, interface_language: str = "fi") -> list[Finding]:
-    """Every finding of a field's text, offsets into the whole text."""
+    """Every finding of a field's text, offsets into the whole text; names marked as
+    personal data are no words to check."""
     found = []
-    for offsets, line in paragraphs(text):
-        for f in checker.check(line, interface_language):
+    for line in richtext.shown_lines(text):
+        offsets = line.offsets
+        for f in checker.check(line.text, interface_language, line.personal):
             found.append(
                 Finding(offsets[f.start], offsets[f.end - 1] + 1, f.text, f.kind, f.message)
             )

@@ -39,7 +39,7 @@ def parse_date(text: str) -> tuple[_dt.date | None, str]:
     parsed = dates.parse_input(text)
     if parsed:
         return parsed, ""
-    return None, _('"{value}" is not a date; write it as 3.5.2021').format(value=text.strip())
+    return None, dates.not_a_date(text, typed=True)
 
 
 @dataclass

@@ -328,6 +328,8 @@ class MeetingWindow(QMainWindow):
         self._make_actions()
         self.document.changed.connect(self._changed)
         self.document.file_changed.connect(self._update_title)
+        self.document.typing.connect(self._say_input_error)
+        self._said_input_error = ""
         self.retranslate()
         screens.place(self, QSize(1250, 800), settings.Settings()[settings.MEETING_GEOMETRY])
 
@@ -471,6 +473,17 @@ class MeetingWindow(QMainWindow):
             return self.participants.name()
         widget = self.binder.widget_for(path)
         return widget.accessibleName() if widget is not None else ""
+
+    def _say_input_error(self) -> None:
+        """A typed value the meeting cannot take yet (a date like 3.5.21), said in the status
+        bar with its field, as the item window's checks panel says it; gone once fixed."""
+        errors = self.binder.input_errors
+        said = next((f"{self._describe(p)}: {e}" for p, e in errors.items()), "")
+        if said:
+            self.statusBar().showMessage(said)
+        elif self.statusBar().currentMessage() == self._said_input_error:
+            self.statusBar().clearMessage()
+        self._said_input_error = said
 
     def _changed(self, path: str) -> None:
         if path in ("", "items", "first_section") or path.startswith(("meeting", "items[")):

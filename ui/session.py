@@ -72,9 +72,10 @@ class Session(QObject):
 
     def open_path(self, path: Path) -> bool:
         window = self.window
-        if embed.is_word(path):
+        kind = draftfile.sniff(path)
+        if kind == draftfile.WORD:
             return self.open_word(path)
-        if draftfile.kind_of(path) == "meeting":
+        if kind == draftfile.MEETING:
             return window.open_meeting(path)
         try:  # read first: a file that is no draft must not cost a question about saving
             document = DraftDocument.load(path)
@@ -124,7 +125,7 @@ class Session(QObject):
             name = Path(path).name.replace("&", "&&")
             if not Path(path).is_file():
                 sections["missing"].append((path, _("{name} (missing)").format(name=name)))
-            elif draftfile.kind_of(Path(path)) == "meeting":
+            elif draftfile.sniff(Path(path)) == draftfile.MEETING:
                 sections["meeting"].append((path, _("Meeting — {name}").format(name=name)))
             else:  # a draft, or a file open_path will explain it cannot read
                 sections["item"].append((path, _("Draft — {name}").format(name=name)))

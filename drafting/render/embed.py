@@ -321,19 +321,6 @@ class Reopened:
     public: bool  # a public copy's masked draft
 
 
-def is_word(path: Path) -> bool:
-    """True for a Word (.docx) document: a zip with a main document part, or a .docx name."""
-    try:
-        files.check(path, files.WORD_LIMIT)  # a pipe or a device is no Word document
-        with open(path, "rb") as file:
-            if file.read(4) != b"PK\x03\x04":
-                return False
-        with zipfile.ZipFile(path) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (OSError, ValueError, zipfile.BadZipFile):
-        return False
-
-
 def open_word(path: Path) -> Reopened:
     """The draft carried by the Word document at `path`; DraftError saying why there is
     none (not made by Pykälä, the part removed, a damaged file)."""

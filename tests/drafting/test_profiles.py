@@ -41,7 +41,7 @@ def test_each_bad_field_is_named():
     data["name"]["sv"] = ""
     data["vocabulary"]["fi"]["no_such_word"] = "x"
     problems = profiles.validate(data, "espoo")
-    assert 'footer[2][1].until: "31.13.2021" is not a date; write 2021-08-31' in problems
+    assert 'footer[2][1].until: "31.13.2021" is not a date; write e.g. 2021-08-31' in problems
     assert any(
         p.startswith('footer[0][0].label: "postbox" is not a footer label') for p in problems
     )
@@ -184,7 +184,9 @@ def test_importing_a_bad_profile_names_the_field_and_writes_nothing(tmp_path):
     source.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(profiles.ProfileError) as raised:
         profiles.import_(source)
-    assert raised.value.problems == ['footer[1][0].until: "eilen" is not a date; write 2021-08-31']
+    assert raised.value.problems == [
+        'footer[1][0].until: "eilen" is not a date; write e.g. 2021-08-31'
+    ]
     assert not profiles.user_folder().exists()
     source.write_text("[1, 2", encoding="utf-8")
     with pytest.raises(profiles.ProfileError) as raised:

@@ -110,7 +110,8 @@ def test_save_names_each_bad_field_and_writes_nothing(window, qtbot):
     text = dialog.problems.text()
     assert "Not saved" in text
     assert "name.sv: is empty" in text
-    assert 'Footer, row 3: footer[0][2].until: "31.13.2021" is not a date; write 2021-08-31' in text
+    said = 'Footer, row 3: footer[0][2].until: "31.13.2021" is not a date; write e.g. 2021-08-31'
+    assert said in text
     assert (profiles.user_folder() / "espoo.json").read_bytes() == before
 
     _edit_cell(qtbot, footer, 2, 0, "9")
