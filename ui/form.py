@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import appeals, filerefs, i18n, resources
+from drafting import appeals, filerefs, i18n, produce, resources
 from drafting.i18n import _
 from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
-from drafting.render import context
 from ui import folders
 from ui.binding import Binder
 from ui.changes_view import ChangesView
@@ -298,7 +297,7 @@ def meeting_fields(with_document: bool) -> list[Field]:
 def _as_proposed_note(document: DraftDocument) -> str:
     """What the minutes will print, in the document's own words."""
     draft = document.draft
-    w = context.words_for(draft)
+    w = produce.words_for(draft)
     kind = draft.item.proposal.kind
     decision, proposal = w("section.decision"), w(f"section.proposal.{kind}")
     if document.value("item.decision.as_proposed"):

@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
-from drafting import dates, draftfile, i18n, names
+from drafting import dates, draftfile, i18n, names, produce
 from drafting.i18n import _
-from drafting.render import embed
 from ui import folders, recovery, settings
 from ui.document import DraftDocument
 
@@ -72,7 +71,7 @@ class Session(QObject):
 
     def open_path(self, path: Path) -> bool:
         window = self.window
-        if embed.is_word(path):
+        if produce.is_word(path):
             return self.open_word(path)
         if draftfile.kind_of(path) == "meeting":
             return window.open_meeting(path)
@@ -94,7 +93,7 @@ class Session(QObject):
         (Word edits are not read back; if there are some, the user decides)."""
         window = self.window
         try:
-            reopened = embed.open_word(path)
+            reopened = produce.open_word(path)
         except draftfile.DraftError as exc:
             window.ask.open_failed(_("Cannot open Word document"), path, exc.problems)
             return False
