@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import copy as _copy
 import dataclasses
+import datetime as _dt
+import types
+import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -30,8 +33,9 @@ from drafting.model import Attachment, Draft
 @dataclass(frozen=True)
 class Copy:
     name: str  # "full" | "public" | "web" | "extract"
-    masked: bool  # personal data masked, wherever a marked name appears
-    withheld: bool  # a non-public attachment: its grounds of secrecy, no file
+    # Published: personal data masked wherever a marked name appears, and a non-public
+    # attachment withheld (its grounds of secrecy for its title, no file).
+    masked: bool
     may_show_changes: bool  # amended decisions as their changes from the proposal
     says_public: bool  # its file name says "(julkinen)"
 
@@ -40,10 +44,10 @@ class Copy:
         return asked and self.may_show_changes
 
 
-FULL = Copy("full", masked=False, withheld=False, may_show_changes=True, says_public=False)
-PUBLIC = Copy("public", masked=True, withheld=True, may_show_changes=False, says_public=True)
-WEB = Copy("web", masked=True, withheld=True, may_show_changes=False, says_public=False)
-EXTRACT = Copy("extract", masked=False, withheld=False, may_show_changes=False, says_public=False)
+FULL = Copy("full", masked=False, may_show_changes=True, says_public=False)
+PUBLIC = Copy("public", masked=True, may_show_changes=False, says_public=True)
+WEB = Copy("web", masked=True, may_show_changes=False, says_public=False)
+EXTRACT = Copy("extract", masked=False, may_show_changes=False, says_public=False)
 COPIES = {c.name: c for c in (FULL, PUBLIC, WEB, EXTRACT)}
 
 
@@ -58,9 +62,21 @@ def withheld_title(attachment: Attachment, default: str) -> str:
 
 # --- masking ----------------------------------------------------------------------------
 
-# Values that are Pykälä's identifiers, not the user's text: never masked (a profile id or a
-# language that happened to equal a name would leave the copy unreadable).
-_IDENTIFIERS = frozenset({"format", "version", "kind", "organization", "language"})
+def _identifier_fields() -> frozenset[str]:
+    """Fields whose values are Pykälä's identifiers or dates, not the user's text: never
+    masked (a profile id, a language, a kind or a date that happened to hold a marked name
+    would leave the copy unreadable)."""
+    names = {"format", "version", "kind", "organization"}
+    for cls in vars(model).values():
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls):
+            for name, hint in typing.get_type_hints(cls).items():
+                kinds = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+                if any(k is _dt.date or typing.get_origin(k) is typing.Literal for k in kinds):
+                    names.add(name)
+    return frozenset(names)
+
+
+_IDENTIFIERS = _identifier_fields()
 
 
 def _model_field_names() -> frozenset[str]:
