@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import checks, meeting, names
+from drafting import meeting, names
 from drafting.copies import EXTRACT, FULL, PUBLIC, WEB, Copy
 from drafting.model import Draft
 from drafting.render import compose, context, docx, embed, html, pdf, warm
