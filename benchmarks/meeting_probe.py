@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from memory import peak_mb  # noqa: E402 - benchmarks/, beside this script
 
-from drafting import meeting  # noqa: E402
+from drafting import meeting, produce  # noqa: E402
 
 EXAMPLES = ROOT / "resources" / "examples"
 
@@ -38,9 +38,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work:
         loaded = meeting.load(synthetic(Path(work), count))
         start = time.perf_counter()
-        (output,) = meeting.minutes(loaded)
+        (output,) = produce.produce(loaded, ("docx",), kinds=("minutes",))
         seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "bytes": len(output.docx)}))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "bytes": len(output.data)}))
     return 0
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import appeals, changes, i18n, richtext, schema, spelling
+from drafting import appeals, changes, copies, i18n, richtext, schema, spelling
 from drafting.i18n import _
 from drafting.model import Decision, Draft
 from drafting.resources import (
@@ -231,9 +231,22 @@ def text_fields(draft: Draft) -> list[tuple[str, str, bool]]:
 
 def text_problems(draft: Draft) -> list[Problem]:
     """Text that would not print as meant: a personal-data span that is not read as one
-    (its name would show in a public copy), lists and quotations nested too deep."""
+    (its name would show in a public copy), a name marked elsewhere and typed unmarked here
+    (a public copy masks it here too, drafting.copies), lists and quotations nested too deep."""
     problems = []
-    for path, text, rich in text_fields(draft):
+    fields = text_fields(draft)
+    for path, name in copies.unmarked((path, text) for path, text, _rich in fields):
+        problems.append(
+            Problem(
+                path,
+                _(
+                    '"{name}" is marked as personal data in the draft but is typed here unmarked; '
+                    "public copies mask it here too. Mark it here as well: [{name}]{{.personal}}"
+                ).format(name=name),
+                WARNING,
+            )
+        )
+    for path, text, rich in fields:
         for piece in richtext.broken_spans(text, rich):
             problems.append(
                 Problem(

@@ -21,10 +21,10 @@ import os
 import sys
 from pathlib import Path
 
-from drafting import atomic, checks, draftfile, i18n, meeting, scratch
+from drafting import atomic, checks, copies, draftfile, i18n, meeting, produce, scratch
 from drafting.i18n import _, ngettext
 from drafting.model import LANGUAGES, MeetingDraft
-from drafting.render import context, docx, embed, html, hyphenation, pdf, warm
+from drafting.render import docx, embed, pdf, warm
 
 OK, PROBLEMS, UNREADABLE = 0, 1, 2
 COMMANDS = ("render", "check", "build", "number")
@@ -240,31 +240,48 @@ def cmd_render(args: argparse.Namespace) -> int:
     if checks.errors(problems):
         _say(_("No document was written: fix the errors above first."))
         return PROBLEMS
-    options = context.Options(document=args.document, language=args.language, public=args.public)
-    data = docx.render_item(draft, options)
+    copy = copies.PUBLIC if args.public else copies.FULL
+    asked = {"document": args.document, "language": args.language}
     if args.output is not None:
-        if not _write(args.output, data):
+        (word,) = produce.produce(draft, ["docx"], copy, **asked)
+        if not _write(args.output, word.data):
             return PROBLEMS
         print(_("wrote {path}").format(path=args.output))
     if args.html is not None:
-        web = context.Options(args.document, args.language, public=not args.internal)
-        if not _write(args.html, html.render(context.build(draft, web))):
+        web = copies.FULL if args.internal else copies.WEB
+        (page,) = produce.produce(draft, ["html"], web, **asked)
+        if not _write(args.html, page.data):
             return PROBLEMS
         print(_("wrote {path}").format(path=args.html))
-    if args.pdf:
-        try:
-            pdf_bytes = pdf.convert(data, archival=args.archival)
-        except pdf.ConversionError as exc:
-            _say(str(exc))
-            _say(_("The Word document was written; the PDF was not."))
-            return PROBLEMS
-        if not _write(args.pdf, pdf_bytes):
-            return PROBLEMS
-        print(_("wrote {path}").format(path=args.pdf))
-        language = hyphenation.document_language(data)
-        soffice = pdf.find_soffice()
-        if soffice is not None and not hyphenation.available(soffice, language):
-            _say(hyphenation.missing_notice())
+    if args.pdf is not None:
+        return _render_pdf(args, draft, copy)
+    return OK
+
+
+def _render_pdf(args: argparse.Namespace, draft: draftfile.Draft, copy: copies.Copy) -> int:
+    """The PDF, after the Word document is written: without LibreOffice that one stays."""
+    converter = warm.Converter(warm=False)  # one run: LibreOffice started for it alone
+    try:
+        (pages,) = produce.produce(
+            draft,
+            ["pdf"],
+            copy,
+            document=args.document,
+            language=args.language,
+            converter=converter,
+            archival=args.archival,
+        )
+    except pdf.ConversionError as exc:
+        _say(str(exc))
+        _say(_("The Word document was written; the PDF was not."))
+        return PROBLEMS
+    finally:
+        converter.stop()
+    if not _write(args.pdf, pages.data):
+        return PROBLEMS
+    print(_("wrote {path}").format(path=args.pdf))
+    if said := produce.notice(converter):  # e.g. no hyphenation for the language, once
+        _say(said)
     return OK
 
 
@@ -287,14 +304,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     kinds = [kind for kind in meeting.KINDS if getattr(args, kind)]
     converter = warm.Converter() if args.pdf else None
     try:
-        written = meeting.build(
+        written = produce.build(
             loaded,
             kinds,
             args.output,
-            converter.convert if converter else None,
-            args.language,
-            public=args.public,
+            ("docx", "pdf") if args.pdf else ("docx",),
+            copies.PUBLIC if args.public else copies.FULL,
+            language=args.language,
             changes=args.changes,
+            converter=converter,
         )
     except meeting.BuildError as exc:
         return _build_failed(exc)
@@ -307,6 +325,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             converter.stop()
     for path in written:
         print(_("wrote {path}").format(path=path))
+    if converter is not None and (said := produce.notice(converter)):
+        _say(said)
     return OK
 
 
@@ -329,8 +349,13 @@ def _build_failed(exc: meeting.BuildError) -> int:
 def _build_html(args: argparse.Namespace, loaded: meeting.Meeting) -> int:
     document = "agenda" if args.agenda else "minutes"
     try:
-        written = meeting.build_html(
-            loaded, document, args.output, public=not args.internal, language=args.language
+        written = produce.build(
+            loaded,
+            [document],
+            args.output,
+            ("html",),
+            copies.FULL if args.internal else copies.WEB,
+            language=args.language,
         )
     except meeting.BuildError as exc:
         return _build_failed(exc)

@@ -3,7 +3,8 @@
 Numbering (Asia/N from the order, § from `first_section`) is applied to copies of the items
 when a document is built; the item files change only when the user asks (`write_numbers`).
 Everything is built in memory first; files are written only when all of them are ready,
-so a broken item leaves nothing half-done in the output folder.
+so a broken item leaves nothing half-done in the output folder. The documents are made, and
+a build written, through drafting.produce (the copy policy: drafting.copies).
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import os
 import shutil
 import tempfile
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import atomic, checks, draftfile, filerefs, names, paths, scratch
+from drafting import atomic, checks, copies, draftfile, filerefs, names, paths, scratch
+from drafting.copies import FULL, WEB, Copy
 from drafting.i18n import _
 from drafting.model import Draft, Language, MeetingDraft
 from drafting.render import compose, context, docx, html
@@ -278,65 +280,74 @@ def public_name(name: str, meeting: MeetingDraft, language: str | None = None) -
     return f"{name} ({org.word(language or meeting.language, 'public_copy')})"
 
 
-def agenda(
-    meeting: Meeting, language: str | None = None, public: bool = False, changes: bool = False
-) -> list[Output]:
+def _names(drafts: list[Draft], copy: Copy) -> frozenset[str]:
+    """In a masked copy, a name one item marks is masked in every item (drafting.copies)."""
+    return frozenset(copies.draft_names(drafts)) if copy.masked else frozenset()
+
+
+def agenda(meeting: Meeting, language: str | None = None, copy: Copy = FULL) -> list[Output]:
     drafts = meeting.numbered()
-    options = context.Options(document="agenda", language=language, public=public)
-    contexts = [context.cover(meeting.draft, drafts, "agenda", language, public)]
+    options = context.Options(
+        document="agenda", language=language, public=copy.masked, names=_names(drafts, copy)
+    )
+    contexts = [context.cover(meeting.draft, drafts, "agenda", language, copy.masked)]
     contexts += [context.build(d, options) for d in drafts]
     word = contexts[0]["header"]["document"]
-    return [
-        _combined(_named(f"{word} {_number(meeting.draft)}", meeting, language, public), contexts)
-    ]
+    name = _named(f"{word} {_number(meeting.draft)}", meeting, language, copy)
+    return [_combined(name, contexts)]
 
 
 def minutes(
-    meeting: Meeting, language: str | None = None, public: bool = False, changes: bool = False
+    meeting: Meeting, language: str | None = None, copy: Copy = FULL, changes: bool = False
 ) -> list[Output]:
-    """`changes`: decisions that differ from their proposals print as the changes (in an
-    internal copy; a public one never shows them)."""
+    """`changes`: decisions that differ from their proposals print as the changes (in a copy
+    that may show them: never a public one)."""
     drafts = meeting.numbered()
-    options = context.Options(document="minutes", language=language, public=public, changes=changes)
-    contexts = [context.cover(meeting.draft, drafts, "minutes", language, public)]
+    options = context.Options(
+        document="minutes",
+        language=language,
+        public=copy.masked,
+        changes=copy.shows_changes(changes),
+        names=_names(drafts, copy),
+    )
+    contexts = [context.cover(meeting.draft, drafts, "minutes", language, copy.masked)]
     contexts += [context.build(d, options) for d in drafts]
     appeals = context.instructions(meeting.draft, context.appeals_used(drafts), language)
     if appeals["sections"]:
         contexts.append(appeals)
     word = contexts[0]["header"]["document"]
-    return [
-        _combined(_named(f"{word} {_number(meeting.draft)}", meeting, language, public), contexts)
-    ]
+    name = _named(f"{word} {_number(meeting.draft)}", meeting, language, copy)
+    return [_combined(name, contexts)]
 
 
-def _named(name: str, meeting: Meeting, language: str | None, public: bool) -> str:
-    return public_name(name, meeting.draft, language) if public else name
+def _named(name: str, meeting: Meeting, language: str | None, copy: Copy) -> str:
+    return public_name(name, meeting.draft, language) if copy.says_public else name
 
 
 def items(
-    meeting: Meeting, language: str | None = None, public: bool = False, changes: bool = False
+    meeting: Meeting, language: str | None = None, copy: Copy = FULL, changes: bool = False
 ) -> list[Output]:
     """One file per item, as in the minutes, each paginated on its own."""
-    options = context.Options(document="minutes", language=language, public=public, changes=changes)
+    drafts = meeting.numbered()
+    options = context.Options(
+        document="minutes",
+        language=language,
+        public=copy.masked,
+        changes=copy.shows_changes(changes),
+        names=_names(drafts, copy),
+    )
     return [
-        Output(
-            _named(names.item_stem(d), meeting, language, public),
-            docx.render_item(d, options),
-        )
-        for d in meeting.numbered()
+        Output(_named(names.item_stem(d), meeting, language, copy), docx.render_item(d, options))
+        for d in drafts
     ]
 
 
 def extracts(
-    meeting: Meeting,
-    language: str | None = None,
-    public: bool = False,
-    changes: bool = False,
-    today: _dt.date | None = None,
+    meeting: Meeting, language: str | None = None, today: _dt.date | None = None
 ) -> list[Output]:
     """One extract per item and Otteet recipient, dated the meeting's extract date, else
-    `today` (default: the day they are made). Always the full text, in a public build too:
-    extracts go to the parties, not to the web."""
+    `today` (default: the day they are made). Always the full text (copies.EXTRACT), in a
+    public build too: extracts go to the parties, not to the web."""
     today = today or _dt.date.today()
     out = []
     for draft in meeting.numbered():
@@ -351,23 +362,17 @@ def extracts(
     return out
 
 
-BUILDERS: dict[str, Callable[[Meeting, str | None, bool, bool], list[Output]]] = {
-    "agenda": agenda,
-    "minutes": minutes,
-    "items": items,
-    "extracts": extracts,
-}
-
-
 def html_pages(
-    meeting: Meeting, document: str, public: bool = True, language: str | None = None
+    meeting: Meeting, document: str, copy: Copy = WEB, language: str | None = None
 ) -> dict[str, bytes]:
     """The web version of the agenda or the minutes: `index.html` (the first page, its items
     linked) and one page per item, plus the appeal instructions of the minutes; each page
-    links to the others. Public (personal data masked) unless `public` is False."""
+    links to the others. Personal data masked unless the copy is FULL (for internal use)."""
     drafts = meeting.numbered()
-    options = context.Options(document=document, language=language, public=public)
-    cover = context.cover(meeting.draft, drafts, document, language, public)
+    options = context.Options(
+        document=document, language=language, public=copy.masked, names=_names(drafts, copy)
+    )
+    cover = context.cover(meeting.draft, drafts, document, language, copy.masked)
     pages: list[tuple[str, context.Context]] = [(names.INDEX_PAGE, cover)]
     used = {names.INDEX_PAGE.casefold()}
     rows = []
@@ -401,7 +406,7 @@ def _page_name(stem: str, used: set[str]) -> str:
     return name
 
 
-def _unique(outputs: list[Output]) -> list[Output]:
+def unique(outputs: list[Output]) -> list[Output]:
     """Output names made unique within a build (ignoring case, as Windows and macOS do): two
     items with the same § and the same start of title get " (2)", " (3)", …"""
     used: set[str] = set()
@@ -415,42 +420,6 @@ def _unique(outputs: list[Output]) -> list[Output]:
     return outputs
 
 
-def build(
-    meeting: Meeting,
-    kinds: list[str],
-    folder: Path,
-    convert=None,
-    language: str | None = None,
-    public: bool = False,
-    changes: bool = False,
-) -> list[Path]:
-    """Build `kinds` into `folder` (DOCX, and PDF when `convert` turns DOCX bytes into PDF
-    bytes); `public`: the public copies (personal data masked, non-public attachments
-    withheld; extracts stay whole); `changes`: amended decisions as their changes from the
-    proposal (internal copies only). Raises BuildError; then nothing of this build is left in
-    the folder."""
-    document_problems = []
-    for kind in kinds:
-        document = "agenda" if kind == "agenda" else "minutes"
-        document_problems += problems(meeting, document, language)
-    if document_problems:
-        raise BuildError(sorted(set(document_problems)))
-    outputs = _unique(
-        [output for kind in kinds for output in BUILDERS[kind](meeting, language, public, changes)]
-    )
-    _refuse_inputs(
-        meeting, [folder / f"{o.name}{suffix}" for o in outputs for suffix in (".docx", ".pdf")]
-    )
-    files: list[tuple[str, bytes]] = []
-    for output in outputs:
-        if convert is None:
-            files.append((f"{output.name}.docx", output.docx))
-        else:
-            data, pdf_bytes = with_pdf(output, convert)
-            files += [(f"{output.name}.docx", data), (f"{output.name}.pdf", pdf_bytes)]
-    return _write_all(folder, files)
-
-
 def with_pdf(output: Output, convert) -> tuple[bytes, bytes]:
     """The output's DOCX and its PDF (`convert` turns DOCX bytes into PDF bytes). A combined
     document's sections each count their own pages: the parts are measured alone, and the
@@ -462,7 +431,7 @@ def with_pdf(output: Output, convert) -> tuple[bytes, bytes]:
     return data, convert(data)
 
 
-def _refuse_inputs(meeting: Meeting, outputs: list[Path]) -> None:
+def refuse_inputs(meeting: Meeting, outputs: list[Path]) -> None:
     """No output may be one of the build's own inputs (the meeting or an item file)."""
     inputs = {meeting.path.resolve()} | {path.resolve() for path, _item in meeting.items}
     for path in outputs:
@@ -475,23 +444,6 @@ def _refuse_inputs(meeting: Meeting, outputs: list[Path]) -> None:
                     ).format(path=path)
                 ]
             )
-
-
-def build_html(
-    meeting: Meeting,
-    document: str,
-    folder: Path,
-    public: bool = True,
-    language: str | None = None,
-) -> list[Path]:
-    """Write the web version of the agenda or the minutes (`html_pages`) into `folder`, all
-    or nothing, as `build` writes. Raises BuildError."""
-    found = problems(meeting, document, language)
-    if found:
-        raise BuildError(sorted(set(found)))
-    pages = html_pages(meeting, document, public, language)
-    _refuse_inputs(meeting, [folder / name for name in pages])
-    return _write_all(folder, list(pages.items()))
 
 
 def web_folder(meeting: Meeting, document: str, folder: Path) -> Path:
@@ -509,7 +461,7 @@ class PartlyWritten(BuildError):
         self.new, self.old = new, old
 
 
-def _write_all(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
+def write_all(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
     """All or nothing: every file is written into a private folder beside the targets (the
     same file system), and only when all are complete are they renamed into place."""
     created_folder = not folder.exists()

@@ -11,12 +11,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from drafting import atomic, checks, names
+from drafting import atomic, checks, produce
 from drafting.i18n import _
 from drafting.model import Draft
-from drafting.render import context, docx, html
 from drafting.resources import UnknownOrganization
 from ui import folders, worker
+
+
+# What a failed export says, by format.
+FAILURES: dict[str, Callable[[], str]] = {
+    "docx": lambda: _("The Word document could not be written."),
+    "pdf": lambda: _("The PDF could not be written."),
+    "html": lambda: _("The web page could not be written."),
+}
 
 
 class Exports(QObject):
@@ -27,63 +34,41 @@ class Exports(QObject):
     # --- the three kinds ---------------------------------------------------------------
 
     def word(self, public: bool = False) -> None:
-        options = context.Options(public=public)
-        self._export(
-            ".docx",
-            "word",
-            public,
-            lambda draft: docx.render_item(draft, options),
-            _("The Word document could not be written."),
-        )
+        self._export("docx", produce.PUBLIC if public else produce.FULL, "word")
 
     def pdf(self, archival: bool = False, public: bool = False) -> None:
-        options, converter = context.Options(public=public), self.window.converter
-        self._export(
-            ".pdf",
-            "pdf",
-            public,
-            lambda draft: converter.convert(docx.render_item(draft, options), archival=archival),
-            _("The PDF could not be written."),
-        )
+        self._export("pdf", produce.PUBLIC if public else produce.FULL, "pdf", archival)
 
     def web(self) -> None:
         """The item as an accessible web page, for publication: personal data masked."""
-        options = context.Options(public=True)
-        self._export(
-            ".html",
-            "web",
-            False,  # the page is always public; its name needs no "(julkinen)"
-            lambda draft: html.render(context.build(draft, options)),
-            _("The web page could not be written."),
-        )
+        self._export("html", produce.WEB, "web")
 
     # --- what they share ---------------------------------------------------------------
 
-    def _export(
-        self,
-        suffix: str,
-        kind: str,
-        public: bool,
-        make: Callable[[Draft], bytes],
-        failure: str,
-    ) -> None:
+    def _export(self, format: str, copy: produce.Copy, kind: str, archival: bool = False) -> None:
+        """Produce the draft's `format` as the `copy` may show it (drafting.produce) and write
+        it where the user says."""
         window = self.window
         if not self.ready():
             return
         # A public copy's dialog says so in its title.
-        kind = f"{kind}-public" if public else kind
-        path = window.ask.save_path(str(self.suggested_name(suffix, public)), kind=kind)
+        kind = f"{kind}-public" if copy.says_public else kind
+        suffix = f".{format}"
+        path = window.ask.save_path(str(self.suggested_name(suffix, copy.says_public)), kind=kind)
         if path is None:
             return
-        draft = window.snapshot()
+        draft, converter = window.snapshot(), window.converter
 
         def work() -> Path:
-            atomic.write_bytes(path, make(draft))
+            (made,) = produce.produce(
+                draft, [format], copy, converter=converter, archival=archival
+            )
+            atomic.write_bytes(path, made.data)
             return path
 
         def failed(exc: Exception) -> None:
             window.statusBar().clearMessage()
-            window.ask.error(_("Export failed"), failure, str(exc))
+            window.ask.error(_("Export failed"), FAILURES[format](), str(exc))
 
         window.statusBar().showMessage(_("Exporting…"))
         worker.start(work, self._exported, failed)
@@ -107,15 +92,14 @@ class Exports(QObject):
     def suggested_name(self, suffix: str, public: bool = False) -> Path:
         """A file name from § and title; a public copy's says so ("… (julkinen).pdf")."""
         document = self.window.document
-        name = names.item_stem(document.draft)
-        if public:
-            name = f"{name} ({_words(document.draft)('public_copy')})".strip()
+        copy = produce.PUBLIC if public else produce.FULL
+        name = produce.file_stem(document.draft, copy, _words(document.draft)("public_copy"))
         folder = folders.start(folders.EXPORTS, document.path.parent if document.path else None)
-        return folder / f"{name or 'pykala'}{suffix}"
+        return folder / f"{name}{suffix}"
 
 
-def _words(draft: Draft) -> context.Words:
+def _words(draft: Draft) -> produce.Words:
     try:
-        return context.words_for(draft)
+        return produce.words_for(draft)
     except UnknownOrganization:  # the checks name it; the file name gets Finnish words
-        return context.words_for(Draft())
+        return produce.words_for(Draft())

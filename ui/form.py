@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import filerefs, schema
+from drafting import filerefs, produce, schema
 from drafting import resources as _catalogues  # noqa: F401 - registers the catalogues' choices
 from drafting.i18n import _
 from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
-from drafting.render import context
 from ui import folders
 from ui.binding import Binder
 from ui.changes_view import ChangesView
@@ -297,7 +296,7 @@ def meeting_fields(with_document: bool) -> list[Field]:
 def _as_proposed_note(document: DraftDocument) -> str:
     """What the minutes will print, in the document's own words."""
     draft = document.draft
-    w = context.words_for(draft)
+    w = produce.words_for(draft)
     kind = draft.item.proposal.kind
     decision, proposal = w("section.decision"), w(f"section.proposal.{kind}")
     if document.value(schema.DECISION_AS_PROPOSED):

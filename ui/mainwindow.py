@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import checks, draftfile, i18n, schema, spelling
+from drafting import checks, draftfile, i18n, produce, schema, spelling
 from drafting.i18n import _
 from drafting.location import RESOURCES
-from drafting.render import warm
 from ui import screens, settings, shortcuts, spellcheck, translation, worker
 from ui.binding import enable_undo, step_field
 from ui.checks_panel import ChecksPanel
@@ -54,7 +53,7 @@ def _example_label(path: Path) -> str:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, parent: QWidget | None = None, converter: warm.Converter | None = None
+        self, parent: QWidget | None = None, converter: produce.Converter | None = None
     ) -> None:
         super().__init__(parent)
         self.settings = settings.Settings()
@@ -80,7 +79,7 @@ class MainWindow(QMainWindow):
 
         # The window stops the LibreOffice it started; a converter handed in is its owner's.
         self._owns_converter = converter is None
-        self.converter = converter or warm.Converter()
+        self.converter = converter or produce.Converter()
         self.preview = PreviewPane(self)
         self.preview_window: PreviewWindow | None = None
         self.organizations_dialog: OrganizationsDialog | None = None
@@ -618,7 +617,7 @@ class MainWindow(QMainWindow):
             self.preview.data(), self.preview.page_count(), title, lambda: document
         )
 
-    def _converter(self) -> warm.Converter:
+    def _converter(self) -> produce.Converter:
         return self.converter
 
     def show_public(self, public: bool) -> None:

@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import draftfile, filerefs, meeting, paths
+from drafting import draftfile, filerefs, meeting, paths, produce
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
-from drafting.render import compose
 from ui import folders, screens, session, settings, shortcuts, worker
 from ui.binding import Binder, enable_undo
 from ui.dialogs import Asker, where
@@ -746,12 +745,16 @@ class MeetingWindow(QMainWindow):
         converter = self._converter() if with_pdf else None
 
         def work() -> tuple[list[Path], Path]:
-            convert = converter.convert if with_pdf else None
-            built = meeting.build(loaded, kinds, folder, convert, public=public, changes=changes)
-            for document in ("agenda", "minutes"):
-                if web and document in kinds:
-                    pages = meeting.web_folder(loaded, document, folder)
-                    built += meeting.build_html(loaded, document, pages)
+            built = produce.build(
+                loaded,
+                kinds,
+                folder,
+                ("docx", "pdf") if with_pdf else ("docx",),
+                produce.PUBLIC if public else produce.FULL,
+                changes=changes,
+                converter=converter,
+                web=web,
+            )
             return built, folder
 
         self.statusBar().showMessage(_("Building…"))
@@ -762,9 +765,7 @@ class MeetingWindow(QMainWindow):
         if self.drafting is not None:
             return self.drafting.converter
         if self._own_converter is None:
-            from drafting.render import warm
-
-            self._own_converter = warm.Converter()
+            self._own_converter = produce.Converter()
         return self._own_converter
 
     # Slots take no argument: `triggered` hands over `checked`, which is not a kind.
@@ -798,7 +799,7 @@ class MeetingWindow(QMainWindow):
             else:
                 output = (meeting.agenda if kind == "agenda" else meeting.minutes)(loaded)[0]
             document, data = meeting.with_pdf(output, converter.convert)
-            return document, data, compose.pdf_page_count(data), output.name
+            return document, data, produce.pdf_page_count(data), output.name
 
         self.statusBar().showMessage(_("Making the pages to print…"))
         worker.start(work, self._print_ready, self._print_failed)

@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
+from drafting import produce
 from drafting.i18n import _
 from drafting.model import Draft
-from drafting.render import context, docx, pdf, warm
 from ui import worker
 from ui.preview import PreviewPane
 
@@ -24,7 +24,7 @@ class PreviewController(QObject):
     def __init__(
         self,
         pane: PreviewPane,
-        converter: warm.Converter,
+        converter: produce.Converter,
         snapshot: Callable[[], Draft],
         parent: QObject | None = None,
     ) -> None:
@@ -61,11 +61,14 @@ class PreviewController(QObject):
             return
         self._wanted = False
         draft, generation, converter = self.snapshot(), self._generation, self.converter
-        options = context.Options(public=self.pane.public)  # View → Show the public copy
+        # View → Show the public copy
+        copy = produce.PUBLIC if self.pane.public else produce.FULL
 
         def work() -> tuple[int, bytes, bytes]:
-            document = docx.render(context.build(draft, options))
-            return generation, document, converter.convert(document)
+            document, pages = produce.produce(
+                draft, ("docx", "pdf"), copy, converter=converter, carry_draft=False
+            )
+            return generation, document.data, pages.data
 
         self.pane.set_stale(True)
         self._job = worker.start(work, self._done, self._failed)
@@ -86,17 +89,17 @@ class PreviewController(QObject):
         self._finished()
 
     def _failed(self, exc: Exception) -> None:
-        if isinstance(exc, pdf.LibreOfficeMissing):
+        if isinstance(exc, produce.LibreOfficeMissing):
             self.pane.show_banner(
                 _(
                     "The preview needs LibreOffice, which is not installed. {hint} Saving and "
                     "exporting the Word document work without it."
-                ).format(hint=pdf.install_hint())
+                ).format(hint=produce.install_hint())
             )
             self.pane.set_stale(False)
             self._job = None
             return
         self.pane.show_banner(str(exc))
-        if isinstance(exc, warm.ConverterStopped):
+        if isinstance(exc, produce.ConverterStopped):
             self._wanted = True  # the converter starts again: try once more
         self._finished()

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import atomic, names, printing, scratch
+from drafting import atomic, names, printing, produce, scratch
 from drafting.i18n import _
-from drafting.render import pdf
 from ui import folders, worker
 
 POLL_MS = 1000  # how often the queue is asked whether the job has printed
@@ -137,12 +136,12 @@ class PrintController(QObject):
         `docx()` gives the document the PDF was made of (called in the worker, and only where
         LibreOffice prints)."""
         if not data or pages == 0:
-            if pdf.find_soffice() is None:  # no pages will come: say what makes them
+            if produce.find_soffice() is None:  # no pages will come: say what makes them
                 self.ask.error(
                     _("Cannot print"),
                     _(
                         "The pages to print are made by LibreOffice, which is not installed. {hint}"
-                    ).format(hint=pdf.install_hint()),
+                    ).format(hint=produce.install_hint()),
                 )
             else:
                 self.ask.error(_("Nothing to print yet"), _("The pages are still being made."))

@@ -232,15 +232,14 @@ def _minutes_first_page(window, target: Path) -> Path:
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtPdf import QPdfDocument
 
-    from drafting import meeting
+    from drafting import meeting, produce
 
     loaded = meeting.load(MEETING)
     with tempfile.TemporaryDirectory() as folder:
-        (pdf,) = [
-            p
-            for p in meeting.build(loaded, ["minutes"], Path(folder), window.converter.convert)
-            if p.suffix == ".pdf"
-        ]
+        built = produce.build(
+            loaded, ["minutes"], Path(folder), ("docx", "pdf"), converter=window.converter
+        )
+        (pdf,) = [p for p in built if p.suffix == ".pdf"]
         document = QPdfDocument()
         document.load(str(pdf))
         image = document.render(0, QSize(827, 1169))

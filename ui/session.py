@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
-from drafting import dates, draftfile, i18n, names
+from drafting import dates, draftfile, i18n, names, produce
 from drafting.i18n import _
-from drafting.render import embed
 from ui import folders, recovery, settings
 from ui.document import DraftDocument
 
@@ -95,7 +94,7 @@ class Session(QObject):
         (Word edits are not read back; if there are some, the user decides)."""
         window = self.window
         try:
-            reopened = embed.open_word(path)
+            reopened = produce.open_word(path)
         except draftfile.DraftError as exc:
             window.ask.open_failed(_("Cannot open Word document"), path, exc.problems)
             return False

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from drafting import appeals, changes, dates, richtext, schema
+from drafting import appeals, changes, copies, dates, richtext, schema
 from drafting.model import (
     Attachment,
     Contact,
@@ -96,9 +96,11 @@ LABELS = ("body", "document", "date", "agenda_item", "section", "case", "contact
 class Options:
     document: str | None = None  # "minutes" | "agenda"; None = the draft's own
     language: str | None = None  # "fi" | "sv"; None = the draft's own
-    public: bool = False  # mask [..]{.personal} spans for publication
+    public: bool = False  # masked and withheld for publication (drafting.copies)
     # Print a decision that differs from its proposal as the changes (internal copies only).
     changes: bool = False
+    # Names marked elsewhere in the same document (a meeting's other items): masked too.
+    names: frozenset[str] = frozenset()
 
 
 class Words:
@@ -148,7 +150,7 @@ def attachment_title(attachment: Attachment, w: Words, public: bool) -> str:
     """The title as printed: in a public copy a non-public attachment keeps its number and
     shows the grounds of secrecy instead (its own, else the organisation's default)."""
     if public and not attachment.public:
-        return attachment.secrecy.strip() or w("secrecy")
+        return copies.withheld_title(attachment, w("secrecy"))
     return attachment.title
 
 
@@ -429,8 +431,8 @@ def _document(
     return _clean(context)
 
 
-def _item_frame(draft: Draft, options: Options) -> Frame:
-    org = organization(draft.organization)
+def _item_frame(draft: Draft, options: Options, org: Organization | None = None) -> Frame:
+    org = org or organization(draft.organization)
     return Frame(
         org,
         Words(org, options.language or draft.language),
@@ -451,9 +453,15 @@ def _item_lines(draft: Draft, w: Words) -> tuple[str, str, str]:
     return title_line, section_line, f"{item.case_id} {item.classification}".strip()
 
 
-def build(draft: Draft, options: Options = Options()) -> Context:
-    """The context of one item document. Raises UnknownOrganization for a bad profile id."""
-    frame = _item_frame(draft, options)
+def build(
+    draft: Draft, options: Options = Options(), org: Organization | None = None
+) -> Context:
+    """The context of one item document; `org`: the draft's organisation, if the caller has
+    it. Raises UnknownOrganization for a bad profile id."""
+    frame = _item_frame(draft, options, org)
+    if options.public:  # every marked name masked wherever it appears, attachments withheld
+        w = frame.words
+        draft = copies.masked(draft, w("personal_mask"), w("secrecy"), options.names)
     as_changes = options.changes and not options.public  # changes are never published
     sections = _sections(draft, frame.document, frame.words, options.public, as_changes)
     return _document(frame, *_item_lines(draft, frame.words), sections, options.public)
@@ -530,10 +538,15 @@ def cover(
         ]
     column = w(f"cover.item_column.{document}")
     rows = []
+    # A name one item marks is masked in every item's title (drafting.copies).
+    names = sorted(copies.draft_names(items), key=len, reverse=True) if public else []
     for draft in items:
         number = draft.item.section if document == "minutes" else draft.item.agenda_item
         shown = w("section_sign", number=number) if document == "minutes" else str(number)
-        rows.append([[_block("table", shown)], [_block("table", _item_lines(draft, w)[0])]])
+        title = _item_lines(draft, w)[0]
+        if names:
+            title = copies.mask_text(title, w("personal_mask"), names)
+        rows.append([[_block("table", shown)], [_block("table", title)]])
     if rows:
         table = Table(kind="list", columns=[column, w("cover.title_column")], rows=rows)
         sections.append(
@@ -623,15 +636,15 @@ def extract(
     index: int,
     meeting: MeetingDraft,
     language: str | None = None,
-    public: bool = False,
     today: _dt.date | None = None,
 ) -> Context:
     """An extract (ote) for the recipient `draft.item.extracts[index]`: the item as in the
-    minutes, what the recipient receives, the appeal instructions, the certification.
+    minutes, what the recipient receives, the appeal instructions, the certification; always
+    whole (drafting.copies.EXTRACT: it goes to the party, not to the web).
 
     The certification is dated the meeting's `extract_date`, else `today` as the caller
     passes it (the same input renders the same document); with neither it is undated."""
-    options = Options(document="minutes", language=language, public=public)
+    options = Options(document="minutes", language=language)
     frame = _item_frame(draft, options)
     w = frame.words
     item = draft.item
@@ -662,4 +675,4 @@ def extract(
             ],
         ),
     ]
-    return _document(frame, *_item_lines(draft, w), [s for s in sections if s], public)
+    return _document(frame, *_item_lines(draft, w), [s for s in sections if s])

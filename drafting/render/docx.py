@@ -23,6 +23,7 @@ from drafting.model import Draft
 from drafting.render import context as _context
 from drafting.render import embed, limits
 from drafting.render.context import Context, FooterCell
+from drafting.organization import Profile as Organization
 from drafting.organization import UnknownOrganization, organization
 from drafting.richtext import Block
 from drafting.template_contract import (  # the styles and template the renderer uses
@@ -208,8 +209,13 @@ def render(context: Context, template: Path | IO[bytes] | None = None) -> bytes:
     return out.getvalue()
 
 
-def render_item(draft: Draft, options: _context.Options = _context.Options()) -> bytes:
+def render_item(
+    draft: Draft, options: _context.Options = _context.Options(), org: Organization | None = None
+) -> bytes:
     """An item's DOCX as it is written to a file: it carries its draft (a public copy the
-    masked one), so Pykälä can open it again (drafting.render.embed)."""
-    document = render(_context.build(draft, options))
-    return embed.embed(document, draft, options.public, options.language)
+    masked one), so Pykälä can open it again (drafting.render.embed). `org`: the draft's
+    organisation, if the caller has it (drafting.produce resolves it once)."""
+    org = org or organization(draft.organization)
+    document = render(_context.build(draft, options, org), org.template or ITEM_TEMPLATE)
+    words = _context.Words(org, options.language or draft.language)
+    return embed.embed(document, draft, options.public, options.language, words, options.names)

@@ -16,8 +16,6 @@ attachment's title is its grounds of secrecy as printed and its file name is dro
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import hashlib
 import io
 import json
@@ -26,15 +24,15 @@ import re
 import unicodedata
 import uuid
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
-from drafting import draftfile, files, model, richtext, schema, spelling, zipparts
+from drafting import copies, draftfile, files, zipparts
 from drafting.i18n import _
-from drafting.model import Attachment, Draft
+from drafting.model import Draft
 from drafting.render import context
 from drafting.resources import organization
 
@@ -91,73 +89,17 @@ def text_hash(docx_bytes: bytes) -> str:
 # --- the public copy's draft -----------------------------------------------------------
 
 
-def _mask_strings(value: Any, mask: str, names: list[str]) -> Any:
-    if isinstance(value, str):
-        value = richtext.PERSONAL.sub(f"[{mask}]{{.personal}}", value)
-        for name in names:
-            value = value.replace(name, mask)
-        return value
-    if isinstance(value, dict):
-        # Keys too: an unknown field's key is the user's text like any value. A field the
-        # model knows keeps its name (it is Pykälä's word, and the draft must stay readable).
-        return {
-            k if k in _FIELD_NAMES else _mask_strings(k, mask, names): _mask_strings(
-                v, mask, names
-            )
-            for k, v in value.items()
-        }
-    if isinstance(value, list):
-        return [_mask_strings(v, mask, names) for v in value]
-    return value
-
-
-def _model_field_names() -> frozenset[str]:
-    names = {"format", "version", "kind"}
-    for cls in vars(model).values():
-        if isinstance(cls, type) and dataclasses.is_dataclass(cls):
-            names.update(f.name for f in dataclasses.fields(cls) if f.name != "extra")
-    return frozenset(names)
-
-
-_FIELD_NAMES = _model_field_names()
-
-
-def _marked_names(value: Any, found: set[str]) -> set[str]:
-    if isinstance(value, str):
-        found.update(m.group(1) for m in richtext.PERSONAL.finditer(value))
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            _marked_names(k, found)
-            _marked_names(v, found)
-    elif isinstance(value, list):
-        for v in value:
-            _marked_names(v, found)
-    return found
-
-
-def public_json(draft: Draft, language: str | None = None) -> dict:
-    """The draft a public copy may carry: no marked name anywhere in it (keys of unknown
-    fields included), no list of words ignored in spelling, a non-public attachment's title
-    replaced as the copy prints it and its file name dropped."""
-    words = context.Words(organization(draft.organization), language or draft.language)
-    masked = copy.deepcopy(draft)
-    for list_path in schema.ATTACHMENT_LISTS:
-        for attachment in schema.rows(masked, list_path):
-            _withhold(attachment, words)
-    data = draftfile.to_json(masked)
-    # The words ignored in spelling are the draft's own business, often parts of its names.
-    data.pop(spelling.IGNORED_KEY, None)
-    mask = words("personal_mask")
-    names = sorted(
-        (n for n in _marked_names(data, set()) if n.strip() and n != mask), key=len, reverse=True
-    )
-    return _mask_strings(data, mask, names)
-
-
-def _withhold(attachment: Attachment, words: context.Words) -> None:
-    if not attachment.public:
-        attachment.title = context.attachment_title(attachment, words, public=True)
-        attachment.file = None
+def public_json(
+    draft: Draft,
+    language: str | None = None,
+    words: context.Words | None = None,
+    names: Iterable[str] = (),
+) -> dict:
+    """The draft a public copy may carry (drafting.copies.public_json): no marked name
+    anywhere in it (nor `names`, marked elsewhere in the document), no list of words ignored
+    in spelling, a non-public attachment withheld."""
+    words = words or context.Words(organization(draft.organization), language or draft.language)
+    return copies.public_json(draft, words("personal_mask"), words("secrecy"), names)
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -220,11 +162,17 @@ def _add_override(types_xml: bytes, part: str, content_type: str) -> bytes:
 
 
 def embed(
-    docx_bytes: bytes, draft: Draft, public: bool = False, language: str | None = None
+    docx_bytes: bytes,
+    draft: Draft,
+    public: bool = False,
+    language: str | None = None,
+    words: context.Words | None = None,
+    names: Iterable[str] = (),
 ) -> bytes:
-    """`docx_bytes` with `draft` carried inside (the masked draft for a public copy). The
-    main document part is not touched: only new parts and their relationships."""
-    data = public_json(draft, language) if public else draftfile.to_json(draft)
+    """`docx_bytes` with `draft` carried inside (the masked draft for a public copy, `names`
+    masked too; `words`: the document's, if the caller has them). The main document part is
+    not touched: only new parts and their relationships."""
+    data = public_json(draft, language, words, names) if public else draftfile.to_json(draft)
     json_text = _json_text(data)
     digest = text_hash(docx_bytes)
     source = zipfile.ZipFile(io.BytesIO(docx_bytes))

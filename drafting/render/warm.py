@@ -238,14 +238,15 @@ class WarmConverter:
 
 
 class Converter:
-    """Warm when it can be, cold when it cannot; one object for the whole program."""
+    """Warm when it can be, cold when it cannot; one object for the whole program (or, with
+    `warm=False`, for one command-line run: LibreOffice started anew for each conversion)."""
 
-    def __init__(self) -> None:
+    def __init__(self, warm: bool = True) -> None:
         self.warm: WarmConverter | None = None
         self.notice = ""  # set once when falling back to cold conversions, or once per
         # language that LibreOffice cannot hyphenate; the preview shows it and clears it
         self._told_hyphenation: set[str] = set()
-        self._checked = False
+        self._checked = not warm  # never warm: nothing to look for
         self._lock = threading.Lock()
         atexit.register(self.stop)
 

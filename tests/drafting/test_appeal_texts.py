@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting import appeals, checks, draftfile, meeting, profiles, resources
+from drafting import appeals, checks, draftfile, meeting, produce, profiles, resources
 from drafting.model import Extract
 from drafting.render import context, docx
 from tests import espoo
@@ -193,7 +193,7 @@ def built(tmp_path_factory) -> dict[str, dict[str, str]]:
     for language in ("fi", "sv"):
         root = tmp_path_factory.mktemp(f"appeals-{language}")
         loaded = meeting.load(write_meeting(root / "items", language))
-        written = meeting.build(loaded, ["minutes", "extracts"], root / "out")
+        written = produce.build(loaded, ["minutes", "extracts"], root / "out")
         texts = {p.name: docx_text(p.read_bytes()) for p in written}
         (minutes,) = [t for name, t in texts.items() if " - " not in name]
         found = {"minutes": minutes}
@@ -340,7 +340,7 @@ def test_a_build_stops_naming_the_field_and_writes_nothing(tmp_path, monkeypatch
     helsinki_without(monkeypatch, tmp_path, "administrative_court.name")
     out = tmp_path / "out"
     with pytest.raises(meeting.BuildError) as raised:
-        meeting.build(meeting.load(held), ["minutes", "extracts"], out)
+        produce.build(meeting.load(held), ["minutes", "extracts"], out)
     found = "\n".join(raised.value.problems)
     assert "the administrative court's name is missing" in found
     assert "[hallinto-oikeus]" in found
@@ -354,9 +354,9 @@ def test_a_swedish_build_of_a_finnish_meeting_is_checked_in_swedish(tmp_path, mo
     data["appeal"]["market_court"]["name"] = {"fi": "Markkinaoikeus"}
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     loaded = meeting.load(held)
-    assert meeting.build(loaded, ["minutes"], tmp_path / "fi")
+    assert produce.build(loaded, ["minutes"], tmp_path / "fi")
     with pytest.raises(meeting.BuildError) as raised:
-        meeting.build(loaded, ["minutes"], tmp_path / "sv", language="sv")
+        produce.build(loaded, ["minutes"], tmp_path / "sv", language="sv")
     assert "[marknadsdomstolen]" in "\n".join(raised.value.problems)
 
 

@@ -62,11 +62,12 @@ def test_well_formed_spans_are_no_problem(example):
 NAME = "Zacharias Zetterberg"
 
 
-def test_extract_recipient_is_masked_in_a_public_extract(example):
+def test_an_extract_is_whole_even_for_a_personal_recipient(example):
+    """An extract goes to its recipient, not to the web (copies.EXTRACT): nothing masked."""
     draft = copy.deepcopy(example)
     draft.item.extracts = [Extract(recipient=f"[{NAME}]{{.personal}}", appeal=False)]
-    data = render_docx.render(context.extract(draft, 0, MeetingDraft(), public=True))
-    assert NAME not in every_part(data) and "**********" in docx_text(data)
+    data = render_docx.render(context.extract(draft, 0, MeetingDraft()))
+    assert NAME in docx_text(data) and "**********" not in docx_text(data)
 
 
 def test_a_very_long_title_renders_whole_and_its_property_is_cut(example):
@@ -148,7 +149,7 @@ def test_a_public_extract_build_keeps_the_full_text(tmp_path):
     import json
     import shutil
 
-    from drafting import meeting
+    from drafting import meeting, produce
 
     folder = tmp_path / "meeting"
     shutil.copytree(EXAMPLE_333.parent / "meeting", folder)
@@ -157,11 +158,11 @@ def test_a_public_extract_build_keeps_the_full_text(tmp_path):
     data = json.loads(path.read_text("utf-8"))
     data["items"] = [data["items"][0], "secret.pykala"]
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    written = meeting.build(
+    written = produce.build(
         meeting.load(path),
         ["agenda", "minutes", "items", "extracts"],
         tmp_path / "out",
-        public=True,
+        copy=produce.PUBLIC,
     )
     names = sorted(p.name for p in written)
     extracts = [p for p in written if " - Ote " in p.name]
