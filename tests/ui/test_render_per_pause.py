@@ -1,0 +1,60 @@
+"""One pause in typing makes one set of pages: one LibreOffice conversion, whatever the field.
+
+A rich field's text reaches the draft only when the preview asks for it (the flush before
+its snapshot); that late change must not ask for the same pages a second time.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.conftest import EXAMPLE_885
+from tests.ui.conftest import field
+
+pytestmark = pytest.mark.libreoffice
+WAIT = 60_000
+
+
+def show_tab(window, title: str) -> None:
+    """Click the form's tab with this title (a narrow tab bar shows it in the tooltip)."""
+    tabs = window.form.tabBar()
+    (index,) = [n for n in range(tabs.count()) if tabs.tabToolTip(n).replace("&", "") == title]
+    QTest.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
+    assert window.form.currentIndex() == index
+
+
+def conversions_for_one_pause(window, qtbot, monkeypatch, tab: str, path: str) -> int:
+    """Open § 885, let its pages come, type three letters into `path` and wait for the new
+    pages and until no more are on their way; the LibreOffice conversions that took."""
+    with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
+        window.open_path(EXAMPLE_885)
+    qtbot.waitUntil(lambda: not window.previews.busy(), timeout=WAIT)
+    converted = []
+    convert = window.converter.convert
+    monkeypatch.setattr(
+        window.converter, "convert", lambda data: converted.append(1) or convert(data)
+    )
+    show_tab(window, tab)
+    editor = field(window, path)
+    editor.setFocus()
+    QTest.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
+        QTest.keyClicks(editor, "abc")
+    qtbot.waitUntil(lambda: not window.previews.busy(), timeout=WAIT)
+    assert not window.preview.stale  # the pages shown are those of the text typed
+    return len(converted)
+
+
+def test_a_pause_in_a_rich_field_converts_once(window, qtbot, monkeypatch):
+    converted = conversions_for_one_pause(
+        window, qtbot, monkeypatch, "Proposal", "item.proposal.text"
+    )
+    assert converted == 1
+    assert window.document.draft.item.proposal.text.endswith("abc")
+
+
+def test_a_pause_in_a_line_field_converts_once(window, qtbot, monkeypatch):
+    assert conversions_for_one_pause(window, qtbot, monkeypatch, "Meeting and item", "item.title") == 1
+    assert window.document.draft.item.title.endswith("abc")
