@@ -254,6 +254,7 @@ class FieldGroup(QGroupBox):
             if spec.hint and isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(spec.hint())
                 widget.setToolTip(spec.hint())
+        _note_words.clear()
         self.refresh_notes()
 
 
@@ -295,10 +296,29 @@ def meeting_fields(with_document: bool) -> list[Field]:
     return fields
 
 
+# The printed words the help notes quote, by (organisation, language). Finding them reads the
+# organisation profiles on disk, and the notes follow every keystroke: looked up once, and
+# again after the form is translated anew (the interface language or a profile changed).
+_note_words: dict[tuple[str, str], context.Words | None] = {}
+
+
+def _words(draft) -> context.Words | None:
+    """The words `draft` prints with; None for an organisation that is not there."""
+    key = (draft.organization, draft.language)
+    if key not in _note_words:
+        try:
+            _note_words[key] = context.words_for(draft)
+        except resources.UnknownOrganization:
+            _note_words[key] = None  # no help, and no second look on the next keystroke
+    return _note_words[key]
+
+
 def _as_proposed_note(document: DraftDocument) -> str:
     """What the minutes will print, in the document's own words."""
     draft = document.draft
-    w = context.words_for(draft)
+    w = _words(draft)
+    if w is None:
+        return ""
     kind = draft.item.proposal.kind
     decision, proposal = w("section.decision"), w(f"section.proposal.{kind}")
     if document.value("item.decision.as_proposed"):

@@ -1,10 +1,15 @@
-"""One pause in typing makes one set of pages: one LibreOffice conversion, whatever the field.
+"""What typing costs: one pause makes one set of pages (one LibreOffice conversion, whatever
+the field), and a keystroke touches no disk on the UI thread.
 
 A rich field's text reaches the draft only when the preview asks for it (the flush before
 its snapshot); that late change must not ask for the same pages a second time.
 """
 
 from __future__ import annotations
+
+import os
+import sys
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -58,3 +63,60 @@ def test_a_pause_in_a_rich_field_converts_once(window, qtbot, monkeypatch):
 def test_a_pause_in_a_line_field_converts_once(window, qtbot, monkeypatch):
     assert conversions_for_one_pause(window, qtbot, monkeypatch, "Meeting and item", "item.title") == 1
     assert window.document.draft.item.title.endswith("abc")
+
+
+# --- no disk per keystroke ------------------------------------------------------------------
+
+_watching: list[list[str]] = []  # while a test types: what the UI thread did on disk
+
+
+def _audit(event: str, args: tuple) -> None:
+    if _watching and event in ("open", "os.scandir", "os.listdir"):
+        if threading.current_thread() is threading.main_thread():
+            _watching[-1].append(f"{event} {args[0]}")
+
+
+sys.addaudithook(_audit)  # stays for the session (hooks cannot be taken away); idle unless a
+# test watches
+
+
+def disk_while(monkeypatch, action) -> list[str]:
+    """The files opened, folders listed and paths looked at on the UI thread during `action`."""
+    seen: list[str] = []
+    stat = os.stat
+
+    def watched_stat(path, *args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            seen.append(f"stat {path}")
+        return stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", watched_stat)
+    _watching.append(seen)
+    try:
+        action()
+    finally:
+        _watching.remove(seen)
+        monkeypatch.setattr(os, "stat", stat)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("tab", "path"),
+    [
+        ("Meeting and item", "item.title"),
+        ("Decision", "item.decision.presenter.name"),
+        ("Proposal", "item.proposal.text"),
+    ],
+)
+def test_a_keystroke_touches_no_disk(window, qtbot, monkeypatch, tab, path):
+    """The help notes follow every keystroke; what they quote comes from memory, not from the
+    organisation profiles on disk."""
+    with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
+        window.open_path(EXAMPLE_885)
+    show_tab(window, tab)
+    editor = field(window, path)
+    editor.setFocus()
+    QTest.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, "a")  # the first key may look once (a note's words)
+    assert disk_while(monkeypatch, lambda: QTest.keyClicks(editor, "bcdef")) == []
+    assert window.form.decision.notes[0].text().startswith("The minutes print")
