@@ -7,16 +7,13 @@ its snapshot); that late change must not ask for the same pages a second time.
 
 from __future__ import annotations
 
-import os
-import sys
-import threading
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from tests.conftest import EXAMPLE_885
 from tests.ui.conftest import field
+from tests.ui.disk import disk_while
 
 pytestmark = pytest.mark.libreoffice
 WAIT = 60_000
@@ -66,38 +63,6 @@ def test_a_pause_in_a_line_field_converts_once(window, qtbot, monkeypatch):
 
 
 # --- no disk per keystroke ------------------------------------------------------------------
-
-_watching: list[list[str]] = []  # while a test types: what the UI thread did on disk
-
-
-def _audit(event: str, args: tuple) -> None:
-    if _watching and event in ("open", "os.scandir", "os.listdir"):
-        if threading.current_thread() is threading.main_thread():
-            _watching[-1].append(f"{event} {args[0]}")
-
-
-sys.addaudithook(_audit)  # stays for the session (hooks cannot be taken away); idle unless a
-# test watches
-
-
-def disk_while(monkeypatch, action) -> list[str]:
-    """The files opened, folders listed and paths looked at on the UI thread during `action`."""
-    seen: list[str] = []
-    stat = os.stat
-
-    def watched_stat(path, *args, **kwargs):
-        if threading.current_thread() is threading.main_thread():
-            seen.append(f"stat {path}")
-        return stat(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "stat", watched_stat)
-    _watching.append(seen)
-    try:
-        action()
-    finally:
-        _watching.remove(seen)
-        monkeypatch.setattr(os, "stat", stat)
-    return seen
 
 
 @pytest.mark.parametrize(
