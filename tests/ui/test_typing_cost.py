@@ -85,3 +85,21 @@ def test_a_keystroke_touches_no_disk(window, qtbot, monkeypatch, tab, path):
     QTest.keyClicks(editor, "a")  # the first key may look once (a note's words)
     assert disk_while(monkeypatch, lambda: QTest.keyClicks(editor, "bcdef")) == []
     assert window.form.decision.notes[0].text().startswith("The minutes print")
+
+
+def test_the_chosen_problem_stays_chosen_while_typing_elsewhere(window, qtbot):
+    """The checks run after each pause; the same problems leave the panel's list alone."""
+    panel = window.checks_panel.list
+    row = next(n for n in range(panel.count()) if panel.item(n).text().startswith("✖  Title"))
+    rect = panel.visualItemRect(panel.item(row))
+    QTest.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.currentRow() == row
+    show_tab(window, "Proposal")
+    editor = field(window, "item.proposal.summary")
+    editor.setFocus()
+    QTest.keyClicks(editor, "talo")  # a word in the dictionary: no new finding
+    qtbot.waitUntil(lambda: window.document.draft.item.proposal.summary == "talo")
+    qtbot.waitUntil(lambda: not window.check_timer.isActive())  # the checks after the pause
+    qtbot.waitUntil(lambda: not window.spelling_pending())
+    assert panel.currentRow() == row
+    assert panel.item(row).text().startswith("✖  Title")
