@@ -2,6 +2,9 @@
 in this process and print seconds and peak memory (MB).
 
     python meeting_probe.py N
+    python meeting_probe.py N pdf   # side by side: the build to DOCX, the build with its PDF
+                                    # (as `pykala build --pdf`: a warm LibreOffice started
+                                    # for it), and a bare `soffice --convert-to` of that DOCX
 """
 
 from __future__ import annotations
@@ -33,8 +36,38 @@ def synthetic(folder: Path, count: int) -> Path:
     return path
 
 
+def side_by_side(count: int) -> dict:
+    from run import _bare_soffice  # noqa: PLC0415 - benchmarks/, beside this script
+
+    from drafting.render import warm
+
+    with tempfile.TemporaryDirectory() as work:
+        loaded = meeting.load(synthetic(Path(work), count))
+        docx_folder, pdf_folder = Path(work) / "docx", Path(work) / "pdf"
+        docx_folder.mkdir()
+        pdf_folder.mkdir()
+        start = time.perf_counter()
+        (built,) = meeting.build(loaded, ["minutes"], docx_folder)
+        docx_seconds = time.perf_counter() - start
+        data = built.read_bytes()
+        start = time.perf_counter()
+        _bare_soffice(data)
+        bare_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        converter = warm.Converter()
+        try:
+            meeting.build(loaded, ["minutes"], pdf_folder, converter.convert)
+        finally:
+            converter.stop()
+        pdf_seconds = time.perf_counter() - start
+    return {"docx": docx_seconds, "bare": bare_seconds, "pdf": pdf_seconds, "bytes": len(data)}
+
+
 def main() -> int:
     count = int(sys.argv[1])
+    if sys.argv[2:] == ["pdf"]:
+        print(json.dumps(side_by_side(count)))
+        return 0
     with tempfile.TemporaryDirectory() as work:
         loaded = meeting.load(synthetic(Path(work), count))
         start = time.perf_counter()

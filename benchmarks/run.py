@@ -451,10 +451,10 @@ def _timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def _meeting_probe(count: int) -> dict:
+def _meeting_probe(count: int, *mode: str) -> dict:
     probe = Path(__file__).with_name("meeting_probe.py")
     out = subprocess.run(
-        [sys.executable, str(probe), str(count)], check=True, capture_output=True, text=True
+        [sys.executable, str(probe), str(count), *mode], check=True, capture_output=True, text=True
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -491,6 +491,26 @@ def bench_meeting(repeat: int) -> dict:
             "unit": "s/item",
         }
     return figures
+
+
+def bench_meeting_pdf(repeat: int) -> dict:
+    """The 100-item minutes built with their PDF (as `pykala build --pdf`: LibreOffice started
+    for it, each section's pages counted), against the same build to DOCX plus one bare
+    `soffice --convert-to` of that DOCX, measured side by side in one process per run: what
+    the PDF costs beyond one plain conversion."""
+    runs = [_meeting_probe(100, "pdf") for _ in range(repeat)]
+    return {
+        "minutes_100_items_pdf": figure(
+            statistics.median(r["pdf"] for r in runs),
+            statistics.median(r["docx"] + r["bare"] for r in runs),
+        ),
+        "minutes_100_items_docx_side_by_side": figure(
+            statistics.median(r["docx"] for r in runs), 0
+        ),
+        "minutes_100_items_bare_conversion": figure(
+            statistics.median(r["bare"] for r in runs), 0
+        ),
+    }
 
 
 def _print_probe(*args: str) -> dict:
@@ -572,6 +592,7 @@ BENCHMARKS: dict[str, tuple[Callable[[int], dict], int]] = {
     "open_50_pages_spellcheck": (bench_open_50_pages_spellcheck, 3),
     "preview": (bench_preview, 9),
     "meeting": (bench_meeting, 3),
+    "meeting_pdf": (bench_meeting_pdf, 3),
     "print": (bench_print, 5),
 }
 

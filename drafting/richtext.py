@@ -187,6 +187,10 @@ def parse(text: str) -> list[Block]:
     return _parse(text)[0]
 
 
+# The checks ask `too_deep` and `broken_spans` of every rich field after each pause in typing,
+# and most have not changed since: their answers are kept for the last texts seen (a few
+# dozen: a draft has about a dozen rich fields, and the one being typed in changes).
+@lru_cache(maxsize=48)
 def too_deep(text: str) -> bool:
     """Whether `text` nests lists deeper than MAX_LIST_LEVEL or containers deeper than the
     parser reads: such text prints at the deepest level, not as typed."""
@@ -385,7 +389,17 @@ def broken_spans(text: str, rich: bool = True) -> list[str]:
     """Pieces of `text` that look like a personal-data span but are not read as one (a line
     break or `]` inside the name, `{ .personal}`, `{.Personal}`): printed as they are, the
     name would show in a public copy."""
-    runs = [r for b in parse(text) for r in b["runs"]] if rich else plain_runs(text)
+    if not rich:
+        return list(_spans_not_read(plain_runs(text)))
+    return list(_rich_broken_spans(text))
+
+
+@lru_cache(maxsize=48)
+def _rich_broken_spans(text: str) -> tuple[str, ...]:
+    return _spans_not_read([r for b in parse(text) for r in b["runs"]])
+
+
+def _spans_not_read(runs: list[Run]) -> tuple[str, ...]:
     found = []
     for run in runs:
         if run["personal"]:
@@ -395,7 +409,7 @@ def broken_spans(text: str, rich: bool = True) -> list[str]:
             if _looks_like_span(text, match):
                 start = max(text.rfind("[", 0, match.start()), match.start() - 40, 0)
                 found.append(" ".join(_visible(text[start : match.end()]).split()))
-    return found
+    return tuple(found)
 
 
 def _visible(text: str) -> str:

@@ -208,28 +208,40 @@ class _Engines:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()  # neither engine promises thread safety
+        # Each engine is loaded once, by whichever thread asks first (`preload` in a worker
+        # at start); another thread asking meanwhile waits for that load.
+        self._loading = threading.Lock()
         self.spellers: dict[str, Any] = {}
         self.grammar: Any = None
         self.grammar_loaded = False
 
     def speller(self, language: str) -> Any:
         if language not in self.spellers:
-            self.spellers[language] = _load_speller(language)
+            with self._loading:
+                if language not in self.spellers:
+                    self.spellers[language] = _load_speller(language)
         return self.spellers[language]
 
     def voikko(self) -> Any:
         if not self.grammar_loaded:
-            self.grammar_loaded = True
-            try:
-                import libvoikko
-
-                self.grammar = libvoikko.Voikko("fi")
-                # Headings and list items end without a full stop; that is no error.
-                self.grammar.setAcceptTitlesInGc(True)
-                self.grammar.setAcceptBulletedListsInGc(True)
-            except Exception:  # noqa: BLE001 - no module, no library or no dictionary
-                self.grammar = None
+            with self._loading:
+                if not self.grammar_loaded:
+                    self.grammar = _load_grammar()
+                    self.grammar_loaded = True
         return self.grammar
+
+
+def _load_grammar() -> Any:
+    try:
+        import libvoikko
+
+        grammar = libvoikko.Voikko("fi")
+        # Headings and list items end without a full stop; that is no error.
+        grammar.setAcceptTitlesInGc(True)
+        grammar.setAcceptBulletedListsInGc(True)
+        return grammar
+    except Exception:  # noqa: BLE001 - no module, no library or no dictionary
+        return None
 
 
 def _load_speller(language: str) -> Any:
@@ -266,6 +278,14 @@ class _VoikkoSpeller:
 
 
 _engines = _Engines()
+
+
+def preload(language: str, grammar: bool = True) -> None:
+    """Load the engines a checker of `language` uses (a worker does it at start, so the UI
+    thread finds the dictionaries loaded instead of reading them itself)."""
+    _engines.speller(language)
+    if grammar and language == "fi":
+        _engines.voikko()
 
 
 def install_hint(language: str) -> str:

@@ -60,10 +60,7 @@ def application() -> QApplication:
 def create_window(argv: list[str]) -> MainWindow:
     application()
     translation.apply(settings.Settings()[settings.LANGUAGE])
-    window = MainWindow()
-    if argv:
-        window.open_path(Path(argv[0]))
-    return window
+    return MainWindow(path=Path(argv[0]) if argv else None)
 
 
 def _options(argv: list[str]) -> tuple[list[str], float | None]:

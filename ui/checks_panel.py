@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
-from drafting import checks
+from drafting import checks, i18n
 from drafting.i18n import _
 
 WORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,6 +30,7 @@ class ChecksPanel(QDockWidget):
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         self.setWidget(self.list)
+        self._shown: tuple[str, list] | None = None
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -41,6 +42,12 @@ class ChecksPanel(QDockWidget):
         self.list.setAccessibleName(_("Problems in the draft"))
 
     def show_problems(self, problems: list[tuple[str, checks.Problem]]) -> None:
+        # The same problems after a pause in typing (the usual case) leave the list as it is:
+        # no rebuild on the UI thread, and the line the user chose stays chosen.
+        shown = (i18n.language(), problems)
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.list.clear()
         if not problems:
             item = QListWidgetItem(_("No problems found."))

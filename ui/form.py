@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import filerefs, produce, schema
-from drafting import resources as _catalogues  # noqa: F401 - registers the catalogues' choices
+from drafting import filerefs, produce, resources, schema  # resources: the catalogues' choices
 from drafting.i18n import _
 from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
 from ui import folders
@@ -263,6 +262,7 @@ class FieldGroup(QGroupBox):
             if spec.hint and isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(spec.hint())
                 widget.setToolTip(spec.hint())
+        _note_words.clear()
         self.refresh_notes()
 
 
@@ -293,10 +293,29 @@ def meeting_fields(with_document: bool) -> list[Field]:
     ]
 
 
+# The printed words the help notes quote, by (organisation, language). Finding them reads the
+# organisation profiles on disk, and the notes follow every keystroke: looked up once, and
+# again after the form is translated anew (the interface language or a profile changed).
+_note_words: dict[tuple[str, str], produce.Words | None] = {}
+
+
+def _words(draft) -> produce.Words | None:
+    """The words `draft` prints with; None for an organisation that is not there."""
+    key = (draft.organization, draft.language)
+    if key not in _note_words:
+        try:
+            _note_words[key] = produce.words_for(draft)
+        except resources.UnknownOrganization:
+            _note_words[key] = None  # no help, and no second look on the next keystroke
+    return _note_words[key]
+
+
 def _as_proposed_note(document: DraftDocument) -> str:
     """What the minutes will print, in the document's own words."""
     draft = document.draft
-    w = produce.words_for(draft)
+    w = _words(draft)
+    if w is None:
+        return ""
     kind = draft.item.proposal.kind
     decision, proposal = w("section.decision"), w(f"section.proposal.{kind}")
     if document.value(schema.DECISION_AS_PROPOSED):

@@ -53,13 +53,18 @@ def _example_label(path: Path) -> str:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, parent: QWidget | None = None, converter: produce.Converter | None = None
+        self,
+        parent: QWidget | None = None,
+        converter: produce.Converter | None = None,
+        path: Path | None = None,
     ) -> None:
+        """`path`: a file to open at once (a start with a file), else an empty draft."""
         super().__init__(parent)
         self.settings = settings.Settings()
         self.ask = Asker(self)
         self.people = PeopleDirectory()
         self.spelling = Spelling(self.settings, self.people, parent=self)
+        self.spelling.preload()
         self.spelling.changed.connect(self._spelling_changed)
         self.spelling.ignored_changed.connect(self._store_ignored)
         self.spelling.failed.connect(
@@ -70,7 +75,7 @@ class MainWindow(QMainWindow):
         self.spelling_problems: list[checks.Problem] = []
         self._checked: list[checks.Problem] = []  # the other problems, as last checked
         self._spelling_round = self._spelling_shown = 0
-        self.document: DraftDocument | None = None
+        self.document = DraftDocument()  # no form yet: set_document makes the first
         self.form: ItemForm | None = None
         self.problems: list[checks.Problem] = []
         # Close without asking about unsaved work (logout: a recovery copy keeps it).
@@ -111,8 +116,11 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._make_menus()
-        self.set_document(DraftDocument())
-        self.retranslate()
+        self.retranslate()  # before the form: a new form is made in the language of the day
+        # A file to start with is opened at once: a form made first for an empty draft would
+        # be thrown away, and making one is most of the time to the first window.
+        if path is None or not self.open_path(path) or self.form is None:
+            self.set_document(DraftDocument())  # no file, a file that failed, or a meeting
         self.splitter.setSizes([900, 500])
         # Where the user left it, else 1400×860; inside the screen either way.
         screens.place(self, QSize(1400, 860), self.settings[settings.GEOMETRY])
@@ -197,9 +205,14 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_print)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
+        # Named by file until the menu first opens: reading every example for its § and
+        # title is no work for the start.
         for example in sorted(EXAMPLES.glob("*.pykala")):
-            action = self.menu_examples.addAction(_example_label(example))
+            action = self.menu_examples.addAction(example.stem)
+            action.setData(str(example))
             action.triggered.connect(lambda _c, p=example: self.session.new_from_example(p))
+        self._examples_labelled = False
+        self.menu_examples.aboutToShow.connect(self._label_examples)
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addAction(self.act_undo)
         self.menu_edit.addAction(self.act_redo)
@@ -218,6 +231,13 @@ class MainWindow(QMainWindow):
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_about)
         self.menu_recent.aboutToShow.connect(self._fill_recent)
+
+    def _label_examples(self) -> None:
+        if self._examples_labelled:
+            return
+        self._examples_labelled = True
+        for action in self.menu_examples.actions():
+            action.setText(_example_label(Path(action.data())))
 
     def _fill_recent(self) -> None:
         self.session.fill_recent(self.menu_recent)
@@ -269,10 +289,9 @@ class MainWindow(QMainWindow):
         self.preview.retranslate()
         if self.preview_window is not None:
             self.preview_window.retranslate()
+        self.update_title()
         if self.form is not None:
             self.form.retranslate()
-        self.update_title()
-        if self.document is not None:
             self.run_checks()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -302,7 +321,9 @@ class MainWindow(QMainWindow):
         document.setParent(self)
         self.form = ItemForm(document, self.people, self.body)
         self.body_layout.addWidget(self.form)
+        blocked = self.spelling.blockSignals(True)  # its "changed" would check: once, below
         self._attach_spelling()
+        self.spelling.blockSignals(blocked)
         self.form.show()  # the layout would only post the show; focus needs it now
         document.changed.connect(self._changed)
         document.typing.connect(self._changed)
@@ -377,7 +398,8 @@ class MainWindow(QMainWindow):
         self.act_save.setEnabled(self.document.modified or self.document.path is None)
 
     def flush(self) -> None:
-        self.form.flush()
+        if self.form is not None:
+            self.form.flush()
 
     def undo(self) -> None:
         self.flush()

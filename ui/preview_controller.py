@@ -53,14 +53,23 @@ class PreviewController(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
+    def busy(self) -> bool:
+        """New pages are on their way: a pause is being waited for, or a run works."""
+        return self.timer.isActive() or self._job is not None or self._wanted
+
     def refresh(self) -> None:
         """Make new pages in the background; while one run works, the next waits for it."""
-        self.timer.stop()
         if self._job is not None:
+            self.timer.stop()
             self._wanted = True
             return
         self._wanted = False
-        draft, generation, converter = self.snapshot(), self._generation, self.converter
+        # The snapshot first writes the text still waiting in a rich field into the draft;
+        # that change announces itself (`changed`) and re-arms the timer, but these pages
+        # already show it: stop the timer only now, or one pause makes two runs.
+        draft = self.snapshot()
+        self.timer.stop()
+        generation, converter = self._generation, self.converter
         # View → Show the public copy
         copy = produce.PUBLIC if self.pane.public else produce.FULL
 

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from drafting import i18n, resources, spelling
 from drafting.i18n import _
 from ui import settings as settings_module
+from ui import worker
 from ui.people import PeopleDirectory, data_folder
 
 SPELLING_COLOR = QColor("#d32f2f")
@@ -125,6 +126,15 @@ class Spelling(QObject):
         for checker in self._checkers.values():
             checker.grammar_on = on
         self.refresh()
+
+    def preload(self) -> None:
+        """Load the dictionaries in a worker (at start): the first underlines and checks find
+        them loaded instead of reading them on the UI thread."""
+        if self.enabled:
+            language, grammar = self.language, self.grammar_enabled
+            worker.start(
+                lambda: spelling.preload(language, grammar), lambda _r: None, lambda _e: None
+            )
 
     # --- the checker -----------------------------------------------------------------------
 
