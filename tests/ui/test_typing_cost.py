@@ -36,7 +36,7 @@ def conversions_for_one_pause(window, qtbot, monkeypatch, tab: str, path: str) -
     converted = []
     convert = window.converter.convert
     monkeypatch.setattr(
-        window.converter, "convert", lambda data: converted.append(1) or convert(data)
+        window.converter, "convert", lambda data, **kw: converted.append(1) or convert(data, **kw)
     )
     show_tab(window, tab)
     editor = field(window, path)
