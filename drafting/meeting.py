@@ -303,13 +303,7 @@ def minutes(
     """`changes`: decisions that differ from their proposals print as the changes (in a copy
     that may show them: never a public one)."""
     drafts = meeting.numbered()
-    options = context.Options(
-        document="minutes",
-        language=language,
-        public=copy.masked,
-        changes=copy.shows_changes(changes),
-        names=_names(drafts, copy),
-    )
+    options = _as_minutes(drafts, language, copy, changes)
     contexts = [context.cover(meeting.draft, drafts, "minutes", language, copy.masked)]
     contexts += [context.build(d, options) for d in drafts]
     appeals = context.instructions(meeting.draft, context.appeals_used(drafts), language)
@@ -318,6 +312,19 @@ def minutes(
     word = contexts[0]["header"]["document"]
     name = _named(f"{word} {_number(meeting.draft)}", meeting, language, copy)
     return [_combined(name, contexts)]
+
+
+def _as_minutes(
+    drafts: list[Draft], language: str | None, copy: Copy, changes: bool
+) -> context.Options:
+    """How the minutes, and each item as in the minutes, print the numbered `drafts`."""
+    return context.Options(
+        document="minutes",
+        language=language,
+        public=copy.masked,
+        changes=copy.shows_changes(changes),
+        names=_names(drafts, copy),
+    )
 
 
 def _named(name: str, meeting: Meeting, language: str | None, copy: Copy) -> str:
@@ -329,13 +336,7 @@ def items(
 ) -> list[Output]:
     """One file per item, as in the minutes, each paginated on its own."""
     drafts = meeting.numbered()
-    options = context.Options(
-        document="minutes",
-        language=language,
-        public=copy.masked,
-        changes=copy.shows_changes(changes),
-        names=_names(drafts, copy),
-    )
+    options = _as_minutes(drafts, language, copy, changes)
     return [
         Output(_named(names.item_stem(d), meeting, language, copy), docx.render_item(d, options))
         for d in drafts

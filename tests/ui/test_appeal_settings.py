@@ -74,8 +74,7 @@ def open_appeal_tab(window, qtbot):
 
 
 def test_a_registry_email_removed_in_settings_is_an_error_in_the_checks(window, qtbot, tmp_path):
-    open_draft(window, tmp_path, "rectification")
-    window.run_checks()
+    open_draft(window, tmp_path, "rectification")  # the checks run as a draft opens
     assert not any("registry office" in t for t in panel_texts(window))
     dialog = open_appeal_tab(window, qtbot)
     row = appeal_row(dialog, "The registry office's e-mail address")
@@ -118,8 +117,7 @@ def test_a_swedish_text_of_its_own_is_kept_apart(window, qtbot, tmp_path):
 
 
 def test_the_act_of_an_administrative_appeal_is_typed_on_the_form(window, qtbot, tmp_path):
-    open_draft(window, tmp_path, "administrative-appeal")
-    window.run_checks()
+    open_draft(window, tmp_path, "administrative-appeal")  # the checks run as it opens
     (error,) = [t for t in panel_texts(window) if "Act providing for the appeal" in t]
     assert error.startswith("✖") and "[erityislain nimi ja numero]" in error
     panel = window.checks_panel.list

@@ -212,8 +212,7 @@ def test_an_attachment_beside_a_draft_survives_moving_the_folder(
     dialogs.answers["open"].append(share / "aloite-asia.pykala")
     press(qtbot, window, Qt.Key.Key_O, CTRL)
     assert window.document.path == share / "aloite-asia.pykala"
-    assert attachment_files(window)[-1] == "aloite.pdf"
-    window.run_checks()
+    assert attachment_files(window)[-1] == "aloite.pdf"  # the checks ran as it opened
     assert missing_warnings(window) == []
     shown = opened_urls(monkeypatch)
     table = window.form.attachments.table
@@ -244,7 +243,7 @@ def test_save_as_elsewhere_keeps_attachments_and_undo_follows(
     assert len(attachment_files(window)) == before
     window.act_redo.trigger()  # …and comes back as the draft in b/ writes it
     assert attachment_files(window)[-1] == "../a/liite.pdf"
-    window.run_checks()
+    qtbot.waitUntil(lambda: not window.check_timer.isActive())  # the checks after the pause
     assert missing_warnings(window) == []
 
 

@@ -11,6 +11,7 @@ import pytest
 from drafting import spelling
 from tests.ui.test_spellcheck import click, reasoning_editor, right_click_menu, underlined
 from ui.people import PeopleDirectory
+from tests.ui.user import menu
 
 WORDS = "Meikäläinen\nSarvilinna\n".encode() + "Äijälä\n".encode("latin-1")
 
@@ -19,7 +20,7 @@ def test_adding_a_word_keeps_a_line_saved_in_latin_1(window):
     path = window.spelling.dictionary.path
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(WORDS)  # another editor saved a word in Latin-1
-    window.new_draft()
+    menu(window, "File", "New")
     editor = reasoning_editor(window, "Qwzxyn kävi.")
     assert underlined(editor) == [("Qwzxyn", spelling.SPELLING)]
     click(right_click_menu(editor, "Qwzxyn"), "add_to_dictionary")
@@ -31,7 +32,7 @@ def test_a_dictionary_that_cannot_be_read_is_left_alone_and_the_window_says_so(w
     path = window.spelling.dictionary.path
     path.mkdir(parents=True)  # a folder where the word list should be
     (path / "keep.txt").write_text("mine")
-    window.new_draft()
+    menu(window, "File", "New")
     editor = reasoning_editor(window, "Qwzxyn kävi.")
     click(right_click_menu(editor, "Qwzxyn"), "add_to_dictionary")
     assert underlined(editor) == []  # known for this session

@@ -65,8 +65,7 @@ def test_the_preview_names_a_template_that_never_ends(window, qtbot, tmp_path, m
     data["organization"] = "evil"
     draft = tmp_path / "evil.pykala"
     draft.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert window.open_path(draft)
-    window.refresh_preview()
+    assert window.open_path(draft)  # its pages are asked for as it opens
     qtbot.waitUntil(lambda: window.preview.banner.isVisible(), timeout=20_000)
     said = window.preview.banner.text()
     assert "The Word template evil.docx of the organisation's profile cannot be filled in" in said

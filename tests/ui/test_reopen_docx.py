@@ -17,6 +17,7 @@ from drafting.render import docx, embed
 from tests.conftest import EXAMPLE_333, EXAMPLES
 from tests.drafting.test_embed import replace_text
 from tests.ui.test_preview import WAIT
+from tests.ui.user import menu
 
 pytestmark = pytest.mark.libreoffice
 
@@ -49,7 +50,7 @@ def test_export_word_open_it_and_save_as_pykala_gives_the_same_draft(window, qtb
     export(window, qtbot, window.act_export, word)
     written = word.read_bytes()
 
-    window.new_draft()
+    menu(window, "File", "New")
     open_with_ctrl_o(window, word)
     document = window.document
     assert document.path is None and document.modified  # new, unsaved work
@@ -129,7 +130,9 @@ def test_main_py_with_a_word_document_opens_its_draft(converter, qtbot, tmp_path
 
     word = tmp_path / "s333.docx"
     word.write_bytes(docx.render_item(draftfile.load(EXAMPLE_333)))
-    monkeypatch.setattr(app, "MainWindow", lambda: MainWindow(converter=converter))
+    monkeypatch.setattr(
+        app, "MainWindow", lambda path=None: MainWindow(converter=converter, path=path)
+    )
     window = app.create_window([str(word)])
     qtbot.addWidget(window)
     try:

@@ -16,6 +16,7 @@ from drafting import draftfile
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
 from tests.ui.conftest import edit_cell, field, type_text
 from ui import crash, recovery
+from tests.ui.user import menu
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -332,7 +333,7 @@ def test_pasted_paragraphs_show_no_blank_lines_the_print_does_not_have(window):
 
 
 def test_an_empty_contact_table_has_columns_wide_enough_to_type_in(window):
-    window.new_draft()
+    menu(window, "File", "New")
     window.form.setCurrentIndex(3)
     table = window.form.contacts.table
     width = table.fontMetrics().averageCharWidth()
