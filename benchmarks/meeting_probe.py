@@ -39,24 +39,22 @@ def synthetic(folder: Path, count: int) -> Path:
 def side_by_side(count: int) -> dict:
     from run import _bare_soffice  # noqa: PLC0415 - benchmarks/, beside this script
 
-    from drafting.render import warm
-
     with tempfile.TemporaryDirectory() as work:
         loaded = meeting.load(synthetic(Path(work), count))
         docx_folder, pdf_folder = Path(work) / "docx", Path(work) / "pdf"
         docx_folder.mkdir()
         pdf_folder.mkdir()
         start = time.perf_counter()
-        (built,) = meeting.build(loaded, ["minutes"], docx_folder)
+        (built,) = produce.build(loaded, ["minutes"], docx_folder)
         docx_seconds = time.perf_counter() - start
         data = built.read_bytes()
         start = time.perf_counter()
         _bare_soffice(data)
         bare_seconds = time.perf_counter() - start
         start = time.perf_counter()
-        converter = warm.Converter()
+        converter = produce.Converter()
         try:
-            meeting.build(loaded, ["minutes"], pdf_folder, converter.convert)
+            produce.build(loaded, ["minutes"], pdf_folder, ("docx", "pdf"), converter=converter)
         finally:
             converter.stop()
         pdf_seconds = time.perf_counter() - start
