@@ -38,25 +38,10 @@ def get(root: Any, path: str) -> Any:
     return value
 
 
-def effective(root: Any, path: str) -> Any:
-    """The value at `path` as the documents take it: a field of an absent optional object
-    (the decision of a new draft) is that object's default, as render.context reads
-    `item.decision or Decision()`. The form shows this, so it says what prints."""
-    *head, last = parts(path)
-    target = root
-    for part in head:
-        if isinstance(part, int):
-            target = target[part]
-            continue
-        child = getattr(target, part)
-        target = _optional_type(type(target), part)() if child is None else child
-    return target[last] if isinstance(last, int) else getattr(target, last)
-
-
-def set(root: Any, path: str, value: Any) -> None:  # noqa: A001 - mirrors get()
-    """Set the value at `path`, creating an absent optional object on the way (a draft's
-    `decision` is null until the secretary records one)."""
-    *head, last = parts(path)
+def _parent(root: Any, head: list[str | int], create: bool) -> Any:
+    """The object holding the last part of a path whose other parts are `head`. An absent
+    optional object on the way is its type's default: made and kept (`create`), or only
+    read (the decision of a new draft, as render.context reads `item.decision or Decision()`)."""
     target = root
     for part in head:
         if isinstance(part, int):
@@ -65,8 +50,25 @@ def set(root: Any, path: str, value: Any) -> None:  # noqa: A001 - mirrors get()
         child = getattr(target, part)
         if child is None:
             child = _optional_type(type(target), part)()
-            setattr(target, part, child)
+            if create:
+                setattr(target, part, child)
         target = child
+    return target
+
+
+def effective(root: Any, path: str) -> Any:
+    """The value at `path` as the documents take it: a field of an absent optional object is
+    that object's default. The form shows this, so it says what prints."""
+    *head, last = parts(path)
+    target = _parent(root, head, create=False)
+    return target[last] if isinstance(last, int) else getattr(target, last)
+
+
+def set(root: Any, path: str, value: Any) -> None:  # noqa: A001 - mirrors get()
+    """Set the value at `path`, creating an absent optional object on the way (a draft's
+    `decision` is null until the secretary records one)."""
+    *head, last = parts(path)
+    target = _parent(root, head, create=True)
     if isinstance(last, int):
         target[last] = value
     else:
