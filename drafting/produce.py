@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import draftfile, meeting, names
+from drafting import meeting, names
 from drafting.copies import EXTRACT, FULL, PUBLIC, WEB, Copy
 from drafting.model import Draft
 from drafting.render import compose, context, docx, embed, html, pdf, warm
@@ -31,16 +31,12 @@ __all__ = ["EXTRACT", "FULL", "PUBLIC", "WEB", "Copy", "Made", "build", "produce
 # The render pipeline's names the interface uses, through this gateway.
 Converter = warm.Converter
 ConverterStopped = warm.ConverterStopped
-ConversionError = pdf.ConversionError
 LibreOfficeMissing = pdf.LibreOfficeMissing
-TemplateProblem = docx.TemplateProblem
 Words = context.Words
 words_for = context.words_for
 find_soffice = pdf.find_soffice
 install_hint = pdf.install_hint
-is_word = draftfile.is_word
 open_word = embed.open_word
-Reopened = embed.Reopened
 pdf_page_count = compose.pdf_page_count
 
 FORMATS = ("docx", "pdf", "html")
