@@ -92,14 +92,6 @@ def declared_column(path: str, **shown) -> Column:
     return Column(path.rsplit(".", 1)[1], spec.label, _COLUMN_KINDS.get(spec.kind, "text"), **shown)
 
 
-def language_options() -> list[tuple[str, object]]:
-    return schema.FIELD[schema.LANGUAGE].options()
-
-
-def organization_options() -> list[tuple[str, object]]:
-    return schema.FIELD[schema.ORGANIZATION].options()
-
-
 class _Note(QLabel):
     """A wrapped help line that asks the layout for the height its current width needs.
 
