@@ -267,11 +267,12 @@ class Output:
     name: str  # file name without suffix
     docx: bytes
     parts: list[bytes] | None = None  # for a combined document: its sections, alone
+    language: str = ""  # the document's ("fi", "sv"): what LibreOffice hyphenates it as
 
 
 def _combined(name: str, contexts: list[context.Context]) -> Output:
     parts = [docx.render(c) for c in contexts]
-    return Output(name, compose.combine(parts), parts)
+    return Output(name, compose.combine(parts), parts, contexts[0]["language"])
 
 
 def public_name(name: str, meeting: MeetingDraft, language: str | None = None) -> str:
@@ -338,7 +339,11 @@ def items(
     drafts = meeting.numbered()
     options = _as_minutes(drafts, language, copy, changes)
     return [
-        Output(_named(names.item_stem(d), meeting, language, copy), docx.render_item(d, options))
+        Output(
+            _named(names.item_stem(d), meeting, language, copy),
+            docx.render_item(d, options),
+            language=language or d.language,
+        )
         for d in drafts
     ]
 
@@ -359,7 +364,7 @@ def extracts(
                 f"{names.item_stem(draft, 40)} - {word} {index + 1} "
                 f"{names.file_stem(extract.recipient, 40)}"
             ).rstrip()
-            out.append(Output(name, data))
+            out.append(Output(name, data, language=language or draft.language))
     return out
 
 
@@ -422,14 +427,17 @@ def unique(outputs: list[Output]) -> list[Output]:
 
 
 def with_pdf(output: Output, convert) -> tuple[bytes, bytes]:
-    """The output's DOCX and its PDF (`convert` turns DOCX bytes into PDF bytes). A combined
-    document's sections each count their own pages: the parts are measured alone, and the
-    counts stored in the combined file for LibreOffice to show."""
+    """The output's DOCX and its PDF (`convert(docx, language=…)` turns DOCX bytes in that
+    document language into PDF bytes). A combined document's sections each count their own
+    pages: the parts are measured alone, and the counts stored in the combined file for
+    LibreOffice to show."""
     data = output.docx
     if output.parts is not None:
-        counts = [compose.pdf_page_count(convert(p)) for p in output.parts]
+        counts = [
+            compose.pdf_page_count(convert(p, language=output.language)) for p in output.parts
+        ]
         data = compose.combine(output.parts, counts)
-    return data, convert(data)
+    return data, convert(data, language=output.language)
 
 
 def refuse_inputs(meeting: Meeting, outputs: list[Path]) -> None:

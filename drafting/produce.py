@@ -140,7 +140,10 @@ def _draft(
             made.append(Made(f"{stem}.docx", data))
         if "pdf" in formats:
             assert converter is not None
-            made.append(Made(f"{stem}.pdf", converter.convert(data, archival=archival)))
+            pages = converter.convert(
+                data, archival=archival, language=options.language or draft.language
+            )
+            made.append(Made(f"{stem}.pdf", pages))
     if "html" in formats:
         made.append(Made(f"{stem}.html", html.render(context.build(draft, options, org))))
     return made

@@ -264,9 +264,11 @@ class Converter:
                 self.warm = WarmConverter(soffice, python)
         return self.warm
 
-    def convert(self, docx: bytes, archival: bool = False) -> bytes:
+    def convert(self, docx: bytes, archival: bool = False, language: str = "") -> bytes:
         """One time limit for the whole conversion (pdf.time_limit()): a warm LibreOffice
-        that fails to start leaves the cold one only the time that is left."""
+        that fails to start leaves the cold one only the time that is left. `language` is
+        the document's ("fi", "sv"), as whoever made it knows it: without a hyphenator for it
+        the notice says so, once."""
         limit = pdf.time_limit()
         deadline = time.monotonic() + limit
         with self._lock:
@@ -291,7 +293,7 @@ class Converter:
                         )
                     ) from None
                 data = pdf.convert(docx, archival=archival, timeout=remaining)
-        self._check_hyphenation(docx)
+        self._check_hyphenation(language)
         return data
 
     def print_docx(self, docx: bytes, options: dict) -> None:
@@ -307,12 +309,11 @@ class Converter:
             )
         warm.print_docx(docx, options, timeout=pdf.time_limit())
 
-    def _check_hyphenation(self, docx: bytes) -> None:
+    def _check_hyphenation(self, language: str) -> None:
         """Without a hyphenator for the document's language the pages print unhyphenated:
         say so once per language."""
-        language = hyphenation.document_language(docx)
         soffice = pdf.find_soffice()
-        if language in self._told_hyphenation or soffice is None:
+        if not language or language in self._told_hyphenation or soffice is None:
             return
         self._told_hyphenation.add(language)
         if not hyphenation.available(soffice, language):
