@@ -333,11 +333,18 @@ def _named(name: str, meeting: Meeting, language: str | None, copy: Copy) -> str
 
 
 def items(
-    meeting: Meeting, language: str | None = None, copy: Copy = FULL, changes: bool = False
+    meeting: Meeting,
+    language: str | None = None,
+    copy: Copy = FULL,
+    changes: bool = False,
+    only: int | None = None,
 ) -> list[Output]:
-    """One file per item, as in the minutes, each paginated on its own."""
+    """One file per item, as in the minutes, each paginated on its own; `only`: just the
+    item at that index (0-based), still masked as the whole meeting is."""
     drafts = meeting.numbered()
     options = _as_minutes(drafts, language, copy, changes)
+    if only is not None:
+        drafts = drafts[only : only + 1]
     return [
         Output(
             _named(names.item_stem(d), meeting, language, copy),

@@ -84,6 +84,7 @@ def produce(
     archival: bool = False,
     carry_draft: bool = True,
     web_folders: bool = False,
+    item: int | None = None,
 ) -> list[Made]:
     """The `formats` ("docx", "pdf", "html") of a draft, or of a meeting's `kinds` ("agenda",
     "minutes", "items", "extracts"; for "html", the web version of the agenda or the minutes),
@@ -94,7 +95,8 @@ def produce(
     their changes (only a copy that may show them does); `converter` makes the PDF (one made
     for this call when None); `archival`: PDF/A. A draft's Word document carries its draft
     (masked in a masked copy) unless `carry_draft` is False (the preview's pages). A meeting's
-    web pages go into a folder of their own per document when `web_folders`.
+    web pages go into a folder of their own per document when `web_folders`; `item` makes
+    the kind "items" just the one at that index (0-based: what the meeting view prints).
 
     Raises UnknownOrganization, docx.TemplateProblem, pdf.ConversionError."""
     own = converter is None and "pdf" in formats
@@ -103,7 +105,7 @@ def produce(
     try:
         if isinstance(subject, meeting.Meeting):
             return _meeting(
-                subject, formats, copy, kinds, language, changes, converter, web_folders
+                subject, formats, copy, kinds, language, changes, converter, web_folders, item
             )
         return _draft(
             subject, formats, copy, document, language, changes, converter, archival, carry_draft
@@ -158,6 +160,7 @@ def _meeting(
     changes: bool,
     converter: warm.Converter | None,
     web_folders: bool,
+    item: int | None = None,
 ) -> list[Made]:
     made: list[Made] = []
     if "docx" in formats or "pdf" in formats:
@@ -168,7 +171,7 @@ def _meeting(
             elif kind == "minutes":
                 outputs += meeting.minutes(loaded, language, copy, changes)
             elif kind == "items":
-                outputs += meeting.items(loaded, language, copy, changes)
+                outputs += meeting.items(loaded, language, copy, changes, item)
             elif kind == "extracts":
                 outputs += meeting.extracts(loaded, language)  # always copies.EXTRACT
         for output in meeting.unique(outputs):

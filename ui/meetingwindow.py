@@ -794,12 +794,12 @@ class MeetingWindow(QMainWindow):
         converter = self._converter()
 
         def work() -> tuple[bytes, bytes, int, str]:
-            if kind == "item":
-                output = meeting.items(loaded)[index]
-            else:
-                output = (meeting.agenda if kind == "agenda" else meeting.minutes)(loaded)[0]
-            document, data = meeting.with_pdf(output, converter.convert)
-            return document, data, produce.pdf_page_count(data), output.name
+            kinds = ("items",) if kind == "item" else (kind,)
+            document, pages = produce.produce(
+                loaded, ("docx", "pdf"), kinds=kinds, item=index, converter=converter
+            )
+            name = document.name.removesuffix(document.suffix)
+            return document.data, pages.data, produce.pdf_page_count(pages.data), name
 
         self.statusBar().showMessage(_("Making the pages to print…"))
         worker.start(work, self._print_ready, self._print_failed)
