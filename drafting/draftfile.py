@@ -13,6 +13,7 @@ import json
 import types
 import typing
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
@@ -245,26 +246,28 @@ def _duplicate_keys(data: Any) -> list[str]:
     return sorted(found)
 
 
-def loads(text: str, source: str = "", kind: str = "item") -> Any:
+def _parse(text: str, source: str) -> tuple[Any, DraftError | None]:
+    """The JSON of a draft's text, and why it cannot be one (bad JSON: no tree; a key
+    written twice: the tree all the same, so that its kind can still be told)."""
     seen: list[bool] = []
     try:
         data = json.loads(text, object_pairs_hook=_pairs_hook(seen))
     except RecursionError:
-        raise DraftError(
+        return None, DraftError(
             [_("the file is nested too deeply to be a draft (objects or lists within each other)")],
             source,
-        ) from None
+        )
     except json.JSONDecodeError as exc:
-        raise DraftError(
+        return None, DraftError(
             [
                 _("not valid JSON at line {line}, column {column}: {reason}").format(
                     line=exc.lineno, column=exc.colno, reason=exc.msg
                 )
             ],
             source,
-        ) from None
+        )
     if seen:
-        raise DraftError(
+        return data, DraftError(
             [
                 _(
                     "{path}: written twice in the same object; one of the two would be lost. "
@@ -274,6 +277,13 @@ def loads(text: str, source: str = "", kind: str = "item") -> Any:
             ],
             source,
         )
+    return data, None
+
+
+def loads(text: str, source: str = "", kind: str = "item") -> Any:
+    data, error = _parse(text, source)
+    if error is not None:
+        raise error
     return from_json(data, source, kind)
 
 
@@ -346,15 +356,6 @@ def load(path: Path) -> Draft:
     return loads(read_text(path), str(path))
 
 
-def kind_of(path: Path) -> str | None:
-    """The "kind" a .pykala file declares (item or meeting), or None if it cannot tell."""
-    try:
-        data = json.loads(read_text(path))
-    except (DraftError, json.JSONDecodeError, RecursionError):
-        return None
-    return data.get("kind", "item") if isinstance(data, dict) else None
-
-
 WORD, MEETING, ITEM = "word", "meeting", "item"
 
 
@@ -371,14 +372,49 @@ def is_word(path: Path) -> bool:
         return False
 
 
-def sniff(path: Path) -> str:
-    """What opening `path` means, in the one order the command line and the window share:
-    WORD (a Word document, perhaps carrying the draft it was made from), else MEETING (a
-    .pykala file declaring "kind": "meeting"), else ITEM (a draft, or a file whose reading
-    says why it is none). The contents decide, never the file's name."""
+@dataclass(frozen=True)
+class Opened:
+    """A file read and parsed once to tell what it is (`read_any`): its kind, and for a
+    .pykala file the parsed JSON, from which `draft()` or `meeting()` builds the object
+    without reading or parsing the file again (or raises DraftError saying why it cannot)."""
+
+    kind: str  # WORD, MEETING or ITEM
+    path: Path
+    tree: Any = None  # the parsed JSON (None: a Word document, or no JSON at all)
+    error: DraftError | None = None  # why the file cannot be a draft, if it cannot
+
+    def draft(self) -> Draft:
+        return self._build("item")
+
+    def meeting(self) -> MeetingDraft:
+        return self._build("meeting")
+
+    def _build(self, kind: str) -> Any:
+        if self.error is not None:
+            raise self.error
+        return from_json(self.tree, str(self.path), kind)
+
+
+def read_any(path: Path) -> Opened:
+    """`path` read once and taken for what it is, in the one order the command line and the
+    window share: WORD (a Word document, perhaps carrying the draft it was made from), else
+    MEETING (a .pykala file declaring "kind": "meeting"), else ITEM (a draft, or a file
+    whose reading says why it is none). The contents decide, never the file's name."""
+    path = Path(path)
     if is_word(path):
-        return WORD
-    return MEETING if kind_of(path) == "meeting" else ITEM
+        return Opened(WORD, path)
+    try:
+        tree, error = _parse(read_text(path), str(path))
+    except DraftError as exc:
+        return Opened(ITEM, path, error=exc)
+    kind = MEETING if isinstance(tree, dict) and tree.get("kind") == "meeting" else ITEM
+    return Opened(kind, path, tree, error)
+
+
+def sniff(path: Path) -> str:
+    """What opening `path` means (`read_any`): WORD, MEETING or ITEM. A caller that goes on
+    to read the file takes `read_any`'s answer instead, which holds it parsed."""
+    return read_any(path).kind
 
 
 def load_meeting(path: Path) -> MeetingDraft:

@@ -561,9 +561,12 @@ class MainWindow(QMainWindow):
 
     # --- meetings ----------------------------------------------------------------------
 
-    def open_meeting(self, path: Path) -> bool:
+    def open_meeting(self, path: Path, opened: draftfile.Opened | None = None) -> bool:
+        """`opened`: the file as draftfile.read_any already read it (not read again)."""
         try:
-            document = load_meeting(path)
+            document = (
+                DraftDocument(opened.meeting(), Path(path)) if opened else load_meeting(path)
+            )
         except draftfile.DraftError as exc:
             self.ask.open_failed(_("Cannot open meeting"), Path(path), exc.problems)
             return False

@@ -71,13 +71,13 @@ class Session(QObject):
 
     def open_path(self, path: Path) -> bool:
         window = self.window
-        kind = draftfile.sniff(path)
-        if kind == draftfile.WORD:
+        opened = draftfile.read_any(path)  # read and parsed once, then built from that
+        if opened.kind == draftfile.WORD:
             return self.open_word(path)
-        if kind == draftfile.MEETING:
-            return window.open_meeting(path)
+        if opened.kind == draftfile.MEETING:
+            return window.open_meeting(path, opened)
         try:  # read first: a file that is no draft must not cost a question about saving
-            document = DraftDocument.load(path)
+            document = DraftDocument(opened.draft(), path)
         except draftfile.DraftError as exc:
             window.ask.open_failed(_("Cannot open draft"), path, exc.problems)
             return False
