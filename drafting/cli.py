@@ -124,6 +124,9 @@ def _check_meeting(args: argparse.Namespace, opened: draftfile.Opened) -> int:
             else _("{path}: every item checked as the minutes print it")
         ).format(path=args.draft)
     )
+    own = checks.check_meeting(draft, document)  # the meeting file's own fields first
+    for own_problem in own:
+        print(f"  {own_problem}")
     for item in found:  # one report on stdout, in order: each item, then its problems
         print(_item_heading(draft, item))
         if item.unreadable:
@@ -144,9 +147,11 @@ def _check_meeting(args: argparse.Namespace, opened: draftfile.Opened) -> int:
             ).format(path=args.draft, count=failing, total=len(found))
         )
         return UNREADABLE if any(item.unreadable for item in found) else PROBLEMS
+    if checks.errors(own):
+        return PROBLEMS
     print(
         _("{path}: no problems").format(path=args.draft)
-        if not any(item.problems for item in found)
+        if not own and not any(item.problems for item in found)
         else _("{path}: warnings only").format(path=args.draft)
     )
     return OK

@@ -86,10 +86,12 @@ def declared(spec: schema.Field, relative_to: str = "", **shown) -> Field:
 _COLUMN_KINDS = {schema.FLAG: "bool", schema.NUMBERS: "ints", schema.DATE: "date"}
 
 
-def declared_column(path: str, **shown) -> Column:
-    """A table's column for a row's field the schema declares (`item.contacts[].name`)."""
-    spec = schema.FIELD[path]
-    return Column(path.rsplit(".", 1)[1], spec.label, _COLUMN_KINDS.get(spec.kind, "text"), **shown)
+def declared_column(path: str, kind: str = "", **shown) -> Column:
+    """A table's column for a row's field the schema declares (`item.contacts[].name`, a
+    meeting file's `participants[].role`); `kind`: a column kind of its own."""
+    spec = schema.FIELD.get(path) or schema.MEETING_FIELD[path]
+    kind = kind or _COLUMN_KINDS.get(spec.kind, "text")
+    return Column(path.rsplit(".", 1)[1], spec.label, kind, **shown)
 
 
 class _Note(QLabel):

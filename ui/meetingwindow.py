@@ -31,16 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import draftfile, filerefs, meeting, paths, produce
+from drafting import draftfile, filerefs, meeting, paths, produce, schema
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
 from ui import folders, screens, session, settings, shortcuts, worker
 from ui.binding import Binder, enable_undo
 from ui.dialogs import Asker, where
 from ui.document import DraftDocument
-from ui.form import Field, FieldGroup, meeting_fields
+from ui.form import FieldGroup, declared, declared_column
 from ui.printing import PrintController
-from ui.records import Column, RecordTable, moved
+from ui.records import RecordTable, moved
 
 
 class ItemList(QTreeWidget):
@@ -206,6 +206,8 @@ class MeetingAsker(Asker):
 
 
 RESCAN_DELAY_MS = 250  # one refresh for a burst of file events (a save is write + rename)
+# How the participants' table shows a declared column: the group as a "Member" tick box.
+_PARTICIPANT_COLUMNS: dict[str, dict] = {f"{schema.PARTICIPANTS}[].group": {"kind": "member"}}
 PARTICIPANT_ROWS = 7  # shown before the column scrolls
 
 
@@ -232,37 +234,19 @@ class MeetingWindow(QMainWindow):
         self.watcher.directoryChanged.connect(self._file_event)
         self.watcher.fileChanged.connect(self._file_event)
         self.binder = Binder(self.document, "", self)
+        # The meeting file's fields and the participants' columns, as drafting.schema
+        # declares them (labels, kinds, hints).
         self.details = FieldGroup(
             lambda: _("Meeting"),
-            [
-                *meeting_fields(with_document=False),
-                Field("meeting.start", lambda: _("Starts at"), hint=lambda: "16:00"),
-                Field("meeting.end", lambda: _("Ends at"), hint=lambda: "17:20"),
-                Field("meeting.place", lambda: _("Place")),
-                Field("first_section", lambda: _("First section (§)"), "int"),
-                Field("chair", lambda: _("Chair")),
-                Field("secretary", lambda: _("Minute-keeper")),
-                Field("checkers", lambda: _("Minute checkers (one per line)"), "lines"),
-                Field(
-                    "public_display",
-                    lambda: _("Public display date"),
-                    "date",
-                    lambda: _("e.g. 3.5.2021"),
-                ),
-                Field("certifier.name", lambda: _("Extracts certified by")),
-                Field("certifier.title", lambda: _("Certifier's title")),
-            ],
+            [declared(f) for f in schema.group("meeting", MeetingDraft)],
             self.binder,
         )
         self.participants = RecordTable(
             self.document,
-            "participants",
+            schema.PARTICIPANTS,
             [
-                Column("name", lambda: _("Name")),
-                Column("role", lambda: _("Role")),
-                Column("group", lambda: _("Member"), "member"),
-                Column("present", lambda: _("Present"), "bool"),
-                Column("note", lambda: _("Note")),  # the room left: names and roles first
+                declared_column(f.path, **_PARTICIPANT_COLUMNS.get(f.path, {}))
+                for f in schema.row_fields(schema.PARTICIPANTS, MeetingDraft)
             ],
             Participant,
             lambda: _("Participants"),
