@@ -3,6 +3,11 @@
 One generic walker reads every dataclass of `drafting.model` by its type hints, so a field
 added to the model is read, checked and written without new code. Every problem is
 collected with the path of its field (`item.history[0].date`) and a fix the user can apply.
+The same walker reads an organisation profile (drafting.organization, `read_as`): besides
+the drafts' types it reads maps (`dict[str, X]`, keys starting with "_" being comments), "one
+text or one per language" (`str | dict[Language, str]`: a union is read as the option whose
+JSON type the value has), fields that must be filled in when given (metadata "filled"), and
+objects that refuse keys they do not know (a class's UNKNOWN message).
 """
 
 from __future__ import annotations
@@ -71,12 +76,37 @@ def _type_error(path: str, value: Any, expected: type, errors: list[str]) -> obj
     return _SKIP
 
 
+def _fits(tp: Any, value: Any) -> bool:
+    """Whether a JSON `value` has the JSON type that `tp` is written as."""
+    origin = get_origin(tp) or tp
+    if origin is dict or (isinstance(origin, type) and dataclasses.is_dataclass(origin)):
+        return isinstance(value, dict)
+    if origin is list:
+        return isinstance(value, list)
+    if origin in (int, bool):
+        return isinstance(value, origin) and (origin is bool or not isinstance(value, bool))
+    return isinstance(value, str)  # a text, a date, one of a Literal's texts
+
+
 def _read_value(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
     origin = get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in get_args(tp) if a is not type(None)]
         if value is None:
             return None
+        if len(options) > 1:  # one text or one per language: as the value is written
+            chosen = next((o for o in options if _fits(o, value)), None)
+            if chosen is None:
+                errors.append(
+                    _("{path}: {value} is {actual}; {fix}").format(
+                        path=path,
+                        value=json.dumps(value, ensure_ascii=False)[:40],
+                        actual=_describe(value),
+                        fix=_("write a text in quotes, or one per language in { }"),
+                    )
+                )
+                return _SKIP
+            return _read_value(chosen, value, path, errors)
         return _read_value(options[0], value, path, errors)
     if origin is Literal:
         allowed = get_args(tp)
@@ -114,7 +144,52 @@ def _read_value(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
         return value if ok else _type_error(path, value, int, errors)
     if tp is dict:
         return value if isinstance(value, dict) else _type_error(path, value, dict, errors)
+    if origin is dict:
+        return _read_map(tp, value, path, errors)
     raise TypeError(f"no reader for {tp!r}")  # a model field of a new kind
+
+
+def _read_map(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
+    """`dict[K, V]`: every entry read as a V at `path.key`; a key of a Literal type must be
+    one of its values; a key starting with "_" is a comment, left out."""
+    if not isinstance(value, dict):
+        return _type_error(path, value, dict, errors)
+    key_type, value_type = get_args(tp)
+    allowed = get_args(key_type) if get_origin(key_type) is Literal else None
+    out = {}
+    for key, item in value.items():
+        if key.startswith("_"):
+            continue
+        where = f"{path}.{key}"
+        if allowed is not None and key not in allowed:
+            errors.append(
+                _('{path}: "{value}" is not allowed; write one of: {allowed}').format(
+                    path=where, value=key, allowed=", ".join(allowed)
+                )
+            )
+            continue
+        read = _read_value(value_type, item, where, errors)
+        if read is not _SKIP:
+            out[key] = read
+    return out
+
+
+def _filled(tp: Any, value: Any, path: str, errors: list[str]) -> None:
+    """A field that must be filled in when given (metadata "filled"): a text not blank; a
+    text per language, every language of its Literal keys ("name.sv: is empty")."""
+    if value is None:
+        return
+    if isinstance(value, str):
+        if not value.strip():
+            errors.append(_("{field}: is empty").format(field=path))
+        return
+    if isinstance(value, dict):
+        options = get_args(tp) if get_origin(tp) in (typing.Union, types.UnionType) else (tp,)
+        per_language = next(o for o in options if get_origin(o) is dict)
+        for key in get_args(get_args(per_language)[0]):  # the Literal's keys: the languages
+            text = value.get(key)
+            if not isinstance(text, str) or not text.strip():
+                errors.append(_("{field}: is empty").format(field=f"{path}.{key}"))
 
 
 def _read_object(cls: type, data: Any, path: str, errors: list[str]) -> Any:
@@ -122,19 +197,42 @@ def _read_object(cls: type, data: Any, path: str, errors: list[str]) -> Any:
         _type_error(path or _("the file"), data, dict, errors)
         return cls()
     hints = get_type_hints(cls)
-    known = {f.name for f in dataclasses.fields(cls) if f.name != "extra"}
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "extra"}
+    refuse = getattr(cls, "UNKNOWN", None)  # unknown keys are errors, not kept
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in data.items():
-        if key in known:
-            read = _read_value(hints[key], value, f"{path}.{key}" if path else key, errors)
+        where = f"{path}.{key}" if path else key
+        if key in fields:
+            read = _read_value(hints[key], value, where, errors)
             if read is not _SKIP:
                 values[key] = read
+                if fields[key].metadata.get("filled"):
+                    _filled(hints[key], read, where, errors)
+        elif refuse is not None and not key.startswith("_"):
+            errors.append(refuse().format(field=where, known=", ".join(fields)))
         else:
             extra[key] = value
+    for name, f in fields.items():  # one that must be filled in and is not given at all
+        if f.metadata.get("filled") and name not in data:
+            where = f"{path}.{name}" if path else name
+            _filled(hints[name], _default(f), where, errors)
     obj = cls(**values)
     obj.extra = extra
     return obj
+
+
+def _default(f: dataclasses.Field) -> Any:
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    return None if f.default is dataclasses.MISSING else f.default
+
+
+def read_as(cls: type, data: Any, path: str = "") -> tuple[Any, list[str]]:
+    """`data` (parsed JSON) read as the dataclass `cls` by the drafts' one walker: the
+    object, and every problem, each naming its field's path (`appeal.registry.email: …`)."""
+    errors: list[str] = []
+    return _read_object(cls, data, path, errors), errors
 
 
 def _write_value(value: Any) -> Any:

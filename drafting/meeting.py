@@ -267,7 +267,7 @@ class Output:
     name: str  # file name without suffix
     docx: bytes
     parts: list[bytes] | None = None  # for a combined document: its sections, alone
-    language: str = ""  # the document's ("fi", "sv"): what LibreOffice hyphenates it as
+    language: str = ""  # the document's (fi or sv): what LibreOffice hyphenates it as
 
 
 def _combined(name: str, contexts: list[context.Context]) -> Output:

@@ -267,7 +267,7 @@ class Converter:
     def convert(self, docx: bytes, archival: bool = False, language: str = "") -> bytes:
         """One time limit for the whole conversion (pdf.time_limit()): a warm LibreOffice
         that fails to start leaves the cold one only the time that is left. `language` is
-        the document's ("fi", "sv"), as whoever made it knows it: without a hyphenator for it
+        the document's (fi or sv), as whoever made it knows it: without a hyphenator for it
         the notice says so, once."""
         limit = pdf.time_limit()
         deadline = time.monotonic() + limit

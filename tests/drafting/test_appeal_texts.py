@@ -412,13 +412,16 @@ def test_the_profile_names_a_wrong_appeal_field():
         "court": {},
         "market_court": "Markkinaoikeus",
     }
-    problems = profiles.validate(data)
-    assert "appeal.registry.email: should be a text" in problems
+    problems = profiles.validate(data)  # in the words the drafts' reader uses
+    assert (
+        "appeal.registry.email: 12 is a number; write a text in quotes, or one per language "
+        "in { }"
+    ) in problems
     unknown = "appeal.registry.fax: is not a part of the appeal data"
     assert any(p.startswith(unknown) for p in problems)
-    assert "appeal.registry.name.en: should be a text" in problems
+    assert 'appeal.registry.name.en: "en" is not allowed; write one of: fi, sv' in problems
     assert any(p.startswith("appeal.court: is not a part of the appeal data") for p in problems)
-    assert "appeal.market_court: should be groups of texts" in problems
+    assert 'appeal.market_court: "Markkinaoikeus" is a text; write an object in { }' in problems
 
 
 def test_the_builtin_and_espoo_profiles_fill_every_field():
