@@ -20,7 +20,7 @@ import re
 import sys
 import typing
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -65,37 +65,42 @@ def user_folder() -> Path:
 @dataclass(frozen=True)
 class Profile:
     """One organisation's profile: its id, its data as the file gives it (`data`, the JSON
-    format of resources/organizations/), where it was read and whether it is built in."""
+    format of resources/organizations/, which the editor edits and export writes), the same
+    typed (`file`), where it was read and whether it is built in."""
 
     id: str
     data: dict
     path: Path
     builtin: bool = True
 
+    @cached_property
+    def file(self) -> ProfileFile:
+        """The data as the drafts' reader types it (a part it cannot read is left out)."""
+        return draftfile.read_as(ProfileFile, self.data)[0]
+
     @property
     def template(self) -> Path | None:
         """The profile's own Word template, beside it; None: ours."""
-        name = self.data.get("template")
+        name = self.file.template
         return (self.path.parent / name) if name else None
 
     def name(self, language: str) -> str:
-        return self.data["name"][language]
+        return self.file.name[typing.cast(Language, language)]
 
     def body(self, body: str, language: str) -> str:
         """A body's name in the document language ("Kaupunginhallitus" → "Stadsstyrelsen")."""
-        return self.data.get("bodies", {}).get(body, {}).get(language, body)
+        return self.file.bodies.get(body, {}).get(typing.cast(Language, language), body)
 
     def email(self, address: str) -> str:
-        return address.replace("@", self.data.get("email_at", "@"))
+        return address.replace("@", self.file.email_at)
 
     def spelling_words(self, language: str) -> list[str]:
         """Words the organisation's documents use that no dictionary knows (its bodies,
         places, partners): known to the spelling check in that document language."""
-        words = self.data.get("spelling_words", {}).get(language, [])
-        return [w for w in words if isinstance(w, str)]
+        return self.file.spelling_words.get(typing.cast(Language, language), [])
 
     def word(self, language: str, key: str) -> str:
-        own = self.data.get("vocabulary", {}).get(language, {})
+        own = self.file.vocabulary.get(typing.cast(Language, language), {})
         return own.get(key) or vocabulary(language)[key]
 
 
@@ -179,7 +184,8 @@ def _appeal_types() -> type:
     refuse = {"UNKNOWN": staticmethod(_not_appeal_data)}
     groups = []
     for group in appeals.GROUPS:
-        names = [f.key.split(".")[1] for f in appeals.PROFILE_FIELDS if f.key.startswith(f"{group}.")]
+        keys = [f.key for f in appeals.PROFILE_FIELDS if f.key.startswith(f"{group}.")]
+        names = [key.split(".")[1] for key in keys]
         fields: list[Any] = [(n, OneOrPerLanguage | None, field(default=None)) for n in names]
         fields.append(("extra", dict, _extra()))
         groups.append((group, dataclasses.make_dataclass(group, fields, namespace=refuse)))
