@@ -278,13 +278,10 @@ def _scroll(*widgets: QWidget) -> QScrollArea:
 _ROW = re.compile(r"^(?P<list>[^\[]+)\[(?P<row>\d+)\]")
 
 
-def meeting_fields(with_document: bool) -> list[Field]:
-    """The meeting's fields an item draft and a meeting file share, in one order."""
-    return [
-        declared(f)
-        for f in schema.group("meeting")
-        if with_document or f.path != schema.MEETING_DOCUMENT
-    ]
+def meeting_fields() -> list[Field]:
+    """An item draft's meeting fields (the meeting file's: schema.group("meeting",
+    MeetingDraft), which shares most of them)."""
+    return [declared(f) for f in schema.group("meeting")]
 
 
 # The printed words the help notes quote, by (organisation, language). Finding them reads the
@@ -563,7 +560,7 @@ class ItemForm(QTabWidget):
         b = self.binder
         self.meeting = FieldGroup(
             lambda: _("Meeting"),
-            meeting_fields(with_document=True),
+            meeting_fields(),
             b,
             people,
         )
