@@ -94,7 +94,7 @@ $(BUNDLE)/pykala: $(VENV)/.bundle-installed $(CATALOGS) $(BUNDLE_INPUTS)
 
 # The bundle, copied to an empty folder, renders the example and opens its window (CI).
 bundle-check: bundle
-	$(PY) tests/bundle_check.py $(BUNDLE)
+	$(PY) tests/support/bundle_check.py $(BUNDLE)
 
 # axe-core, pinned, into a git-ignored folder; fetched once (npm comes with Debian's npm
 # package, or with a Node.js that bundles it).

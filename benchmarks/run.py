@@ -526,10 +526,10 @@ def bench_print(repeat: int) -> dict:
     peak memory of a process that does it, each run in a fresh process; against the old path
     (every page rasterised at 1200 dpi into a PDF printer, once). And the UI thread's longest
     busy stretch from Ctrl+P to "Printed", against an idle second. The queue is a private CUPS
-    scheduler's PDF queue (tests/print_queue.py), so no real printer is used."""
+    scheduler's PDF queue (tests/support/print_queue.py), so no real printer is used."""
     import os
 
-    from tests import print_queue
+    from tests.support import print_queue
 
     os.environ["CUPS_SERVER"] = str(print_queue.SOCKET)
     scheduler = print_queue.Scheduler()

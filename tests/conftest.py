@@ -13,7 +13,7 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
 import pytest  # noqa: E402
 
-from tests import print_queue  # noqa: E402
+from tests.support import print_queue  # noqa: E402
 
 # Every print of the test run goes to the private scheduler (print_queue), never to the
 # machine's own printers; Qt and the CUPS commands both read this.
@@ -53,7 +53,7 @@ def _examples_stay_as_they_are():
 
 @pytest.fixture(scope="session")
 def print_scheduler():
-    """A private CUPS scheduler for the run (see tests/print_queue.py)."""
+    """A private CUPS scheduler for the run (see tests/support/print_queue.py)."""
     problem = print_queue.missing()
     if problem:
         pytest.fail(problem)

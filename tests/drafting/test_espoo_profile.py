@@ -14,9 +14,9 @@ import json
 import re
 import subprocess
 
-from tests import espoo
 from tests.conftest import EXAMPLE_333
 from tests.drafting.conftest import run_cli
+from tests.support import espoo
 
 
 def _espoo_draft(tmp_path):

@@ -1,5 +1,5 @@
 """The print service's own answers, read into messages a user can act on (a real, private
-CUPS scheduler: tests/print_queue.py)."""
+CUPS scheduler: tests/support/print_queue.py)."""
 
 from __future__ import annotations
 

@@ -13,9 +13,9 @@ import pytest
 
 from drafting import draftfile
 from drafting.render import context, html
-from tests import axe
 from tests.conftest import EXAMPLE_333, EXAMPLE_885, EXAMPLES
 from tests.drafting.conftest import run_cli
+from tests.support import axe
 
 SECRET = EXAMPLES / "lausunto-salassa-pidettava-liite.pykala"  # a secret attachment
 

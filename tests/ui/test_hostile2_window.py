@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 
 from drafting import draftfile, profiles, resources
 from drafting.render import docx, limits
-from tests import espoo
 from tests.conftest import EXAMPLE_333
 from tests.drafting.test_hostile2_docx import _damaged
 from tests.drafting.test_hostile2_templates import HOSTILE, _install, _template
+from tests.support import espoo
 from tests.ui.test_organizations import _choose, _open_dialog
 
 

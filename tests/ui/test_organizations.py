@@ -12,8 +12,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from drafting import profiles, resources
-from tests import espoo
 from tests.conftest import EXAMPLE_333
+from tests.support import espoo
 from tests.ui.conftest import edit_cell, field, type_text
 from tests.ui.test_press_everything import press_everything, raised  # noqa: F401 - a fixture
 from tests.ui.user import menu
