@@ -403,8 +403,8 @@ class _ScratchDocument(QTextDocument):
 class RichTextEdit(QTextEdit):
     """Formatted editing of one rich-text field; `markdown()` is the field's value.
 
-    The document's own undo stack stays enabled (the main window mirrors
-    `document().undoCommandAdded`), but Ctrl+Z/Ctrl+Y are left to the window's shortcuts.
+    In a form, undo belongs to the window's one stack (ui.document): the text reaches the
+    draft after a pause (ui.binding), and Ctrl+Z/Ctrl+Y are the window's Edit → Undo/Redo.
     """
 
     #: The user changed the text or its formatting (not emitted by `set_markdown`).
