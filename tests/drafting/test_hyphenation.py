@@ -72,6 +72,7 @@ def test_the_document_says_its_language():
     assert hyphenation.document_language(b"not a zip") == ""
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_the_installed_office_hyphenates(language):
     """make test installs hyphen-sv; Finnish is ours."""
@@ -82,6 +83,7 @@ def without_swedish(soffice, language):
     return language != "sv"
 
 
+@pytest.mark.libreoffice
 def test_converter_says_it_once(monkeypatch):
     monkeypatch.setattr(hyphenation, "available", without_swedish)
     monkeypatch.setattr(pdf, "convert", lambda data, archival=False: b"%PDF-1.7 test")
@@ -97,6 +99,7 @@ def test_converter_says_it_once(monkeypatch):
     assert converter.notice == ""
 
 
+@pytest.mark.libreoffice
 def test_cli_warns_without_hyphenation(monkeypatch, tmp_path, capsys):
     from drafting import cli
 

@@ -11,7 +11,7 @@ import pytest
 from drafting import printing
 from tests.conftest import EXAMPLE_885, ROOT
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.cups]
 
 
 @pytest.fixture

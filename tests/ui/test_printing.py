@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest
 from tests.conftest import EXAMPLE_333
 from tests.ui.test_preview import WAIT, shown
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.cups]
 
 
 def choose(window, printer_name: str, pages: tuple[int, int] | None = None, file=None):
