@@ -1,6 +1,6 @@
 """A formatted editor for one rich-text field, reading and writing our Markdown subset.
 
-The field's value is Markdown (DRAFT-FORMAT.md, "Rich text"), but people edit formatted text.
+The field's value is Markdown (docs/format.md, "Rich text"), but people edit formatted text.
 Reading and writing both live in `drafting.richtext` (`parse` and `to_markdown`), so the
 editor, the Word writer and every other reader agree on what a text means; this module only
 turns blocks into a QTextDocument (`_fill`) and a QTextDocument into blocks
