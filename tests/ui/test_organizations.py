@@ -189,6 +189,7 @@ def test_export_and_import_through_the_asker(window, qtbot, tmp_path):
     assert title == "Import failed" and "bad.json" in text and "name.sv: is empty" in detail
 
 
+@pytest.mark.libreoffice  # the preview says it too
 def test_an_unknown_organisation_is_named_in_the_checks_not_a_traceback(window, qtbot, tmp_path):
     data = json.loads(EXAMPLE_333.read_text(encoding="utf-8"))
     data["organization"] = "espoo"
