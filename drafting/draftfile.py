@@ -1,23 +1,26 @@
-"""Reading and writing `.pykala` drafts (DRAFT-FORMAT.md, version 1).
+"""Reading and writing `.pykala` drafts (docs/format.md).
 
-One generic walker reads every dataclass of `drafting.model` by its type hints, so a field
-added to the model is read, checked and written without new code. Every problem is
-collected with the path of its field (`item.history[0].date`) and a fix the user can apply.
-The same walker reads an organisation profile (drafting.organization, `read_as`): besides
-the drafts' types it reads maps (`dict[str, X]`, keys starting with "_" being comments), "one
-text or one per language" (`str | dict[Language, str]`: a union is read as the option whose
-JSON type the value has), fields that must be filled in when given (metadata "filled"), and
-objects that refuse keys they do not know (a class's UNKNOWN message).
+A file of an older format version is first brought to the current one, one step at a time
+(`STEPS`, see `upgrade`). One generic walker reads every dataclass of `drafting.model` by its
+type hints, so a field added to the model is read, checked and written without new code.
+Every problem is collected with the path of its field (`item.history[0].date`) and a fix the
+user can apply. The same walker reads an organisation profile (drafting.organization,
+`read_as`): besides the drafts' types it reads maps (`dict[str, X]`, keys starting with "_"
+being comments), "one text or one per language" (`str | dict[Language, str]`: a union is read
+as the option whose JSON type the value has), fields that must be filled in when given
+(metadata "filled"), and objects that refuse keys they do not know (a class's UNKNOWN message).
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as _dt
 import json
 import types
 import typing
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
@@ -254,6 +257,29 @@ def _write_value(value: Any) -> Any:
 
 KINDS: dict[str, type] = {"item": Draft, "meeting": MeetingDraft}
 
+# The steps from one format version to the next: STEPS[n] takes the JSON object of a file of
+# version n (an item or a meeting: its "kind" says which) and returns it as version n + 1
+# would have it. A step never changes its argument; `upgrade` gives it a copy. A new format
+# version adds its step here, a fixture file in tests/fixtures/format/ and its section in
+# docs/format.md. Version 1 is the first, so there is no step yet.
+Step = Callable[[dict[str, Any]], dict[str, Any]]
+STEPS: dict[int, Step] = {}
+
+
+def upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    """The JSON object of a draft of any known version as the current version has it: the
+    steps from its version to VERSION, in order (the object itself when it is current)."""
+    version = data["version"]
+    if version == VERSION:
+        return data
+    data = copy.deepcopy(data)
+    for step in range(version, VERSION):
+        if step not in STEPS:  # a bug of this program (a test checks every step is there)
+            raise RuntimeError(f"no step from format version {step} to {step + 1}")
+        data = STEPS[step](data)
+        data["version"] = step + 1
+    return data
+
 
 def to_json(draft: Draft | MeetingDraft) -> dict:
     kind = "meeting" if isinstance(draft, MeetingDraft) else "item"
@@ -285,6 +311,7 @@ def from_json(data: Any, source: str = "", kind: str = "item") -> Any:
             ],
             source,
         )
+    data = upgrade(data)
     found = data.get("kind", "item")
     if found != kind:
         message = (

@@ -18,10 +18,10 @@ import pytest
 from drafting import appeals, checks, draftfile, meeting, produce, profiles, resources
 from drafting.model import Extract
 from drafting.render import context, docx
-from tests import espoo
 from tests.conftest import EXAMPLE_333, EXAMPLES
-from tests.documents import docx_text
 from tests.drafting.conftest import run_cli
+from tests.support import espoo
+from tests.support.documents import docx_text
 
 MEETING = EXAMPLES / "meeting" / "kh-18-2021.pykala"
 BLANK = re.compile(r"\[[^\[\]\n]*\]")

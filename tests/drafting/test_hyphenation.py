@@ -66,6 +66,7 @@ def test_swedish_needs_a_hyphenation_dictionary(tmp_path):
     )
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_the_installed_office_hyphenates(language):
     """make test installs hyphen-sv; Finnish is ours."""
@@ -76,6 +77,7 @@ def without_swedish(soffice, language):
     return language != "sv"
 
 
+@pytest.mark.libreoffice
 def test_converter_says_it_once(monkeypatch):
     monkeypatch.setattr(hyphenation, "available", without_swedish)
     monkeypatch.setattr(pdf, "convert", lambda data, archival=False: b"%PDF-1.7 test")
@@ -91,6 +93,7 @@ def test_converter_says_it_once(monkeypatch):
     assert converter.notice == ""
 
 
+@pytest.mark.libreoffice
 def test_cli_warns_without_hyphenation(monkeypatch, tmp_path, capsys):
     from drafting import cli
 

@@ -21,13 +21,24 @@ def _test_paths(qapp):
 
 
 @pytest.fixture(scope="session")
-def converter():
+def _warm_libreoffice():
     """One warm LibreOffice for the whole session, as one program would have."""
     from drafting.render import warm
 
     shared = warm.Converter()
     yield shared
     shared.stop()
+
+
+@pytest.fixture
+def converter(request):
+    """The session's warm LibreOffice for a test marked `libreoffice`; any other test gets a
+    converter of its own that finds none (tests/conftest.py), as on a computer without it."""
+    if request.node.get_closest_marker("libreoffice"):
+        return request.getfixturevalue("_warm_libreoffice")
+    from drafting.render import warm
+
+    return warm.Converter()
 
 
 ANSWERS = (
