@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from drafting import draftfile, profiles
 from drafting.organization import BUILTIN_FOLDER, ProfileFile
-from tests import espoo
+from tests.support import espoo
 
 
 def _espoo() -> dict:
