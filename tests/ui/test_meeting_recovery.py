@@ -17,7 +17,9 @@ import pytest
 from drafting import draftfile
 from tests.conftest import EXAMPLE_885, EXAMPLES, ROOT
 from tests.ui import meeting_child
+from tests.ui.conftest import edit_cell, field, type_text
 from tests.ui.test_recovery import wait_for
+from tests.ui.user import click, menu
 
 CHILD = Path(__file__).with_name("meeting_child.py")
 ADDED = "avustus-muutettu-paatos.pykala"
@@ -72,12 +74,12 @@ def copies(data_home: Path) -> dict[str, Path]:
     return found
 
 
-def both_edits(copy: Path) -> bool:
+def both_edits(copy: Path | None) -> bool:
+    """The meeting's copy has the item and the participant added in the child."""
+    if copy is None:
+        return False
     kept = draftfile.load_meeting(copy)
-    return (
-        f"../{ADDED}" in kept.items
-        and kept.participants[-1].name == meeting_child.PARTICIPANT
-    )
+    return f"../{ADDED}" in kept.items and kept.participants[-1].name == meeting_child.PARTICIPANT
 
 
 def next_start(make_window):
@@ -109,13 +111,11 @@ def close(view) -> None:
     view.close()
 
 
-def test_after_sigkill_the_next_start_restores_the_meetings_edits(
-    data_home, meeting, make_window
-):
+def test_after_sigkill_the_next_start_restores_the_meetings_edits(data_home, meeting, make_window):
     original = meeting.read_bytes()
     child = start(meeting, "sigkill", data_home)
     try:
-        wait_for(lambda: "meeting" in copies(data_home) and both_edits(copies(data_home)["meeting"]))
+        wait_for(lambda: both_edits(copies(data_home).get("meeting")))
     finally:
         child.send_signal(signal.SIGKILL)
         child.communicate()
@@ -158,9 +158,7 @@ def test_sigterm_keeps_an_unsaved_meeting_and_an_unsaved_item(
     close(view)
 
 
-def test_an_error_in_a_meeting_view_slot_keeps_the_meeting_as_a_recovery_copy(
-    data_home, meeting
-):
+def test_an_error_in_a_meeting_view_slot_keeps_the_meeting_as_a_recovery_copy(data_home, meeting):
     child = start(meeting, "crash", data_home)
     try:
         said = child.stdout.readline().split()
@@ -172,3 +170,25 @@ def test_an_error_in_a_meeting_view_slot_keeps_the_meeting_as_a_recovery_copy(
     finally:
         child.kill()
         child.communicate()
+
+
+def test_quit_asks_each_window_with_unsaved_changes(window, view, tmp_path):
+    """A normal quit is no logout: the meeting view asks about its changes, then the drafting
+    window about its own; "Cancel" in either keeps the program open."""
+    draft = tmp_path / "item.pykala"
+    draft.write_bytes(EXAMPLE_885.read_bytes())
+    assert window.open_path(draft)
+    type_text(field(window, "item.title"), " muutettu")
+    participants = view.participants
+    row = participants.table.rowCount()
+    click(participants.buttons["add"])
+    edit_cell(participants.table, row, 0, meeting_child.PARTICIPANT)
+    asked = []
+    window.answers["save_changes"] = lambda name: asked.append(name) or "cancel"
+    menu(window, "File", "Quit")
+    assert asked == ["kh-18-2021.pykala"]
+    assert view.isVisible() and window.isVisible()
+    window.answers["save_changes"] = lambda name: asked.append(name) or "discard"
+    menu(window, "File", "Quit")
+    assert asked == ["kh-18-2021.pykala", "kh-18-2021.pykala", "item.pykala"]
+    assert not window.isVisible()
