@@ -139,7 +139,9 @@ class Session(QObject):
         self._kept = False  # the recovery copy has every change (nothing typed since)
         self.autosave_timer = QTimer(self, singleShot=True)
         self.autosave_timer.timeout.connect(self.autosave)
-        self.document: DraftDocument = document or DraftDocument(kind.blank())
+        self.document: DraftDocument = (
+            document if document is not None else DraftDocument(kind.blank())
+        )
         self._adopt(self.document)
         _sessions.append(self)
 
