@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
 from drafting import draftfile, filerefs, meeting, paths, produce, schema
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
-from ui import folders, screens, session, settings, shortcuts, worker
+from ui import folders, screens, settings, shortcuts, worker
 from ui.binding import Binder, enable_undo
 from ui.dialogs import Asker, where
 from ui.document import DraftDocument
 from ui.form import FieldGroup, declared, declared_column
 from ui.printing import PrintController
 from ui.records import RecordTable, moved
+from ui.session import MEETING, Session
 
 
 class ItemList(QTreeWidget):
@@ -215,16 +216,25 @@ class MeetingWindow(QMainWindow):
     """One meeting file. `drafting` is the drafting window that opens its items."""
 
     def __init__(
-        self, document: DraftDocument | None = None, drafting=None, parent: QWidget | None = None
+        self,
+        document: DraftDocument[MeetingDraft] | None = None,
+        drafting=None,
+        parent: QWidget | None = None,
+        recovery_id: str | None = None,
     ) -> None:
+        """`recovery_id`: the recovery copy `document` was restored from (saving ends it)."""
         super().__init__(parent)
         self.drafting = drafting
         self.ask = MeetingAsker(self)
         self.printing = PrintController(self, self.ask, self._converter)
-        self.document = document or DraftDocument(MeetingDraft())
-        self.document.setParent(self)
+        # The meeting file's life (save, recovery copy, the close question) and its document.
+        self.session = Session(
+            MEETING, self.ask, self.flush, document, recovery_id=recovery_id, parent=self
+        )
+        self.session.said.connect(self.statusBar().showMessage)
         self._status_cache: dict[Path, tuple[tuple[int, int], Draft | str]] = {}
-        # Close without asking about unsaved work (logout: a recovery copy keeps it).
+        # Close without asking about unsaved work (logout): the session writes its recovery
+        # copy as the window goes, and the next start offers it.
         self.close_unasked = False
         self._own_converter = None  # a LibreOffice of its own, when no drafting window lends one
         # Item files change under the view: saved in the drafting window, copied in, removed.
@@ -426,8 +436,17 @@ class MeetingWindow(QMainWindow):
     # --- the meeting file --------------------------------------------------------------
 
     @property
+    def document(self) -> DraftDocument[MeetingDraft]:
+        """The meeting (the session owns it)."""
+        return self.session.document
+
+    @property
     def draft(self) -> MeetingDraft:
         return self.document.draft
+
+    def flush(self) -> None:
+        """Text typed into a field that waits for a pause goes into the meeting."""
+        self.binder.flush()
 
     def base(self) -> Path | None:
         """The meeting file's folder (its item paths are relative to it); None while the
@@ -443,7 +462,7 @@ class MeetingWindow(QMainWindow):
         return folders.start(purpose, self.base())
 
     def _update_title(self) -> None:
-        name = self.document.path.name if self.document.path else _("New meeting")
+        name = self.session.display_name()
         self.setWindowTitle(f"{name}[*] — " + _("Meeting") + " — Pykälä")
         self.setWindowModified(self.document.modified)
 
@@ -481,39 +500,18 @@ class MeetingWindow(QMainWindow):
         self.document.undo_stack.redo()
 
     def save(self) -> bool:
-        self.binder.flush()
-        if self.document.path is None:
-            return self.save_as()
-        if not session.may_overwrite(self.document, self.document.path, self.ask):
-            return False  # another program changed the meeting file; theirs is kept
-        return self._save_to(self.document.path)
+        return self.session.save()
 
     def save_as(self) -> bool:
-        name = self.document.path.name if self.document.path else "kokous.pykala"
-        path = self.ask.save_path(str(self._start(folders.DRAFTS) / name))
-        if path is None:
-            return False
-        return self._save_to(path)  # the item paths follow into the new folder (filerefs)
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.document.save(path)
-        except OSError as exc:
-            self.ask.save_failed(path, exc)
-            return False
-        self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
-        return True
+        return self.session.save_as()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        self.binder.flush()
-        if not self.close_unasked and not self.printing.may_close():
+        self.flush()
+        asked = not self.close_unasked  # unasked (logout): a recovery copy keeps the work
+        if (asked and not self.printing.may_close()) or not self.session.may_close(asked):
             event.ignore()
             return
-        if not self.close_unasked and self.document.modified:
-            answer = self.ask.save_changes(self.windowTitle().split("[*]")[0])
-            if answer == "cancel" or (answer == "save" and not self.save()):
-                event.ignore()
-                return
+        self.session.stop()
         self.printing.finish_now(cancel=False)  # a hand-off under way ends first
         settings.Settings()[settings.MEETING_GEOMETRY] = self.saveGeometry()
         if self._own_converter is not None:

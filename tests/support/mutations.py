@@ -72,9 +72,8 @@ MUTATIONS = (
     Mutation(
         "autosave-flush",
         "ui/session.py",
-        "        window = self.window\n        window.flush()\n"
-        "        if window.document.modified:",
-        "        window = self.window\n        if window.document.modified:",
+        "        self.flush()\n        document = self.document\n        if not document.modified:",
+        "        document = self.document\n        if not document.modified:",
         ("tests/ui/test_recovery.py",),
         "autosave does not write the words still in the typing pause",
     ),
@@ -104,8 +103,8 @@ MUTATIONS = (
     ),
     Mutation(
         "meeting-overwrite-guard",
-        "ui/meetingwindow.py",
-        "        if not session.may_overwrite(self.document, self.document.path, self.ask):",
+        "ui/session.py",
+        "        if check_disk and not may_overwrite(self.document, path, self.ask):",
         "        if False:",
         ("tests/ui/test_meetingwindow.py",),
         "the meeting view overwrites a meeting file changed elsewhere",
