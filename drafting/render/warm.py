@@ -36,6 +36,11 @@ class ConverterStopped(pdf.ConversionError):
     """The warm LibreOffice died or hung; it is started again at the next conversion."""
 
 
+class ConverterClosed(pdf.ConversionError):
+    """The converter was stopped for good (its window closed): a conversion that comes late,
+    from a worker still running, starts no LibreOffice that would outlive the window."""
+
+
 def uno_python(soffice: Path) -> Path | None:
     """A Python that can `import uno`: LibreOffice's own, or the system's with python3-uno."""
     override = os.environ.get("PYKALA_UNO_PYTHON")
@@ -247,10 +252,13 @@ class Converter:
         # language that LibreOffice cannot hyphenate; the preview shows it and clears it
         self._told_hyphenation: set[str] = set()
         self._checked = not warm  # never warm: nothing to look for
+        self._closed = False
         self._lock = threading.Lock()
         atexit.register(self.stop)
 
     def _warm(self) -> WarmConverter | None:
+        if self._closed:
+            raise ConverterClosed(_("LibreOffice was closed with its window."))
         if not self._checked:
             self._checked = True
             soffice = pdf.require_soffice()
@@ -325,5 +333,7 @@ class Converter:
         return self.warm.pids if self.warm else []
 
     def stop(self) -> None:
+        """For good: LibreOffice ends, and a conversion asked for later starts none."""
+        self._closed = True
         if self.warm is not None:
             self.warm.stop()

@@ -35,10 +35,13 @@ def converter(request):
     """The session's warm LibreOffice for a test marked `libreoffice`; any other test gets a
     converter of its own that finds none (tests/conftest.py), as on a computer without it."""
     if request.node.get_closest_marker("libreoffice"):
-        return request.getfixturevalue("_warm_libreoffice")
+        yield request.getfixturevalue("_warm_libreoffice")
+        return
     from drafting.render import warm
 
-    return warm.Converter()
+    own = warm.Converter()
+    yield own
+    own.stop()  # a preview worker still running after the test starts no LibreOffice
 
 
 ANSWERS = (

@@ -9,7 +9,7 @@ import pytest
 from drafting import produce
 from tests.ui.test_printing import WAIT, choose, pdftotext
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.cups]
 
 
 @pytest.fixture
