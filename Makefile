@@ -45,7 +45,7 @@ BUNDLE := build/bundle/pykala-$(VERSION)
 BUNDLE_INPUTS := main.py pyproject.toml $(shell find drafting ui resources templates/docx -type f \
 	-not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: run test test-fast debs-run debs-test venv venv-test axe template catalogs clean \
+.PHONY: run test test-fast check debs-run debs-test venv venv-test axe template catalogs clean \
 	install-desktop uninstall-desktop bundle bundle-check
 
 run: debs-run venv
@@ -56,11 +56,17 @@ run: debs-run venv
 		$(PY) main.py $(EXAMPLE); \
 	fi
 
-test: debs-test venv-test axe
-	$(VENV)/bin/lint-imports
-	$(VENV)/bin/mypy drafting
+test: debs-test venv-test check axe
 	$(PY) -m pytest --cov --cov-report=term
 	$(MAKE) bundle-check
+
+# The rules checked by machine, before any test: lint, formatting, types (drafting/ and ui/,
+# [tool.mypy]) and the import layers ([tool.importlinter]). Seconds; no Debian packages.
+check: venv-test
+	$(VENV)/bin/ruff check
+	$(VENV)/bin/ruff format --check
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 # While working: every test that needs no LibreOffice, CUPS or Chromium (their markers; a test
 # not marked `libreoffice` finds none, see tests/conftest.py). No Debian packages needed.

@@ -37,7 +37,7 @@ def synthetic(folder: Path, count: int) -> Path:
 
 
 def side_by_side(count: int) -> dict:
-    from run import _bare_soffice  # noqa: PLC0415 - benchmarks/, beside this script
+    from run import _bare_soffice  # benchmarks/, beside this script
 
     with tempfile.TemporaryDirectory() as work:
         loaded = meeting.load(synthetic(Path(work), count))

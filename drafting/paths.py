@@ -64,7 +64,7 @@ def effective(root: Any, path: str) -> Any:
     return target[last] if isinstance(last, int) else getattr(target, last)
 
 
-def set(root: Any, path: str, value: Any) -> None:  # noqa: A001 - mirrors get()
+def set(root: Any, path: str, value: Any) -> None:  # mirrors get()
     """Set the value at `path`, creating an absent optional object on the way (a draft's
     `decision` is null until the secretary records one)."""
     *head, last = parts(path)

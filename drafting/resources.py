@@ -22,7 +22,6 @@ from drafting.organization import (
 )
 
 
-
 def _appeal_options() -> list[tuple[str, object]]:
     items: list[tuple[str, object]] = [(_("(not chosen)"), "")]
     for key in appeal_categories():

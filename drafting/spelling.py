@@ -240,7 +240,7 @@ def _load_grammar() -> Any:
         grammar.setAcceptTitlesInGc(True)
         grammar.setAcceptBulletedListsInGc(True)
         return grammar
-    except Exception:  # noqa: BLE001 - no module, no library or no dictionary
+    except Exception:  # no module, no library or no dictionary
         return None
 
 
@@ -254,7 +254,7 @@ def _load_speller(language: str) -> Any:
             with contextlib.suppress(Exception):
                 if enchant.dict_exists(tag):
                     return enchant.Dict(tag)
-    except Exception:  # noqa: BLE001, S110 - ImportError, or the C library missing
+    except Exception:  # ImportError, or the C library missing
         pass
     if language == "fi":
         with contextlib.suppress(Exception):

@@ -12,7 +12,7 @@ WORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _ShortList(QListWidget):
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         return QSize(400, 64)
 
 

@@ -74,7 +74,7 @@ class CrashHandler:
         try:
             saved = self._save_work()
             self.show(value, details, log, saved)
-        except Exception:  # noqa: BLE001 - the handler itself must never bring the program down
+        except Exception:  # the handler itself must never bring the program down
             write_log(traceback.format_exc())
         finally:
             self._handling = False
@@ -86,7 +86,7 @@ class CrashHandler:
         for each in session.open_sessions():
             try:
                 saved += each.autosave()
-            except Exception:  # noqa: BLE001 - keep going: the other sessions still save
+            except Exception:  # keep going: the other sessions still save
                 write_log(traceback.format_exc())
         return saved
 

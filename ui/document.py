@@ -65,7 +65,7 @@ class SetValue(QUndoCommand):
     def id(self) -> int:
         return self.ID
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, SetValue) and self.merge and other.merge):
             return False
         if other.path != self.path or other.when - self.when > MERGE_SECONDS:

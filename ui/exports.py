@@ -17,7 +17,6 @@ from drafting.model import Draft
 from drafting.resources import UnknownOrganization
 from ui import folders, worker
 
-
 # What a failed export says, by format.
 FAILURES: dict[str, Callable[[], str]] = {
     "docx": lambda: _("The Word document could not be written."),

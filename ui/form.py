@@ -107,20 +107,20 @@ class _Note(QLabel):
         self.setWordWrap(True)
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+    def hasHeightForWidth(self) -> bool:
         return False
 
     def _needed(self) -> QSize:
         width = self.width() if self.width() > 50 else 360
         return QSize(50, self.heightForWidth(width))
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         return self._needed()
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         return self._needed()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._needed().height() != event.size().height():
             self.updateGeometry()
@@ -177,7 +177,7 @@ class FieldGroup(QGroupBox):
         for index, note in self.notes.items():
             try:
                 text = self.fields[index].note(self.binder.document)
-            except Exception:  # noqa: BLE001 - e.g. an unknown organisation: no help, no error
+            except Exception:  # e.g. an unknown organisation: no help, no error
                 text = ""
             note.setText(text)
             note.setVisible(bool(text))
@@ -410,11 +410,11 @@ class AttachmentTable(RecordTable):
         if 0 <= row < len(records) and records[row].file:
             self._ask().show_file(filerefs.resolve(records[row].file, self.document.folder()))
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def dropEvent(self, event) -> None:
         files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         self.add_paths([f for f in files if f.is_file()])
         event.acceptProposedAction()
@@ -706,7 +706,7 @@ class ItemForm(QTabWidget):
                 self.setTabText(n, shown)
             self.setTabToolTip(n, text)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._title_tabs()
 

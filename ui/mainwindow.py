@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
             self.form.retranslate()
             self.run_checks()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -656,7 +656,7 @@ class MainWindow(QMainWindow):
         self.preview.set_public(public)
         self.previews.new_document()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.meeting_windows):
             if not window.close():  # a meeting with unsaved changes asks, and may say no
                 event.ignore()

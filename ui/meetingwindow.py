@@ -76,11 +76,11 @@ class ItemList(QTreeWidget):
         wanted = max(self.sizeHintForColumn(3), header.sectionSizeHint(3))
         header.resizeSection(3, min(wanted, self.viewport().width() * 2 // 5))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def dropEvent(self, event) -> None:
         super().dropEvent(event)
         order = [
             self.topLevelItem(n).data(0, Qt.ItemDataRole.UserRole)
@@ -426,7 +426,7 @@ class MeetingWindow(QMainWindow):
         """Check as minutes once a decision is recorded in any item, else as an agenda."""
         return meeting.phase(self._load_item(self.item_path(p)) for p in self.draft.items)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
@@ -505,7 +505,7 @@ class MeetingWindow(QMainWindow):
     def save_as(self) -> bool:
         return self.session.save_as()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
         asked = not self.close_unasked  # unasked (logout): a recovery copy keeps the work
         if (asked and not self.printing.may_close()) or not self.session.may_close(asked):

@@ -172,7 +172,7 @@ class PreviewPane(QWidget):
         self.state.move(self.view.viewport().geometry().right() - self.state.width() - 4, 4)
         self.state.raise_()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_state()
 

@@ -49,7 +49,7 @@ class _CompletingDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.people = people
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
+    def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         editor.setCompleter(self.people.completer(editor))
         return editor
@@ -230,7 +230,7 @@ class RecordTable(QWidget):
         header = self.table.horizontalHeader()
         average = self.table.fontMetrics().averageCharWidth()
         last = len(self.columns) - 1
-        for n, column in enumerate(self.columns):
+        for n in range(len(self.columns)):
             interactive = header.sectionResizeMode(n) == QHeaderView.ResizeMode.Interactive
             if not interactive or (n == last and header.stretchLastSection()):
                 continue

@@ -392,7 +392,7 @@ def _paragraphs_at_blank_lines(doc: QTextDocument) -> None:
 class _ScratchDocument(QTextDocument):
     """A document for pasted HTML that never loads images or other resources."""
 
-    def loadResource(self, kind: int, name) -> object:  # noqa: ARG002 - Qt's signature
+    def loadResource(self, kind: int, name) -> object:
         return None
 
 
@@ -617,7 +617,7 @@ class RichTextEdit(QTextEdit):
         if not inside:
             self.setCurrentCharFormat(_set_personal(QTextCharFormat(self.currentCharFormat()), 0))
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mousePressEvent(self, event) -> None:
         self._personal_typing = False
         super().mousePressEvent(event)
 
@@ -784,7 +784,7 @@ class RichTextEdit(QTextEdit):
             self.spelling.add_actions(menu, self, pos)
         return menu
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.context_menu(event.pos())
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(event.globalPos())
@@ -1010,7 +1010,7 @@ class RichTextField(QWidget):
         }
         self._narrow_shown = False
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_toolbar()
 
@@ -1053,7 +1053,7 @@ class RichTextField(QWidget):
                 button.setAccessibleName(action.text())
         self._fit_toolbar()
 
-    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
+    def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.editor.setAccessibleName(name)
         self.toolbar.setAccessibleName(_("Formatting: {field}").format(field=name))

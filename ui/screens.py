@@ -53,7 +53,7 @@ def fit(window: QWidget) -> None:
 class _FitWhenShown(QObject):
     """At the first show the frame is known: fit again, frame included."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
             watched.removeEventFilter(self)
             fit(watched)

@@ -41,7 +41,7 @@ class WindowKeys(QObject):
     """Event filter for a field: its ShortcutOverride for the window's keys is declined, so
     the window's action runs (and the field never sees the key)."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and window_owns(event):
             event.ignore()
             return True

@@ -393,7 +393,7 @@ class Highlighter(QSyntaxHighlighter):
             return []
         return checker.check(text, i18n.language(), _personal_ranges(block))
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def highlightBlock(self, text: str) -> None:
         if self._loading:
             self._waiting.append(self.currentBlock())
             return
@@ -506,7 +506,7 @@ class CellUnderlines(QStyledItemDelegate):
         super().__init__(parent)
         self.owner = owner
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
+    def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         self.owner.attach_line(editor)
         return editor

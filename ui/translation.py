@@ -44,7 +44,7 @@ class QtCatalog(QTranslator):
         super().__init__(parent)
         self.gaps = _GAPS.get(language, {})
 
-    def translate(  # noqa: D102 - Qt's virtual
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         found = super().translate(context, source, disambiguation, n)

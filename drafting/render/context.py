@@ -27,7 +27,6 @@ from drafting.organization import FOOTER_COLUMNS
 from drafting.resources import Organization, organization
 from drafting.sanitize import clean_text
 
-
 # The shape of a context: what every writer (drafting.render.docx, the tests) may rely on.
 Cell = list[richtext.Block]
 

@@ -20,11 +20,11 @@ from markupsafe import Markup, escape
 from drafting import schema
 from drafting.i18n import _
 from drafting.model import Draft
+from drafting.organization import Profile as Organization
+from drafting.organization import UnknownOrganization, organization
 from drafting.render import context as _context
 from drafting.render import embed, limits
 from drafting.render.context import Context, FooterCell
-from drafting.organization import Profile as Organization
-from drafting.organization import UnknownOrganization, organization
 from drafting.richtext import Block
 from drafting.template_contract import (  # the styles and template the renderer uses
     FOOTER_LABEL_STYLE,
@@ -80,7 +80,7 @@ def _property(value: str) -> str:
 
 def _now() -> _dt.datetime:
     """This moment in UTC, to the second, as Word's core properties store it."""
-    return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    return _dt.datetime.now(_dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 def _runs(block: Block) -> RichText:

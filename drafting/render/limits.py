@@ -40,9 +40,9 @@ _INT_BITS = 64 * 1024  # the largest whole number a template may make, in bits
 _TEXT_METHODS = frozenset(
     """capitalize casefold count endswith find index isalnum isalpha isdecimal isdigit
     islower isnumeric isspace istitle isupper lower lstrip partition rfind rindex rpartition
-    rsplit rstrip split splitlines startswith strip swapcase title upper""".split()
+    rsplit rstrip split splitlines startswith strip swapcase title upper""".split()  # noqa: SIM905 - words, readable
 )
-_CONTAINER_METHODS = frozenset("count get index items keys values".split())
+_CONTAINER_METHODS = frozenset("count get index items keys values".split())  # noqa: SIM905
 # Filters that can make a value far larger than their input without a count to check.
 _REFUSED_FILTERS = frozenset({"format", "indent", "wordwrap", "xmlattr", "urlize"})
 
@@ -242,13 +242,20 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         self.step()
         if operator == "*":
             for one, other in ((left, right), (right, left)):
-                if isinstance(one, (str, list, tuple)) and isinstance(other, int):
-                    if _size(one, self.size) * max(other, 0) > self.size:
-                        raise LimitExceeded(self._too_large())
-        elif operator == "**":
-            if isinstance(left, int) and isinstance(right, int):
-                if right > 0 and max(left.bit_length(), 1) * right > _INT_BITS:
+                if (
+                    isinstance(one, (str, list, tuple))
+                    and isinstance(other, int)
+                    and _size(one, self.size) * max(other, 0) > self.size
+                ):
                     raise LimitExceeded(self._too_large())
+        elif operator == "**":
+            if (
+                isinstance(left, int)
+                and isinstance(right, int)
+                and right > 0
+                and max(left.bit_length(), 1) * right > _INT_BITS
+            ):
+                raise LimitExceeded(self._too_large())
         elif operator == "+":
             if _size(left, self.size) + _size(right, self.size) > self.size:
                 raise LimitExceeded(self._too_large())
@@ -257,7 +264,7 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         return self._made(super().call_binop(context, operator, left, right))
 
     def call(  # the odd names: a template's keyword arguments cannot clash with them
-        __self,  # noqa: N805
+        __self,
         __context: t.Any,
         __obj: t.Any,
         *args: t.Any,

@@ -24,9 +24,9 @@ import time
 import uuid
 from pathlib import Path
 
-import uno  # noqa: E402 - only LibreOffice's Python has it
-from com.sun.star.beans import PropertyValue  # noqa: E402
-from com.sun.star.connection import NoConnectException  # noqa: E402
+import uno  # only LibreOffice's Python has it
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
 
 START_SECONDS = 60
 

@@ -13,7 +13,7 @@ from tests.drafting.conftest import run_cli
 
 
 def now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def assert_written_between(path, before: dt.datetime, after: dt.datetime) -> None:

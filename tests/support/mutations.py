@@ -255,7 +255,7 @@ def main(argv: list[str]) -> int:
     widths = [max(len(r[n]) for r in [header, *rows]) for n in range(4)]
     print()
     for row in [header, tuple("-" * w for w in widths), *rows]:
-        print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths)))
+        print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
     what = {m.name: m.what for m in chosen}
     print()
     for name, text in what.items():

@@ -11,9 +11,12 @@ _watching: list[list[str]] = []  # while a test watches: what the UI thread did 
 
 
 def _audit(event: str, args: tuple) -> None:
-    if _watching and event in ("open", "os.scandir", "os.listdir"):
-        if threading.current_thread() is threading.main_thread():
-            _watching[-1].append(f"{event} {args[0]}")
+    if (
+        _watching
+        and event in ("open", "os.scandir", "os.listdir")
+        and threading.current_thread() is threading.main_thread()
+    ):
+        _watching[-1].append(f"{event} {args[0]}")
 
 
 sys.addaudithook(_audit)  # hooks stay for the session; this one is idle unless a test watches

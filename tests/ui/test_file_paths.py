@@ -187,7 +187,9 @@ def missing_warnings(window) -> list[str]:
 
 def opened_urls(monkeypatch) -> list[Path]:
     shown: list[Path] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: shown.append(Path(url.toLocalFile())))
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: shown.append(Path(url.toLocalFile()))
+    )
     return shown
 
 

@@ -58,7 +58,8 @@ def test_a_pause_in_a_rich_field_converts_once(window, qtbot, monkeypatch):
 
 
 def test_a_pause_in_a_line_field_converts_once(window, qtbot, monkeypatch):
-    assert conversions_for_one_pause(window, qtbot, monkeypatch, "Meeting and item", "item.title") == 1
+    pauses = conversions_for_one_pause(window, qtbot, monkeypatch, "Meeting and item", "item.title")
+    assert pauses == 1
     assert window.document.draft.item.title.endswith("abc")
 
 

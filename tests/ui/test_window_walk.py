@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 from drafting import draftfile
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
 from tests.ui.conftest import edit_cell, field, type_text
-from ui import crash, recovery
 from tests.ui.user import menu
+from ui import crash, recovery
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
