@@ -344,8 +344,8 @@ class _Pairs(dict):
     duplicates: list[str]
 
 
-def _pairs_hook(seen: list[bool]):
-    def hook(pairs: list[tuple[str, Any]]) -> dict:
+def _pairs_hook(seen: list[bool]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         keys = [key for key, _value in pairs]
         if len(set(keys)) == len(keys):
             return dict(pairs)

@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -433,7 +433,7 @@ def unique(outputs: list[Output]) -> list[Output]:
     return outputs
 
 
-def with_pdf(output: Output, convert) -> tuple[bytes, bytes]:
+def with_pdf(output: Output, convert: Callable[..., bytes]) -> tuple[bytes, bytes]:
     """The output's DOCX and its PDF (`convert(docx, language=…)` turns DOCX bytes in that
     document language into PDF bytes). A combined document's sections each count their own
     pages: the parts are measured alone, and the counts stored in the combined file for

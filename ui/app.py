@@ -48,7 +48,8 @@ def _on_sigterm(window: MainWindow) -> QSocketNotifier | None:
 
 def application() -> QApplication:
     """The QApplication, named: settings and data folders are found by these names."""
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName("Pykälä")
     app.setOrganizationName("Pykala")
     app.setApplicationDisplayName("Pykälä")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 from drafting import dates
 from drafting.i18n import _
 from ui.document import DraftDocument
+from ui.richtext_edit import RichTextField
 
 FLUSH_MS = 400
 
@@ -116,7 +117,7 @@ class Binder(QObject):
         self._add(binding)
         widget.textChanged.connect(lambda b=binding: self._edited_later(b))
 
-    def rich(self, field: QWidget, relative: str) -> None:
+    def rich(self, field: RichTextField, relative: str) -> None:
         """A RichTextField: written back after a pause, never per keystroke."""
         editor = field.editor
         editor.setUndoRedoEnabled(False)  # the window's undo stack owns undo

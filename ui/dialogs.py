@@ -39,7 +39,7 @@ def where(purpose: str, suggestion: str = "") -> str:
 class Asker:
     """Every file dialog opens where `where` says and remembers the folder chosen."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget | None) -> None:
         self.parent = parent
 
     def _box(self, icon, title: str, text: str, buttons, default, detail: str = "") -> int:

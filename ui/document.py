@@ -196,15 +196,17 @@ class DraftDocument(QObject, Generic[D]):
     # --- files -----------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: Path, parent: QObject | None = None) -> DraftDocument:
+    def load(cls, path: Path, parent: QObject | None = None) -> DraftDocument[Draft]:
         """Raises draftfile.DraftError with messages for the user."""
-        return cls(draftfile.load(path), path, parent)
+        return DraftDocument(draftfile.load(path), path, parent)
 
     @classmethod
-    def from_word(cls, draft: Draft, word: Path, parent: QObject | None = None) -> DraftDocument:
+    def from_word(
+        cls, draft: Draft, word: Path, parent: QObject | None = None
+    ) -> DraftDocument[Draft]:
         """The draft a Word document carried, as new unsaved work: no file of its own, so
         Save asks where (suggesting the document's name with .pykala)."""
-        document = cls(draft, None, parent)
+        document = DraftDocument(draft, None, parent)
         document.origin = Path(word)
         document.suggestion = Path(word).with_suffix(draftfile.SUFFIX)
         document.undo_stack.resetClean()  # not saved anywhere as a draft yet
@@ -213,11 +215,11 @@ class DraftDocument(QObject, Generic[D]):
     @classmethod
     def restored(
         cls, draft: Draft | MeetingDraft, original: Path | None, signature: str | None
-    ) -> DraftDocument:
+    ) -> DraftDocument[Any]:
         """A recovery copy as unsaved work on its original file. `signature` is the file as
         it was when the copy was made: saving warns only if another program changed it
         since."""
-        document = cls(draft, None)
+        document: DraftDocument[Any] = DraftDocument(draft, None)
         document.path = original
         document.signature = signature
         document.undo_stack.resetClean()  # restored work is unsaved work

@@ -152,7 +152,7 @@ class FieldGroup(QGroupBox):
         for index, spec in enumerate(fields):
             widget = self._make(spec, people)
             label = QLabel(self)
-            label.setBuddy(widget.editor if spec.kind == "rich" else widget)
+            label.setBuddy(widget.editor if isinstance(widget, RichTextField) else widget)
             right = Qt.AlignmentFlag.AlignRight
             tall = spec.kind in ("rich", "lines")
             layout.addWidget(label, row, 0, right | (Qt.AlignmentFlag.AlignTop if tall else right))
@@ -175,8 +175,9 @@ class FieldGroup(QGroupBox):
     def refresh_notes(self) -> None:
         """The help lines say what will print, so they follow the draft."""
         for index, note in self.notes.items():
+            make = self.fields[index].note
             try:
-                text = self.fields[index].note(self.binder.document)
+                text = make(self.binder.document) if make is not None else ""
             except Exception:  # e.g. an unknown organisation: no help, no error
                 text = ""
             note.setText(text)
@@ -188,35 +189,39 @@ class FieldGroup(QGroupBox):
     def _make(self, spec: Field, people: PeopleDirectory | None) -> QWidget:
         binder = self.binder
         if spec.kind == "rich":
-            widget = RichTextField(self)
+            rich = RichTextField(self)
             if spec.height:
-                widget.editor.setMinimumHeight(spec.height)
-            binder.rich(widget, spec.path)
-        elif spec.kind == "check":
-            widget = QCheckBox(self)
-            binder.check(widget, spec.path)
-        elif spec.kind == "combo":
-            widget = QComboBox(self)
-            self._fill_combo(widget, spec)
-            binder.combo(widget, spec.path)
-        elif spec.kind == "lines":
-            widget = QPlainTextEdit(self)
-            widget.setTabChangesFocus(True)
-            widget.setMaximumHeight(90)
-            widget.setUndoRedoEnabled(False)  # the window's undo stack owns undo
-            give_keys_to_window(widget)
-            binder.lines(widget, spec.path)
-        else:
-            widget = QLineEdit(self)
-            widget.setClearButtonEnabled(spec.kind == "str")
-            give_keys_to_window(widget)
-            if people is not None and spec.person:
-                widget.setCompleter(people.completer(widget))
-                title_path = spec.path.rsplit(".", 1)[0] + ".title"
-                widget.completer().activated.connect(
-                    lambda name, p=title_path: self._fill_title(people, name, p)
-                )
-            binder.line(widget, spec.path, spec.kind)
+                rich.editor.setMinimumHeight(spec.height)
+            binder.rich(rich, spec.path)
+            return rich
+        if spec.kind == "check":
+            check = QCheckBox(self)
+            binder.check(check, spec.path)
+            return check
+        if spec.kind == "combo":
+            combo = QComboBox(self)
+            self._fill_combo(combo, spec)
+            binder.combo(combo, spec.path)
+            return combo
+        if spec.kind == "lines":
+            lines = QPlainTextEdit(self)
+            lines.setTabChangesFocus(True)
+            lines.setMaximumHeight(90)
+            lines.setUndoRedoEnabled(False)  # the window's undo stack owns undo
+            give_keys_to_window(lines)
+            binder.lines(lines, spec.path)
+            return lines
+        widget = QLineEdit(self)
+        widget.setClearButtonEnabled(spec.kind == "str")
+        give_keys_to_window(widget)
+        if people is not None and spec.person:
+            completer = people.completer(widget)
+            widget.setCompleter(completer)
+            title_path = spec.path.rsplit(".", 1)[0] + ".title"
+            completer.activated.connect(
+                lambda name, p=title_path: self._fill_title(people, name, p)
+            )
+        binder.line(widget, spec.path, spec.kind)
         return widget
 
     def _fill_title(self, people: PeopleDirectory, name: str, title_path: str) -> None:
@@ -234,7 +239,7 @@ class FieldGroup(QGroupBox):
         current = widget.currentData()
         blocker = widget.blockSignals(True)
         widget.clear()
-        for text, value in spec.options():
+        for text, value in spec.options() if spec.options is not None else []:
             widget.addItem(text, value)
         if current is not None:
             widget.setCurrentIndex(max(0, widget.findData(current)))
@@ -246,12 +251,12 @@ class FieldGroup(QGroupBox):
             text = spec.label()
             label.setText(text if spec.kind == "check" else text + ":")
             widget.setAccessibleName(text)
-            if spec.kind == "rich":
+            if isinstance(widget, RichTextField):
                 widget.retranslate()
-            if spec.kind == "check":
+            if isinstance(widget, QCheckBox):
                 widget.setText(text)
                 label.setText("")
-            if spec.kind == "combo":
+            if isinstance(widget, QComboBox):
                 self._fill_combo(widget, spec)
             if spec.hint and isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(spec.hint())
@@ -365,7 +370,8 @@ class AttachmentTable(RecordTable):
         self.add_files_button = QPushButton()
         self.open_button = QPushButton()
         super().__init__(document, path, columns, Attachment, name, parent)
-        side = self.layout().itemAt(1).layout()
+        side = self.buttons_layout
+        assert isinstance(side, QVBoxLayout)  # beside the table, not below it
         side.insertWidget(1, self.add_files_button)
         side.insertWidget(2, self.open_button)
         self.add_files_button.clicked.connect(self.add_files)
@@ -810,7 +816,7 @@ class ItemForm(QTabWidget):
         if widget is None:
             return False
         for n in range(self.count()):
-            if self.widget(n).isAncestorOf(widget):
+            if (page := self.widget(n)) is not None and page.isAncestorOf(widget):
                 self.setCurrentIndex(n)
                 break
         target = getattr(widget, "editor", widget)

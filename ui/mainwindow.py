@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QSplitter,
     QVBoxLayout,
@@ -315,6 +316,13 @@ class MainWindow(QMainWindow):
     # --- the document ----------------------------------------------------------------
 
     @property
+    def item_form(self) -> ItemForm:
+        """The form of the draft shown: there is one from the end of __init__ on."""
+        if self.form is None:
+            raise RuntimeError("no draft shown yet")
+        return self.form
+
+    @property
     def document(self) -> DraftDocument[Draft]:
         """The draft shown (the session owns it)."""
         return self.session.document
@@ -354,12 +362,12 @@ class MainWindow(QMainWindow):
             draft.organization,
             draft.extra.get(spellcheck.IGNORED_KEY),
         )
-        for editor in self.form.findChildren(RichTextEdit):
+        for editor in self.item_form.findChildren(RichTextEdit):
             self.spelling.attach_editor(editor)
-        title = self.form.binder.widget_for("item.title")
-        if title is not None:
+        title = self.item_form.binder.widget_for("item.title")
+        if isinstance(title, QLineEdit):
             self.spelling.attach_line(title)
-        self.spelling.attach_cells(self.form.extracts.table, 0)  # the recipients
+        self.spelling.attach_cells(self.item_form.extracts.table, 0)  # the recipients
         self.document.changed.connect(self._language_maybe_changed)
 
     def _language_maybe_changed(self, path: str) -> None:
@@ -381,9 +389,8 @@ class MainWindow(QMainWindow):
     def _update_undo(self, *_args) -> None:
         """Text typed into a rich field reaches the stack after a pause; it is undoable
         (and redo is over) from the first keystroke."""
-        enable_undo(
-            self.document, self.form.binders(), self.act_undo, self.act_redo, self.form.describe
-        )
+        form = self.item_form
+        enable_undo(self.document, form.binders(), self.act_undo, self.act_redo, form.describe)
 
     def _changed(self, _path: str = "") -> None:
         self._update_undo()
@@ -427,11 +434,11 @@ class MainWindow(QMainWindow):
         if not path:
             return
         widget = None
-        for binder in self.form.binders():
+        for binder in self.item_form.binders():
             widget = widget or binder.widget_for(path)
         target = getattr(widget, "editor", widget)
         if target is not None and target is not focus:
-            self.form.focus_path(path)
+            self.item_form.focus_path(path)
 
     # --- checks: the checks controller times them ------------------------------------
 
@@ -453,7 +460,7 @@ class MainWindow(QMainWindow):
         self.flush()
         base = self.document.path.parent if self.document.path else None
         found = [
-            checks.Problem(path, message) for path, message in self.form.input_errors().items()
+            checks.Problem(path, message) for path, message in self.item_form.input_errors().items()
         ]
         return found + checks.check(self.document.draft, base=base)
 
@@ -506,16 +513,16 @@ class MainWindow(QMainWindow):
 
     def said(self, problem: checks.Problem) -> str:
         """A problem as the user reads it: the field's label, then what is wrong."""
-        label = self.form.describe(problem.path)
+        label = self.item_form.describe(problem.path)
         return f"{label}: {problem.message}" if label else problem.message
 
     def go_to_field(self, path: str) -> None:
-        self.form.focus_path(path)
+        self.item_form.focus_path(path)
 
     def go_to_word(self, path: str, word: str, occurrence: int) -> None:
         """A spelling finding chosen in the panel: its field, with the word selected."""
-        if self.form.focus_path(path):
-            self.form.select_word(path, word, occurrence)
+        if self.item_form.focus_path(path):
+            self.item_form.select_word(path, word, occurrence)
 
     # --- files: the session does the work --------------------------------------------
 
@@ -563,7 +570,7 @@ class MainWindow(QMainWindow):
             window.close_unasked = True
         self.close_unasked = True
         self.close()
-        QApplication.instance().quit()
+        QApplication.quit()
 
     # --- meetings ----------------------------------------------------------------------
 

@@ -83,8 +83,9 @@ class ItemList(QTreeWidget):
     def dropEvent(self, event) -> None:
         super().dropEvent(event)
         order = [
-            self.topLevelItem(n).data(0, Qt.ItemDataRole.UserRole)
+            item.data(0, Qt.ItemDataRole.UserRole)
             for n in range(self.topLevelItemCount())
+            if (item := self.topLevelItem(n)) is not None
         ]
         self.reordered.emit([p for p in order if p is not None])
 
@@ -236,7 +237,8 @@ class MeetingWindow(QMainWindow):
         # Close without asking about unsaved work (logout): the session writes its recovery
         # copy as the window goes, and the next start offers it.
         self.close_unasked = False
-        self._own_converter = None  # a LibreOffice of its own, when no drafting window lends one
+        # A LibreOffice of its own, when no drafting window lends one.
+        self._own_converter: produce.Converter | None = None
         # Item files change under the view: saved in the drafting window, copied in, removed.
         self.watcher = QFileSystemWatcher(self)
         self.rescan_timer = QTimer(self, singleShot=True, interval=RESCAN_DELAY_MS)
@@ -328,20 +330,31 @@ class MeetingWindow(QMainWindow):
 
     # --- actions -----------------------------------------------------------------------
 
+    def _action(
+        self,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
     def _make_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.act_save = QAction(self, shortcut=keys.Save, triggered=self.save)
-        self.act_save_as = QAction(self, shortcut=keys.SaveAs, triggered=self.save_as)
-        self.act_build = QAction(self, shortcut=QKeySequence("Ctrl+B"), triggered=self.build)
-        self.act_number = QAction(self, triggered=self.write_numbers)
+        self.act_save = self._action(self.save, keys.Save)
+        self.act_save_as = self._action(self.save_as, keys.SaveAs)
+        self.act_build = self._action(self.build, QKeySequence("Ctrl+B"))
+        self.act_number = self._action(self.write_numbers)
         # Ctrl+P prints the document of the meeting's phase; the menu offers each one.
-        self.act_print = QAction(self, shortcut=keys.Print, triggered=self.print_phase)
-        self.act_print_agenda = QAction(self, triggered=self.print_agenda)
-        self.act_print_minutes = QAction(self, triggered=self.print_minutes)
-        self.act_print_item = QAction(self, triggered=self.print_item)
-        self.act_close = QAction(self, shortcut=keys.Close, triggered=self.close)
-        self.act_undo = QAction(self, triggered=self.undo)
-        self.act_redo = QAction(self, triggered=self.redo)
+        self.act_print = self._action(self.print_phase, keys.Print)
+        self.act_print_agenda = self._action(self.print_agenda)
+        self.act_print_minutes = self._action(self.print_minutes)
+        self.act_print_item = self._action(self.print_item)
+        self.act_close = self._action(self.close, keys.Close)
+        self.act_undo = self._action(self.undo)
+        self.act_redo = self._action(self.redo)
         self.act_undo.setShortcuts(keys.Undo)
         self.act_redo.setShortcuts(shortcuts.redo_keys())  # Ctrl+Y and Ctrl+Shift+Z
         self.menu_meeting = self.menuBar().addMenu("")
@@ -600,7 +613,8 @@ class MeetingWindow(QMainWindow):
         order = moved(self.draft.items, index, step)
         if order is not None:
             self.document.set_value("items", order, text=_("Reorder"), merge=False)
-            self.items.setCurrentItem(self.items.topLevelItem(index + step))
+            if (moved_item := self.items.topLevelItem(index + step)) is not None:
+                self.items.setCurrentItem(moved_item)
 
     def up_item(self) -> None:
         self._move(-1)
@@ -692,8 +706,10 @@ class MeetingWindow(QMainWindow):
         self.binder.flush()
         if self.document.path is None and not self.save():
             return None
+        if (path := self.document.path) is None:  # saved: it has one
+            return None
         try:
-            return meeting.read(self.document.path, self.draft)
+            return meeting.read(path, self.draft)
         except meeting.BuildError as exc:
             self.ask.error(_("Cannot build"), _("An item cannot be read."), str(exc))
             return None
@@ -742,7 +758,7 @@ class MeetingWindow(QMainWindow):
         self.statusBar().showMessage(_("Building…"))
         worker.start(work, self._built, self._build_failed)
 
-    def _converter(self):
+    def _converter(self) -> produce.Converter:
         """The drafting window's LibreOffice, or one of this window's, stopped when it closes."""
         if self.drafting is not None:
             return self.drafting.converter

@@ -136,8 +136,8 @@ class AppealTable(QTableWidget):
         languages shows in the second column too."""
         blocker = self.blockSignals(True)
         row, column = cell.row(), cell.column()
-        if column == 0 and appeals.PROFILE_FIELDS[row].shared and self.item(row, 1):
-            self.item(row, 1).setText(cell.text())
+        if column == 0 and appeals.PROFILE_FIELDS[row].shared and (other := self.item(row, 1)):
+            other.setText(cell.text())
         if not (column > 0 and appeals.PROFILE_FIELDS[row].shared):
             cell.setToolTip(cell.text())
         self.blockSignals(blocker)

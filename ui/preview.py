@@ -7,6 +7,8 @@ run in a worker; the pane shows the last pages, marked as out of date, until new
 
 from __future__ import annotations
 
+from typing import cast
+
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -140,7 +142,9 @@ class PreviewPane(QWidget):
 
     def data(self) -> bytes:
         """The PDF shown: what prints and exports."""
-        return self._buffer.data().data() if self._buffer is not None else b""
+        if self._buffer is None:
+            return b""
+        return cast(bytes, self._buffer.data().data())  # bytes in PySide6; the stubs say more
 
     def show_pdf(self, data: bytes) -> None:
         """New pages, keeping the reader where they were."""

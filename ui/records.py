@@ -151,12 +151,13 @@ class RecordTable(QWidget):
             # slots here take none.
             button.clicked.connect(getattr(self, key))
             self.buttons[key] = button
-            if buttons_below:
+            if isinstance(buttons, QGridLayout):
                 buttons.addWidget(button, n // 2, n % 2)
             else:
                 buttons.addWidget(button)
-        if not buttons_below:
+        if isinstance(buttons, QVBoxLayout):
             buttons.addStretch(1)
+        self.buttons_layout = buttons
         layout = QVBoxLayout(self) if buttons_below else QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
@@ -167,8 +168,8 @@ class RecordTable(QWidget):
 
     def focusable(self) -> list[QWidget]:
         """The table, then its buttons as they stand beside (or below) it: Tab's order."""
-        side = self.layout().itemAt(1).layout()
-        buttons = [side.itemAt(n).widget() for n in range(side.count())]
+        side = self.buttons_layout
+        buttons = [item.widget() for n in range(side.count()) if (item := side.itemAt(n))]
         return [self.table, *(b for b in buttons if isinstance(b, QPushButton))]
 
     def retranslate(self) -> None:

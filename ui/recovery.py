@@ -78,7 +78,7 @@ def discard(copy_id: str) -> None:
         (folder() / f"{copy_id}{suffix}").unlink(missing_ok=True)
 
 
-def pending(exclude: set[str] = frozenset()) -> list[Copy]:
+def pending(exclude: set[str] | frozenset[str] = frozenset()) -> list[Copy]:
     """Recovery copies left by earlier runs, newest first; unreadable notes are skipped."""
     found = []
     for note in folder().glob("*.json"):

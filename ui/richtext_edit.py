@@ -29,6 +29,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Literal, Protocol
 
 from PySide6.QtCore import (
     QEvent,
@@ -45,6 +47,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -71,7 +74,16 @@ from PySide6.QtWidgets import (
 )
 
 from drafting.i18n import _
-from drafting.richtext import MAX_LIST_LEVEL, Block, Run, list_number, parse, to_markdown
+from drafting.richtext import (
+    MAX_LIST_LEVEL,
+    Block,
+    BlockStyle,
+    Run,
+    list_number,
+    parse,
+    to_markdown,
+)
+from drafting.spelling import Finding
 from ui.shortcuts import window_owns
 
 # Our own text-format properties. Qt keeps them in the document, in fragments copied between
@@ -203,7 +215,7 @@ def _text_list(block: QTextBlock) -> QTextList | None:
     return found if isinstance(found, QTextList) else None
 
 
-def _list_kind(block: QTextBlock) -> str:
+def _list_kind(block: QTextBlock) -> Literal["bullet", "number", ""]:
     """'bullet', 'number' or '' for a block that is not a list item."""
     lst = _text_list(block)
     if lst is None:
@@ -325,13 +337,13 @@ def document_blocks(doc: QTextDocument, foreign: bool = False) -> list[Block]:
         heading = current.blockFormat().headingLevel()
         kind = _list_kind(current)
         level, marker = 1, ""
+        style: BlockStyle
         if heading and not kind:
             style = "heading3" if heading <= 2 else "heading4"
         elif kind:
             style = kind
             level = _list_level(current)
-            if kind == "number":
-                lst = _text_list(current)
+            if kind == "number" and (lst := _text_list(current)) is not None:
                 marker = f"{max(0, lst.format().start()) + lst.itemNumber(current)}."
         elif _is_continuation(current) and not foreign:
             style = "list_continuation"
@@ -400,6 +412,15 @@ class _ScratchDocument(QTextDocument):
 # The editor
 
 
+class SpellingUnderlines(Protocol):
+    """What the editor asks of its underlines (ui.spellcheck's Highlighter)."""
+
+    def begin_load(self) -> None: ...
+    def end_load(self) -> None: ...
+    def add_actions(self, menu: QMenu, editor: QTextEdit, pos: QPoint) -> None: ...
+    def finding_at(self, position: int) -> Finding | None: ...
+
+
 class RichTextEdit(QTextEdit):
     """Formatted editing of one rich-text field; `markdown()` is the field's value.
 
@@ -419,7 +440,7 @@ class RichTextEdit(QTextEdit):
         self._personal_typing = False
         # Underlines of ui.spellcheck, when the window checks spelling: its entries open
         # the context menu, its grammar notes are the tooltip over an underlined stretch.
-        self.spelling = None
+        self.spelling: SpellingUnderlines | None = None
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)  # Tab changes list levels; see keyPressEvent
         self.document().setDocumentMargin(6)
@@ -556,7 +577,12 @@ class RichTextEdit(QTextEdit):
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setCheckable(True)
-        action.triggered.connect(lambda _checked=False: (slot(), self._refresh_actions()))
+
+        def triggered(_checked: bool = False) -> None:
+            slot()
+            self._refresh_actions()
+
+        action.triggered.connect(triggered)
         self.addAction(action)
         self._actions.append(action)
         self._texts.append((action, texts))
@@ -663,6 +689,8 @@ class RichTextEdit(QTextEdit):
         cursor.beginEditBlock()
         for block in blocks:
             lst = _text_list(block)
+            if lst is None:  # (only list items were chosen above)
+                continue
             level = _list_level(block)
             # Deeper than MAX_LIST_LEVEL would print at that level anyway: stop there.
             new_level = min(max(1, level + delta), max(level, MAX_LIST_LEVEL))
@@ -672,10 +700,10 @@ class RichTextEdit(QTextEdit):
                 continue  # no deeper than one below the item before it
             target = None
             probe = previous
-            while probe.isValid() and _text_list(probe) is not None:
+            while probe.isValid() and (probe_list := _text_list(probe)) is not None:
                 if _list_level(probe) == new_level:
-                    if _text_list(probe).format().style() == lst.format().style():
-                        target = _text_list(probe)
+                    if probe_list.format().style() == lst.format().style():
+                        target = probe_list
                     break
                 if _list_level(probe) < new_level:
                     break
@@ -790,7 +818,11 @@ class RichTextEdit(QTextEdit):
         menu.popup(event.globalPos())
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and self.spelling is not None:
+        if (
+            event.type() == QEvent.Type.ToolTip
+            and isinstance(event, QHelpEvent)
+            and self.spelling is not None
+        ):
             pos = self.viewport().mapFromGlobal(event.globalPos())
             finding = self.spelling.finding_at(self.cursorForPosition(pos).position())
             if finding is not None and finding.message:
@@ -945,7 +977,7 @@ def _sync_heading_display(doc: QTextDocument, start: int, end: int) -> None:
                 s, e = fragment.position(), fragment.position() + fragment.length()
                 ranges.append((s, e, QTextCharFormat(fmt)))
         if ranges:
-            _edit_ranges(doc, ranges, lambda f, lv=level: _set_heading_display(f, lv))
+            _edit_ranges(doc, ranges, partial(_set_heading_display, heading_level=level))
         edit = QTextCursor(block)
         char_fmt = _set_heading_display(QTextCharFormat(block.charFormat()), level)
         if char_fmt != block.charFormat():
@@ -1019,7 +1051,7 @@ class RichTextField(QWidget):
         needed = 0
         for action in self.editor.actions_for_toolbar():
             button = self.toolbar.widgetForAction(action)
-            if button is None:
+            if not isinstance(button, QToolButton):
                 continue
             metrics = button.fontMetrics()
             padding = button.sizeHint().width() - metrics.horizontalAdvance(button.text())

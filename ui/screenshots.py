@@ -59,7 +59,7 @@ def take(folder: Path) -> list[Path]:
         window.resize(*SIZE)
         _open_and_wait(window)
         for tab, name in SHOTS:
-            window.form.setCurrentIndex(tab)
+            window.item_form.setCurrentIndex(tab)
             _settle(application, 1500)
             target = folder / f"{name}-{language}.png"
             window.grab().save(str(target))
@@ -96,7 +96,7 @@ def small_window_tabs(folder: Path, size: tuple[int, int] = (1024, 700)) -> list
     window.resize(*size)
     written = []
     for tab, name in enumerate(TAB_NAMES):
-        window.form.setCurrentIndex(tab)
+        window.item_form.setCurrentIndex(tab)
         _settle(application, 200)
         target = folder / f"tab-{name}-{size[0]}x{size[1]}-fi.png"
         window.grab().save(str(target))
@@ -127,10 +127,11 @@ def spelling_shots(folder: Path, size: tuple[int, int] = (1100, 640)) -> list[Pa
     home = tempfile.mkdtemp(prefix="pykala-shots-")
     os.environ["XDG_CONFIG_HOME"] = os.environ["XDG_DATA_HOME"] = home
     from PySide6.QtGui import QContextMenuEvent, QPainter
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QScrollArea
 
     from ui import app, translation
     from ui.mainwindow import MainWindow
+    from ui.richtext_edit import RichTextField
 
     application = app.application()
     written = []
@@ -142,9 +143,12 @@ def spelling_shots(folder: Path, size: tuple[int, int] = (1100, 640)) -> list[Pa
         window.document.apply("language", language)
         window.document.apply("item.proposal.reasoning", text)
         window.splitter.setSizes([size[0] - 220, 220])
-        window.form.setCurrentIndex(1)
-        editor = window.form.binder.widget_for("item.proposal.reasoning").editor
-        window.form.currentWidget().ensureWidgetVisible(editor)
+        window.item_form.setCurrentIndex(1)
+        field = window.item_form.binder.widget_for("item.proposal.reasoning")
+        page = window.item_form.currentWidget()
+        assert isinstance(field, RichTextField) and isinstance(page, QScrollArea)
+        editor = field.editor
+        page.ensureWidgetVisible(editor)
         window.run_checks()
         _settle(application, 500)
         for _ in range(100):  # the checks panel's findings come from a worker

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -17,7 +17,10 @@ class Option(Generic[T]):
     default: T
 
     def get(self, settings: QSettings) -> T:
-        value = settings.value(self.key, self.default)
+        # Converted to the default's type below (mypy cannot follow `type(self.default)`).
+        return cast(T, self._converted(settings.value(self.key, self.default)))
+
+    def _converted(self, value: Any) -> object:
         kind = type(self.default)
         if kind is list:
             if value in (None, ""):
@@ -40,7 +43,7 @@ LANGUAGE = Option("ui/language", "")  # "" = from the system: fi, sv, else en
 GEOMETRY = Option("window/geometry", QByteArray())
 WINDOW_STATE = Option("window/state", QByteArray())
 MEETING_GEOMETRY = Option("meeting_window/geometry", QByteArray())
-RECENT_FILES = Option("files/recent", [])
+RECENT_FILES: Option[list[str]] = Option("files/recent", [])
 LAST_FOLDER = Option("files/last_folder", "")
 AUTOSAVE_SECONDS = Option("autosave/seconds", 30)
 SPELLING = Option("spelling/as_you_type", True)
@@ -53,7 +56,8 @@ class Settings:
 
     def __init__(self, backend: QSettings | None = None) -> None:
         self.backend = backend or QSettings()
-        if int(self.backend.value("version", 0) or 0) < VERSION:
+        version: Any = self.backend.value("version", 0)
+        if int(version or 0) < VERSION:
             self.backend.setValue("version", VERSION)
 
     def __getitem__(self, option: Option[T]) -> T:

@@ -16,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QPoint,
     QPointF,
     QSignalBlocker,
@@ -36,6 +37,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QLineEdit,
     QMenu,
@@ -51,6 +53,7 @@ from drafting.i18n import _
 from ui import settings as settings_module
 from ui import worker
 from ui.people import PeopleDirectory, data_folder
+from ui.richtext_edit import RichTextEdit
 
 SPELLING_COLOR = QColor("#d32f2f")
 GRAMMAR_COLOR = QColor("#1e63c8")
@@ -103,7 +106,7 @@ class Spelling(QObject):
         self._checkers: dict[str, spelling.Checker] = {}
         self._highlighters: list[Highlighter] = []
         self._lines: list[LineUnderlines] = []
-        self._tables: list[QWidget] = []
+        self._tables: list[QAbstractItemView] = []
         self._extra_names: list[str] = []
         self._organization = ""
 
@@ -240,13 +243,13 @@ class Spelling(QObject):
 
     # --- fields ----------------------------------------------------------------------------
 
-    def attach_editor(self, editor: QTextEdit) -> Highlighter:
+    def attach_editor(self, editor: RichTextEdit) -> Highlighter:
         highlighter = Highlighter(editor.document(), self)
         self._highlighters.append(highlighter)
         editor.spelling = highlighter  # its context menu and tooltips ask it
         return highlighter
 
-    def attach_cells(self, table, column: int) -> CellUnderlines:
+    def attach_cells(self, table: QAbstractItemView, column: int) -> CellUnderlines:
         delegate = CellUnderlines(self, table)
         table.setItemDelegateForColumn(column, delegate)
         self._tables.append(table)
@@ -300,8 +303,12 @@ class Spelling(QObject):
             ignore.setObjectName("ignore")
             ignore.triggered.connect(lambda _c=False, w=finding.text: self.ignore(w))
             added += [add, ignore]
-        menu.insertActions(first, added)
-        menu.insertSeparator(first)
+        if first is None:
+            menu.addActions(added)
+            menu.addSeparator()
+        else:
+            menu.insertActions(first, added)
+            menu.insertSeparator(first)
 
 
 class Highlighter(QSyntaxHighlighter):
@@ -511,7 +518,12 @@ class CellUnderlines(QStyledItemDelegate):
         self.owner.attach_line(editor)
         return editor
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         super().paint(painter, option, index)
         checker = self.owner.active()
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""

@@ -69,16 +69,16 @@ def apply(language: str) -> None:
     i18n.set_language(language)
     app = QApplication.instance()
     if _qt_translator is not None:
-        app.removeTranslator(_qt_translator)
+        QApplication.removeTranslator(_qt_translator)
         _qt_translator = None
     translator = QtCatalog(language, app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language != "en" and translator.load(f"qtbase_{language}", folder):
-        app.installTranslator(translator)
+        QApplication.installTranslator(translator)
         _qt_translator = translator
     else:
         # An empty translator still tells every widget that the language changed.
         empty = QTranslator(app)
-        app.installTranslator(empty)
-        app.removeTranslator(empty)
+        QApplication.installTranslator(empty)
+        QApplication.removeTranslator(empty)
     QLocale.setDefault(QLocale({"fi": "fi_FI", "sv": "sv_FI"}.get(language, "en_GB")))

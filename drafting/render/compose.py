@@ -15,10 +15,12 @@ import zipfile
 from collections.abc import Sequence
 
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.hdrftr import FooterPart, HeaderPart
 
 _REFERENCES = {
@@ -44,12 +46,12 @@ class _Part:
             }
             self._read = {rid: archive.read(name) for rid, name in self._targets.items()}
 
-    def related(self, rid: str):
+    def related(self, rid: str) -> BaseOxmlElement:
         """The header or footer element `rid` names."""
         return parse_xml(self._read[rid])
 
 
-def _section_pages(element, count: int | None) -> None:
+def _section_pages(element: BaseOxmlElement, count: int | None) -> None:
     """NUMPAGES → SECTIONPAGES, with `count` as the stored result (blank if unknown)."""
     for instruction in element.iter(qn("w:instrText")):
         if instruction.text and instruction.text.strip() == "NUMPAGES":
@@ -68,7 +70,7 @@ def _section_pages(element, count: int | None) -> None:
                         text.text = "" if count is None else str(count)
 
 
-def _restart_numbering(sect_pr) -> None:
+def _restart_numbering(sect_pr: BaseOxmlElement) -> None:
     for old in sect_pr.findall(qn("w:pgNumType")):
         sect_pr.remove(old)
     numbering = OxmlElement("w:pgNumType")
@@ -81,7 +83,9 @@ def _restart_numbering(sect_pr) -> None:
         sect_pr.append(numbering)
 
 
-def _adopt_headers(target, source: _Part, sect_pr, count: int | None) -> None:
+def _adopt_headers(
+    target: WordDocument, source: _Part, sect_pr: BaseOxmlElement, count: int | None
+) -> None:
     """Copy the part's header and footer into the target package; point sect_pr at them."""
     package = target.part.package
     for reference in list(sect_pr):
@@ -94,7 +98,9 @@ def _adopt_headers(target, source: _Part, sect_pr, count: int | None) -> None:
         reference.set(qn("r:id"), target.part.relate_to(new, reltype))
 
 
-def _break_after(body_elements: list, sect_pr) -> list:
+def _break_after(
+    body_elements: list[BaseOxmlElement], sect_pr: BaseOxmlElement
+) -> list[BaseOxmlElement]:
     """Carry the section's properties on its last paragraph, as Word keeps section breaks.
     A part ending in a table gets a hairline paragraph for it."""
     last = body_elements[-1] if body_elements else None

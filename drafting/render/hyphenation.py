@@ -20,6 +20,7 @@ own profile is not seen by it either, so it is not counted.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -44,7 +45,7 @@ def _shares(soffice: Path) -> list[Path]:
     return [r for r in roots if r.is_dir()]
 
 
-def _has_patterns(soffice: Path, language: str, system_dirs) -> bool:
+def _has_patterns(soffice: Path, language: str, system_dirs: Iterable[Path]) -> bool:
     pattern = f"hyph_{language}*.dic"
     folders = [s / "extensions" for s in _shares(soffice)]
     if sys.platform.startswith("linux"):

@@ -14,6 +14,8 @@ JSON request per line on stdin with one JSON line on stdout:
 When stdin closes (its parent died or quit) it ends soffice too: no orphans.
 """
 
+from __future__ import annotations
+
 import contextlib
 import json
 import os
@@ -23,6 +25,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import uno  # only LibreOffice's Python has it
 from com.sun.star.beans import PropertyValue
@@ -31,19 +34,19 @@ from com.sun.star.connection import NoConnectException
 START_SECONDS = 60
 
 
-def _prop(name, value):
+def _prop(name: str, value: Any) -> Any:
     prop = PropertyValue()
     prop.Name = name
     prop.Value = value
     return prop
 
 
-def _say(message):
+def _say(message: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(message) + "\n")
     sys.stdout.flush()
 
 
-def _connect(office, pipe):
+def _connect(office: subprocess.Popen[bytes], pipe: str) -> Any:
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local
@@ -58,7 +61,7 @@ def _connect(office, pipe):
             time.sleep(0.05)  # soffice is still starting: poll its pipe
 
 
-def _convert(desktop, request):
+def _convert(desktop: Any, request: dict[str, Any]) -> None:
     source = uno.systemPathToFileUrl(str(Path(request["in"]).resolve()))
     target = uno.systemPathToFileUrl(str(Path(request["out"]).resolve()))
     document = desktop.loadComponentFromURL(
@@ -74,7 +77,7 @@ def _convert(desktop, request):
         document.close(True)
 
 
-def _print(desktop, request):
+def _print(desktop: Any, request: dict[str, Any]) -> None:
     """Print a document through the system's printer driver, as LibreOffice prints: vectors,
     the same layout as its PDF. Returns when the job has been handed over."""
     source = uno.systemPathToFileUrl(str(Path(request["print"]).resolve()))
@@ -98,10 +101,11 @@ def _print(desktop, request):
         document.close(True)
 
 
-def _descendants(pid):
+def _descendants(pid: int) -> list[int]:
     """soffice is a launcher that starts soffice.bin: report every process below it (Linux
     /proc; elsewhere just the launcher)."""
-    found, frontier = [], [pid]
+    found: list[int] = []
+    frontier = [pid]
     proc = Path("/proc")
     if not proc.is_dir():
         return found
@@ -119,7 +123,7 @@ def _descendants(pid):
     return found
 
 
-def main():
+def main() -> int:
     soffice, profile = sys.argv[1], Path(sys.argv[2])
     pipe = "pykala" + uuid.uuid4().hex
     office = subprocess.Popen(
@@ -169,7 +173,7 @@ def main():
         _end(office, started)
 
 
-def _end(office, started):
+def _end(office: subprocess.Popen[bytes], started: list[int]) -> None:
     """soffice is gone when this returns: asked to terminate, then killed, launcher and
     soffice.bin alike (killing the launcher alone would orphan soffice.bin)."""
     try:
