@@ -69,9 +69,12 @@ check: venv-test
 	$(VENV)/bin/lint-imports
 
 # While working: every test that needs no LibreOffice, CUPS or Chromium (their markers; a test
-# not marked `libreoffice` finds none, see tests/conftest.py). No Debian packages needed.
+# not marked `libreoffice` finds none, see tests/conftest.py) and starts no child process of
+# its own (`slow`), the property tests with a tenth of their examples (tests/support/
+# hypothesis_profiles.py). No Debian packages needed; `make test` runs them all.
 test-fast: venv-test
-	$(PY) -m pytest -q -m "not libreoffice and not cups and not chromium"
+	$(PY) -m pytest -q -m "not libreoffice and not cups and not chromium and not slow" \
+		--hypothesis-profile=fast
 
 debs-run:
 	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT) $(DEBS_SPELL))

@@ -15,7 +15,9 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
 import pytest  # noqa: E402
 
-from tests.support import print_queue  # noqa: E402
+from tests.support import hypothesis_profiles, print_queue  # noqa: E402
+
+hypothesis_profiles.register()  # before pytest reads --hypothesis-profile (make test-fast)
 
 # Every print of the test run goes to the private scheduler (print_queue), never to the
 # machine's own printers; Qt and the CUPS commands both read this.
@@ -86,6 +88,17 @@ NEEDS = {
     "chromium": ("chromium", "chromium-browser", "chrome", "google-chrome"),
 }
 _running: dict = {"item": None, "started": []}
+# A test that starts a Python of its own (the program, a child script) or xvfb-run waits for
+# a process to start and end: it is marked `slow`, which `make test-fast` leaves out. (Tests
+# marked for LibreOffice, CUPS or Chromium are outside make test-fast already.)
+CHILDREN = ("xvfb-run", Path(sys.executable).name)
+
+
+def _child(argv) -> bool:
+    words = [argv] if isinstance(argv, (str, bytes, os.PathLike)) else list(argv or ())
+    first = words[0] if words and isinstance(words[0], (str, bytes, os.PathLike)) else None
+    name = Path(os.fsdecode(first)).name if first is not None else ""
+    return name in CHILDREN or name.startswith("python")
 
 
 def _needs(argv) -> str | None:
@@ -108,7 +121,11 @@ def _watch(event: str, args: tuple) -> None:
     try:  # never in the way of the program's own start
         argv = args[1] if len(args) > 1 else args[0]
         marker = _needs(argv)
-        if marker and _running["item"].get_closest_marker(marker) is None:
+        item = _running["item"]
+        if marker is None and _child(argv):
+            known = any(item.get_closest_marker(m) for m in (*NEEDS, "slow"))
+            marker = None if known else "slow"
+        if marker and item.get_closest_marker(marker) is None:
             words = [argv] if isinstance(argv, (str, bytes)) else list(argv)
             _running["started"].append((marker, " ".join(map(os.fsdecode, words))[:200]))
     except Exception as exc:  # reported at teardown instead

@@ -291,6 +291,7 @@ def rectification_draft(tmp_path: Path, language: str = "fi") -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_check_fails_naming_the_registry_email_when_the_profile_lacks_it(tmp_path, monkeypatch):
     draft = rectification_draft(tmp_path)
     assert run_cli("check", draft).returncode == 0  # Helsinki's own profile has it

@@ -12,6 +12,9 @@ import pytest
 from tests.conftest import EXAMPLE_333, EXAMPLE_885, ROOT
 from tests.drafting.conftest import run_cli
 
+# Every test here starts the program in a child process of its own.
+pytestmark = pytest.mark.slow
+
 
 def write(tmp_path, data, name="d.pykala"):
     path = tmp_path / name

@@ -17,6 +17,9 @@ from tests.conftest import EXAMPLE_333, EXAMPLE_885, EXAMPLES
 from tests.drafting.conftest import run_cli
 from tests.drafting.test_cli import example_data, write
 
+# Every test here starts the program in a child process of its own.
+pytestmark = pytest.mark.slow
+
 
 def meeting_folder(tmp_path, items=None, first_section=332):
     """A copy of the example meeting; `items` replaces its item list (file name → source)."""

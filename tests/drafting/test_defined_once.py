@@ -42,6 +42,7 @@ def test_the_reader_names_the_field_with_the_one_wording():
     assert 'item.history[0].date: "30.3.2021" is not a date; write 2021-03-30' in problems
 
 
+@pytest.mark.slow
 def test_the_command_line_names_the_field_with_the_one_wording(tmp_path):
     data = example_data()
     data["meeting"]["date"] = "3.5.21"

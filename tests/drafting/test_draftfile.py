@@ -139,6 +139,7 @@ except OSError as exc:
 """
 
 
+@pytest.mark.slow
 def test_a_save_the_disk_refuses_keeps_the_old_file(tmp_path):
     """A real write error: the child may grow no file past 16 KiB (RLIMIT_FSIZE), so the
     kernel refuses the write half-way, as a full disk does."""

@@ -177,6 +177,7 @@ def test_build_items_carry_their_drafts_and_the_minutes_none(tmp_path):
     assert embed.read(minutes.docx) is None
 
 
+@pytest.mark.slow
 def test_render_writes_the_draft_and_check_reads_it_back(tmp_path):
     out = tmp_path / "s333.docx"
     assert run_cli("render", EXAMPLE_333, "-o", out).returncode == 0
@@ -188,6 +189,7 @@ def test_render_writes_the_draft_and_check_reads_it_back(tmp_path):
     assert "is a Word document; using the draft it was made from" in result.stderr
 
 
+@pytest.mark.slow
 def test_the_command_line_on_a_changed_or_foreign_docx(item_docx, tmp_path):
     edited = tmp_path / "muutettu.docx"
     edited.write_bytes(replace_text(item_docx, "Kaupunginhallitus", "Kaupunginvaltuusto"))

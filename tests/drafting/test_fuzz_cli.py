@@ -24,6 +24,7 @@ from drafting import cli, draftfile, profiles
 from drafting.render.docx import ITEM_TEMPLATE, render_item
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
 from tests.support import espoo
+from tests.support.hypothesis_profiles import examples
 
 EXAMPLES = [json.loads(p.read_text(encoding="utf-8")) for p in (EXAMPLE_333, EXAMPLE_885)]
 SECRET = "Zyxwentholm"  # a name no example holds: it must never print in a public copy
@@ -83,7 +84,7 @@ def _document_text(path) -> str:
 
 
 @settings(
-    max_examples=100,
+    max_examples=examples(100),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],  # no shrinking: bounded time
@@ -139,7 +140,7 @@ def mutated_profile(draw):
 
 
 @settings(
-    max_examples=25,
+    max_examples=examples(25),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
@@ -190,7 +191,7 @@ def _spans() -> list[tuple[int, int]]:
 
 
 @settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],

@@ -40,6 +40,7 @@ def fifo(tmp_path) -> Path:
 # --- 08: a pipe, a device, a huge file --------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("special", ["fifo", "/dev/zero", "fifo.docx"])
 def test_check_and_render_refuse_a_pipe_or_a_device_at_once(special, tmp_path):
     if special.startswith("fifo"):
@@ -55,6 +56,7 @@ def test_check_and_render_refuse_a_pipe_or_a_device_at_once(special, tmp_path):
     assert not (tmp_path / "out.docx").exists()
 
 
+@pytest.mark.slow
 def test_a_draft_over_the_size_limit_is_refused_unread(tmp_path):
     huge = tmp_path / "huge.pykala"
     with huge.open("wb") as handle:  # sparse: the size is there, the disk is not used
@@ -104,6 +106,7 @@ def test_adding_keeps_comments_and_a_last_line_without_newline(tmp_path):
     assert path.read_bytes() == b"# my words\r\nQwzxyn\r\nVbnm\nAsdfgh\n"
 
 
+@pytest.mark.slow
 def test_a_dictionary_that_is_a_pipe_is_not_waited_for_and_not_written(tmp_path):
     """Hole 11: loading a FIFO dictionary blocked for good."""
     path = tmp_path / "dictionary.txt"

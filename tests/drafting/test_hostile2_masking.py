@@ -20,6 +20,7 @@ from drafting.render import docx as render_docx
 from drafting.resources import organization
 from tests.conftest import EXAMPLE_333
 from tests.drafting.conftest import run_cli
+from tests.support.hypothesis_profiles import examples
 
 NAME = "Zorblax Quuxington"
 FIRST, LAST = NAME.split()
@@ -88,6 +89,7 @@ def test_an_invisible_character_is_shown_in_the_message(example):
     assert problem.path == "item.title" and "<U+200B>" in problem.message
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("braces", LOOKALIKES[:4])
 def test_render_of_a_lookalike_writes_nothing(example, braces, tmp_path):
     """The reproducer's four drafts, as a user runs them: check exits 1 naming the field,
@@ -163,7 +165,7 @@ FIELDS = {
 }
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     span=st.one_of(span_like(), st.just(f"[{NAME}]{{.personal}}")),
     field=st.sampled_from(sorted(FIELDS)),

@@ -29,6 +29,7 @@ def dead_pid() -> int:
     return int(process.stdout)
 
 
+@pytest.mark.slow
 def test_a_killed_writers_temp_file_goes_at_the_next_write(tmp_path):
     out = tmp_path / "o.docx"
     stale = tmp_path / f".o.docx.{dead_pid()}.abcd1234.tmp"

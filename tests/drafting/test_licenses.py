@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from importlib import metadata
 
+import pytest
 from packaging.requirements import Requirement
 
 from drafting import __version__, licenses
@@ -60,6 +61,7 @@ def test_the_licences_are_what_the_packages_say():
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in lgpl and "Version 3" in lgpl
 
 
+@pytest.mark.slow
 def test_main_lists_the_licences(tmp_path):
     import subprocess
     import sys

@@ -38,7 +38,9 @@ class Unmarked:
         (["/usr/sbin/cupsd", "-f"], "cups"),
         (["lp", "-d", "queue", "--", "x.pdf"], "cups"),
         (["/usr/bin/chromium", "--headless"], "chromium"),
-        ([sys.executable, "main.py", "check", "x.pykala"], None),
+        ([sys.executable, "main.py", "check", "x.pykala"], "slow"),
+        (["xvfb-run", "-a", sys.executable, "child.py"], "slow"),
+        (["pdftotext", "x.pdf", "-"], None),
         ("lpstat", "cups"),
     ],
 )

@@ -135,6 +135,7 @@ def copy_meeting(tmp_path: Path) -> Path:
     return folder / "meeting" / "kh-18-2021.pykala"
 
 
+@pytest.mark.slow
 def test_a_broken_item_stops_the_build_and_leaves_nothing(tmp_path):
     meeting_file = copy_meeting(tmp_path)
     broken = meeting_file.parent / "01-laillisuus.pykala"
@@ -148,6 +149,7 @@ def test_a_broken_item_stops_the_build_and_leaves_nothing(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
 
 
+@pytest.mark.slow
 def test_a_missing_item_names_the_file(tmp_path):
     meeting_file = copy_meeting(tmp_path)
     data = json.loads(meeting_file.read_text(encoding="utf-8"))
@@ -160,6 +162,7 @@ def test_a_missing_item_names_the_file(tmp_path):
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_an_item_with_errors_is_named_and_nothing_is_written(tmp_path):
     meeting_file = copy_meeting(tmp_path)
     item = meeting_file.parent / "01-laillisuus.pykala"
@@ -191,6 +194,7 @@ def test_reordering_changes_the_numbers_and_nothing_else():
         )
 
 
+@pytest.mark.slow
 def test_numbers_are_written_into_the_items_only_on_command(tmp_path):
     meeting_file = copy_meeting(tmp_path)
     item = meeting_file.parent.parent / "kh-2021-11-22-s885.pykala"

@@ -8,8 +8,13 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLE_333, EXAMPLE_885, EXAMPLES
 from tests.drafting.conftest import run_cli
+
+# Every test here starts the program in a child process of its own.
+pytestmark = pytest.mark.slow
 
 SOURCES = (EXAMPLES / "meeting" / "01-laillisuus.pykala", EXAMPLE_333, EXAMPLE_885)
 HEADING = re.compile(r"^Asia (\d+)(, § (\d+))?: ", re.MULTILINE)

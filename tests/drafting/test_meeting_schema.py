@@ -8,6 +8,8 @@ import dataclasses
 import typing
 from dataclasses import dataclass, field
 
+import pytest
+
 from drafting import checks, draftfile, schema
 from drafting.model import MeetingDraft, Participant
 from tests.conftest import ROOT
@@ -92,6 +94,7 @@ def test_a_meeting_file_without_body_number_and_date_is_told_so_by_path():
     ]
 
 
+@pytest.mark.slow
 def test_the_command_line_names_the_meeting_files_own_empty_field(tmp_path):
     folder = tmp_path / "meeting"
     folder.mkdir()

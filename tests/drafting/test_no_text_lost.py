@@ -14,6 +14,7 @@ from drafting.render import context
 from drafting.render import docx as render_docx
 from tests.conftest import EXAMPLE_333
 from tests.support.documents import docx_paragraphs, docx_text
+from tests.support.hypothesis_profiles import examples
 
 
 def render(draft: Draft, **options) -> bytes:
@@ -128,7 +129,7 @@ def _letters(text: str) -> str:
 
 
 @settings(
-    max_examples=50,
+    max_examples=examples(50),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from drafting import draftfile, names
 from tests.conftest import EXAMPLE_885, EXAMPLES
 from tests.drafting.conftest import run_cli
@@ -16,6 +18,7 @@ def whole_words_of(stem: str, text: str) -> bool:
     return 0 < len(words) <= len(given) and words == given[: len(words)]
 
 
+@pytest.mark.slow
 def test_a_build_names_items_and_extracts_in_whole_words(tmp_path):
     folder = tmp_path / "kokous"
     shutil.copytree(EXAMPLES / "meeting", folder)

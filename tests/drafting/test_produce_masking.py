@@ -120,6 +120,7 @@ def test_check_warns_where_a_marked_name_is_typed_unmarked(draft):
     assert not [p for p in checks.check(clean) if "typed here unmarked" in p.message]
 
 
+@pytest.mark.slow
 def test_the_command_line_check_names_the_field(draft, tmp_path):
     path = tmp_path / "draft.pykala"
     draftfile.save(draft, path)

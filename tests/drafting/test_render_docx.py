@@ -16,6 +16,7 @@ from drafting.render import context
 from drafting.render import docx as render_docx
 from tests.conftest import EXAMPLE_333, ROOT
 from tests.support.documents import docx_paragraphs, docx_part, docx_text, every_part, part_text
+from tests.support.hypothesis_profiles import examples
 
 
 def render(draft: Draft, **options) -> bytes:
@@ -265,7 +266,7 @@ _value = st.lists(_word, min_size=0, max_size=6).map(" ".join)
 
 # No shrinking: each example renders a whole document, and shrinking one took minutes.
 @settings(
-    max_examples=40,
+    max_examples=examples(40),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],

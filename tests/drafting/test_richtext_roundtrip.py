@@ -13,11 +13,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafting.richtext import MAX_LIST_LEVEL, Block, Run, parse, to_markdown
 from tests.conftest import ROOT
+from tests.support.hypothesis_profiles import examples
 
 # Letters, digits and the characters the writer has to escape (or leave alone) somewhere.
 _WORD_ALPHABET = "abXY019*_\\[]{}().#>-+!&<`=~|"
@@ -91,7 +93,7 @@ def _as_parsed(blocks: list[Block]) -> list[Block]:
     return result
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_documents())
 def test_parse_reads_back_what_to_markdown_writes(blocks):
     text = to_markdown(blocks)
@@ -139,6 +141,7 @@ def test_honest_exceptions():
     assert to_markdown([empty, *body((" ", False, False, False))]) == "##"
 
 
+@pytest.mark.slow
 def test_the_core_reads_and_writes_without_qt():
     code = (
         "import sys\n"

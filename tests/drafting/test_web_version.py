@@ -17,6 +17,9 @@ from tests.conftest import EXAMPLE_333, EXAMPLE_885, EXAMPLES
 from tests.drafting.conftest import run_cli
 from tests.support import axe
 
+# The pages are made by the command line, in a child process (`slow`).
+pytestmark = pytest.mark.slow
+
 SECRET = EXAMPLES / "lausunto-salassa-pidettava-liite.pykala"  # a secret attachment
 
 NAME = "Zacharias Zetterberg"  # marked as personal data in the test's copies

@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 
 import docx
+import pytest
 
 from tests.conftest import EXAMPLE_333, EXAMPLE_885, EXAMPLES
 from tests.drafting.conftest import run_cli
@@ -25,6 +26,7 @@ def assert_written_between(path, before: dt.datetime, after: dt.datetime) -> Non
     assert core.last_modified_by == core.author  # not the template's "Pykälä"
 
 
+@pytest.mark.slow
 def test_a_rendered_item_is_dated_when_it_was_written(tmp_path):
     before = now()
     result = run_cli("render", EXAMPLE_333, "-o", tmp_path / "asia.docx")
@@ -32,6 +34,7 @@ def test_a_rendered_item_is_dated_when_it_was_written(tmp_path):
     assert_written_between(tmp_path / "asia.docx", before, now())
 
 
+@pytest.mark.slow
 def test_built_minutes_are_dated_when_they_were_built(tmp_path):
     folder = tmp_path / "kokous"
     shutil.copytree(EXAMPLES / "meeting", folder)

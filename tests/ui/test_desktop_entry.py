@@ -23,9 +23,13 @@ TOOLS = {
     "desktop-file-validate": "desktop-file-utils",
     "gio": "libglib2.0-bin",
 }
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux"), reason="the freedesktop launcher is Linux's"
-)
+# Every test here installs through the program in a child process of its own (`slow`).
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not sys.platform.startswith("linux"), reason="the freedesktop launcher is Linux's"
+    ),
+]
 
 
 def missing_tools() -> str:

@@ -180,6 +180,7 @@ def test_file_open_of_a_pipe_says_so_and_keeps_the_draft(window, tmp_path):
     assert window.document.draft is before
 
 
+@pytest.mark.slow
 def test_a_pipe_handed_to_the_running_program_does_not_stop_it(tmp_path):
     """Hole 08 as the reproducer runs it: a second start hands over a FIFO; the running
     program refuses it and still opens the next draft handed over."""

@@ -18,6 +18,7 @@ from tests.ui.conftest import field
 from tests.ui.launch import environment
 
 
+@pytest.mark.slow
 def test_ctrl_y_redoes_in_the_title_and_in_a_rich_field(tmp_path):
     """On an X11 desktop, where Qt's Redo is Ctrl+Shift+Z alone (the offscreen platform has
     Ctrl+Y too and would not show the fault): type, Ctrl+Z, Ctrl+Y."""

@@ -111,6 +111,7 @@ def close(view) -> None:
     view.close()
 
 
+@pytest.mark.slow
 def test_after_sigkill_the_next_start_restores_the_meetings_edits(data_home, meeting, make_window):
     original = meeting.read_bytes()
     child = start(meeting, "sigkill", data_home)
@@ -129,6 +130,7 @@ def test_after_sigkill_the_next_start_restores_the_meetings_edits(data_home, mee
     close(view)
 
 
+@pytest.mark.slow
 def test_sigterm_keeps_an_unsaved_meeting_and_an_unsaved_item(
     data_home, meeting, make_window, tmp_path
 ):
@@ -158,6 +160,7 @@ def test_sigterm_keeps_an_unsaved_meeting_and_an_unsaved_item(
     close(view)
 
 
+@pytest.mark.slow
 def test_an_error_in_a_meeting_view_slot_keeps_the_meeting_as_a_recovery_copy(data_home, meeting):
     child = start(meeting, "crash", data_home)
     try:

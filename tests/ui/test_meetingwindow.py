@@ -64,6 +64,7 @@ def test_moving_renumbers_and_undo_restores(view):
     assert not view.isWindowModified()
 
 
+@pytest.mark.slow
 def test_dragging_an_item_renumbers_and_undo_restores(meeting_copy, tmp_path):
     """Offscreen Qt cannot drag and drop (its drag ends at once): the drag is made by the
     mouse in a child on a virtual X screen (drag_child.py), where Qt really drags."""

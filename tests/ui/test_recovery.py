@@ -160,6 +160,7 @@ def reasoning_in(copy: Path) -> str:
     return draftfile.load(copy).item.proposal.reasoning
 
 
+@pytest.mark.slow
 def test_sigterm_keeps_the_words_still_in_the_typing_pause(data_home, tmp_path):
     draft = tmp_path / "item.pykala"
     draft.write_bytes(EXAMPLE_885.read_bytes())
@@ -178,6 +179,7 @@ def test_sigterm_keeps_the_words_still_in_the_typing_pause(data_home, tmp_path):
     assert draft.read_bytes() == EXAMPLE_885.read_bytes()
 
 
+@pytest.mark.slow
 def test_autosave_in_the_typing_pause_keeps_the_last_words(data_home, tmp_path):
     draft = tmp_path / "item.pykala"
     draft.write_bytes(EXAMPLE_885.read_bytes())
@@ -195,6 +197,7 @@ def test_autosave_in_the_typing_pause_keeps_the_last_words(data_home, tmp_path):
     assert draft.read_bytes() == EXAMPLE_885.read_bytes()
 
 
+@pytest.mark.slow
 def test_sigkill_in_the_typing_pause_leaves_the_last_autosaved_words(data_home, tmp_path):
     draft = tmp_path / "item.pykala"
     draft.write_bytes(EXAMPLE_885.read_bytes())

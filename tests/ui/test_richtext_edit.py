@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from drafting.richtext import parse
+from tests.support.hypothesis_profiles import examples
 from ui.richtext_edit import MARKDOWN_MIME, PERSONAL, RichTextEdit, RichTextField
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
@@ -151,7 +152,7 @@ def documents(draw) -> tuple[str, int]:
 
 
 @settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
@@ -267,7 +268,7 @@ def sloppy_documents(draw) -> str:
 
 
 @settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )

@@ -13,7 +13,11 @@ import pytest
 from tests.conftest import EXAMPLE_333
 from tests.ui.launch import environment, program, recent_files, socket_of, wait_for
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a Unix socket file is awaited")
+# Every test here starts the program in a child process of its own (`slow`).
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="a Unix socket file is awaited"),
+]
 
 
 def test_a_second_start_hands_the_file_to_the_running_program(tmp_path):

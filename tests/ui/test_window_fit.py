@@ -16,6 +16,9 @@ import pytest
 
 from tests.ui.launch import environment
 
+# Every test here starts the program in a child process of its own.
+pytestmark = pytest.mark.slow
+
 CHILD = Path(__file__).with_name("screen_child.py")
 
 
