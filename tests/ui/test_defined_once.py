@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
@@ -58,6 +59,7 @@ def _window_kind(window, qtbot, path) -> str:
     return "item"
 
 
+@pytest.mark.slow
 def test_the_command_line_and_the_window_take_a_file_for_the_same_kind(
     window, qtbot, meeting_copy, tmp_path
 ):
