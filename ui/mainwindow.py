@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -28,14 +29,16 @@ from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.exports import Exports
 from ui.form import ItemForm
-from ui.meetingwindow import MeetingWindow, load_meeting
-from ui.organizations import OrganizationsDialog
 from ui.people import PeopleDirectory
 from ui.preview import PreviewPane, PreviewWindow
 from ui.preview_controller import PreviewController
 from ui.printing import PrintController
 from ui.session import Session
 from ui.spellcheck import Spelling
+
+if TYPE_CHECKING:  # imported when first opened: the start does without them (issue 24)
+    from ui.meetingwindow import MeetingWindow
+    from ui.organizations import OrganizationsDialog
 
 EXAMPLES = RESOURCES / "examples"
 CHECK_DELAY_MS = 600
@@ -562,6 +565,8 @@ class MainWindow(QMainWindow):
     # --- meetings ----------------------------------------------------------------------
 
     def open_meeting(self, path: Path) -> bool:
+        from ui.meetingwindow import MeetingWindow, load_meeting
+
         try:
             document = load_meeting(path)
         except draftfile.DraftError as exc:
@@ -572,6 +577,8 @@ class MainWindow(QMainWindow):
         return True
 
     def new_meeting(self) -> None:
+        from ui.meetingwindow import MeetingWindow
+
         self._show_meeting(MeetingWindow(None, self))
 
     def _show_meeting(self, window: MeetingWindow) -> None:
@@ -616,6 +623,8 @@ class MainWindow(QMainWindow):
     def open_organizations(self) -> None:
         """Settings → Organisations: one dialog beside the window (not modal)."""
         if self.organizations_dialog is None:
+            from ui.organizations import OrganizationsDialog
+
             self.organizations_dialog = OrganizationsDialog(self.ask, self)
             self.organizations_dialog.changed.connect(self._profiles_changed)
         else:

@@ -25,7 +25,7 @@ import sys
 import zipfile
 from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import escape
+from html import escape
 
 from drafting.i18n import _
 from drafting.location import RESOURCES
@@ -97,7 +97,7 @@ def missing_notice() -> str:
 
 
 def _strings(*values: str) -> str:
-    return "".join(f"<it>{escape(v)}</it>" for v in values)
+    return "".join(f"<it>{escape(v, quote=False)}</it>" for v in values)
 
 
 def seed_profile(profile: Path) -> None:
