@@ -67,6 +67,7 @@ def pdf_page_count(data: bytes) -> int:
 
     return compose.pdf_page_count(data)
 
+
 FORMATS = ("docx", "pdf", "html")
 
 

@@ -24,8 +24,8 @@ import re
 import sys
 import zipfile
 from functools import cache
-from pathlib import Path
 from html import escape
+from pathlib import Path
 
 from drafting.i18n import _
 from drafting.location import RESOURCES
