@@ -3,8 +3,8 @@
 Whether a recent file is a meeting, a draft or gone is read from the file itself (a meeting is
 a .pykala file that says so: its JSON is read), which is no work for the UI thread on a slow
 or network drive. The menu opens with each entry named as the last look found it (by its file
-name alone before the first), and a worker looks at every file; when it answers, the open
-menu is filled again with what it found.
+name alone before the first), and a worker looks at every file; when it answers, a menu still
+open is filled again with what it found.
 """
 
 from __future__ import annotations
@@ -64,7 +64,9 @@ class RecentMenu(QObject):
         self.looking = False
         changed = any(self.kinds.get(path) != kind for path, kind in found.items())
         self.kinds.update(found)
-        if changed and set(found) == set(self.paths):
+        # The open menu shows it now; a closed one at its next opening, in the language
+        # of that day.
+        if changed and set(found) == set(self.paths) and self.menu.isVisible():
             self._entries()
 
     def _failed(self, exc: Exception) -> None:
