@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -31,13 +32,15 @@ from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.exports import Exports
 from ui.form import ItemForm
-from ui.meetingwindow import MeetingWindow, load_meeting
-from ui.organizations import OrganizationsDialog
 from ui.people import PeopleDirectory
 from ui.preview import PreviewPane, PreviewWindow
 from ui.preview_controller import PreviewController
 from ui.printing import PrintController
 from ui.spellcheck import Spelling
+
+if TYPE_CHECKING:  # imported when first opened: the start does without them (issue 24)
+    from ui.meetingwindow import MeetingWindow
+    from ui.organizations import OrganizationsDialog
 
 EXAMPLES = RESOURCES / "examples"
 
@@ -569,6 +572,8 @@ class MainWindow(QMainWindow):
 
     def open_meeting(self, path: Path, opened: draftfile.Opened | None = None) -> bool:
         """`opened`: the file as draftfile.read_any already read it (not read again)."""
+        from ui.meetingwindow import MeetingWindow, load_meeting
+
         try:
             document = (
                 DraftDocument(opened.meeting(), Path(path)) if opened else load_meeting(path)
@@ -581,6 +586,8 @@ class MainWindow(QMainWindow):
         return True
 
     def new_meeting(self) -> None:
+        from ui.meetingwindow import MeetingWindow
+
         self._show_meeting(MeetingWindow(None, self))
 
     def _show_meeting(self, window: MeetingWindow) -> None:
@@ -625,6 +632,8 @@ class MainWindow(QMainWindow):
     def open_organizations(self) -> None:
         """Settings → Organisations: one dialog beside the window (not modal)."""
         if self.organizations_dialog is None:
+            from ui.organizations import OrganizationsDialog
+
             self.organizations_dialog = OrganizationsDialog(self.ask, self)
             self.organizations_dialog.changed.connect(self._profiles_changed)
         else:
