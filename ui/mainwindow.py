@@ -554,6 +554,8 @@ class MainWindow(QMainWindow):
 
     def _restore(self, left: recovery.Copy, document: DraftDocument) -> bool:
         if left.kind == draftfile.MEETING:
+            from ui.meetingwindow import MeetingWindow
+
             self._show_meeting(MeetingWindow(document, self, recovery_id=left.id))
             return True
         return self.session.restore(document, left.id)

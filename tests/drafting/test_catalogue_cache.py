@@ -12,7 +12,7 @@ import time
 import pytest
 
 from drafting import organization, profiles, resources
-from tests import espoo
+from tests.support import espoo
 
 HOUR_AGO = time.time() - 3600
 

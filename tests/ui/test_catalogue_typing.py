@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from drafting import profiles
-from tests import espoo
+from tests.support import espoo
 from tests.conftest import EXAMPLE_885
 from tests.ui.conftest import field
 
