@@ -1,7 +1,7 @@
 """The drafting window: the item form, live checks, undo, export, preview and languages.
 
-Files, autosave and recovery are the session's (ui/session.py), the checks' timing is the checks
-controller's (ui/checks_controller.py); the window's slots hand over."""
+Files, autosave and recovery are the session's (ui/services/session.py), the checks' timing
+is the checks controller's (ui/controllers/checks_controller.py); the window's slots hand over."""
 
 from __future__ import annotations
 
@@ -23,21 +23,22 @@ from drafting import checks, draftfile, i18n, produce, schema, spelling
 from drafting.i18n import _
 from drafting.location import RESOURCES
 from drafting.model import Draft
-from ui import recovery, screens, session, settings, shortcuts, spellcheck, translation
-from ui.binding import enable_undo, step_field
-from ui.checks_controller import ChecksController
-from ui.checks_panel import ChecksPanel
-from ui.dialogs import Asker
-from ui.document import DraftDocument
-from ui.exports import Exports
-from ui.form import ItemForm
-from ui.meetingwindow import MeetingWindow, load_meeting
-from ui.organizations import OrganizationsDialog
-from ui.people import PeopleDirectory
-from ui.preview import PreviewPane, PreviewWindow
-from ui.preview_controller import PreviewController
-from ui.printing import PrintController
-from ui.spellcheck import Spelling
+from ui.controllers.checks_controller import ChecksController
+from ui.controllers.exports import Exports
+from ui.controllers.preview_controller import PreviewController
+from ui.controllers.printing import PrintController
+from ui.services import recovery, screens, session, settings, shortcuts, translation
+from ui.services.dialogs import Asker
+from ui.services.document import DraftDocument
+from ui.services.people import PeopleDirectory
+from ui.widgets import spellcheck
+from ui.widgets.binding import enable_undo, step_field
+from ui.widgets.checks_panel import ChecksPanel
+from ui.widgets.form import ItemForm
+from ui.widgets.preview import PreviewPane, PreviewWindow
+from ui.widgets.spellcheck import Spelling
+from ui.windows.meetingwindow import MeetingWindow, load_meeting
+from ui.windows.organizations import OrganizationsDialog
 
 EXAMPLES = RESOURCES / "examples"
 
@@ -345,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def _attach_spelling(self) -> None:
         """Underlines in every rich-text editor and the title, in the draft's language."""
-        from ui.richtext_edit import RichTextEdit
+        from ui.widgets.richtext_edit import RichTextEdit
 
         draft = self.document.draft
         self.spelling.new_draft(
@@ -594,7 +595,7 @@ class MainWindow(QMainWindow):
         if window in self.meeting_windows:
             self.meeting_windows.remove(window)
 
-    # --- exports: ui.exports does the work -------------------------------------------
+    # --- exports: ui.controllers.exports does the work -------------------------------------------
 
     def export_word(self, public: bool = False) -> None:
         self.exports.word(public)

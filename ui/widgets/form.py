@@ -33,15 +33,15 @@ from PySide6.QtWidgets import (
 from drafting import filerefs, produce, resources, schema  # resources: the catalogues' choices
 from drafting.i18n import _
 from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
-from ui import folders
-from ui.binding import Binder
-from ui.changes_view import ChangesView
-from ui.dialogs import Asker
-from ui.document import DraftDocument
-from ui.people import PeopleDirectory
-from ui.records import Column, RecordTable
-from ui.richtext_edit import RichTextField
-from ui.shortcuts import give_keys_to_window
+from ui.services import folders
+from ui.services.dialogs import Asker
+from ui.services.document import DraftDocument
+from ui.services.people import PeopleDirectory
+from ui.services.shortcuts import give_keys_to_window
+from ui.widgets.binding import Binder
+from ui.widgets.changes_view import ChangesView
+from ui.widgets.records import Column, RecordTable
+from ui.widgets.richtext_edit import RichTextField
 
 
 @dataclass(frozen=True)

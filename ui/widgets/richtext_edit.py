@@ -72,7 +72,7 @@ from PySide6.QtWidgets import (
 
 from drafting.i18n import _
 from drafting.richtext import MAX_LIST_LEVEL, Block, Run, list_number, parse, to_markdown
-from ui.shortcuts import window_owns
+from ui.services.shortcuts import window_owns
 
 # Our own text-format properties. Qt keeps them in the document, in fragments copied between
 # documents, but not in HTML: copy and paste inside the program therefore carries Markdown.
@@ -403,8 +403,8 @@ class _ScratchDocument(QTextDocument):
 class RichTextEdit(QTextEdit):
     """Formatted editing of one rich-text field; `markdown()` is the field's value.
 
-    In a form, undo belongs to the window's one stack (ui.document): the text reaches the
-    draft after a pause (ui.binding), and Ctrl+Z/Ctrl+Y are the window's Edit → Undo/Redo.
+    In a form, undo belongs to the window's one stack (ui.services.document): the text reaches the
+    draft after a pause (ui.widgets.binding), and Ctrl+Z/Ctrl+Y are the window's Edit → Undo/Redo.
     """
 
     #: The user changed the text or its formatting (not emitted by `set_markdown`).
@@ -417,7 +417,7 @@ class RichTextEdit(QTextEdit):
         # typing then extends the span. Otherwise text typed at a span's end is not part of
         # it, as text typed after a link is not part of the link.
         self._personal_typing = False
-        # Underlines of ui.spellcheck, when the window checks spelling: its entries open
+        # Underlines of ui.widgets.spellcheck, when the window checks spelling: its entries open
         # the context menu, its grammar notes are the tooltip over an underlined stretch.
         self.spelling = None
         self.setAcceptRichText(True)

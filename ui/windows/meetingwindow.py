@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
 from drafting import draftfile, filerefs, meeting, paths, produce, schema
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
-from ui import folders, screens, settings, shortcuts, worker
-from ui.binding import Binder, enable_undo
-from ui.dialogs import Asker, where
-from ui.document import DraftDocument
-from ui.form import FieldGroup, declared, declared_column
-from ui.printing import PrintController
-from ui.records import RecordTable, moved
-from ui.session import MEETING, Session
+from ui.controllers.printing import PrintController
+from ui.services import folders, screens, settings, shortcuts, worker
+from ui.services.dialogs import Asker, where
+from ui.services.document import DraftDocument
+from ui.services.session import MEETING, Session
+from ui.widgets.binding import Binder, enable_undo
+from ui.widgets.form import FieldGroup, declared, declared_column
+from ui.widgets.records import RecordTable, moved
 
 
 class ItemList(QTreeWidget):
@@ -458,7 +458,7 @@ class MeetingWindow(QMainWindow):
         return filerefs.resolve(stored, self.base())
 
     def _start(self, purpose: str) -> Path:
-        """Where a file dialog of this window opens (ui.folders)."""
+        """Where a file dialog of this window opens (ui.services.folders)."""
         return folders.start(purpose, self.base())
 
     def _update_title(self) -> None:

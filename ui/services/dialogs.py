@@ -13,8 +13,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from drafting.i18n import _
-from ui import folders
-from ui.about import AboutDialog
+from ui.services import folders
+from ui.windows.about import AboutDialog
 
 DRAFT_FILTER = "Pykälä (*.pykala)"
 PROFILE_FILTER = "JSON (*.json)"
@@ -28,7 +28,7 @@ FILTERS = {
 
 def where(purpose: str, suggestion: str = "") -> str:
     """Where a file dialog for `purpose` opens: `suggestion` when it names a folder (a path
-    with its folder), else the suggested name in the folder `ui.folders` chooses."""
+    with its folder), else the suggested name in the folder `ui.services.folders` chooses."""
     path = Path(suggestion) if suggestion else None
     if path is not None and path.is_absolute():
         return str(path)
