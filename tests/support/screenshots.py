@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "kh-2021-05-03-s333.pykala"
 SIZE = (1400, 860)
 SHOTS = ((0, "main"), (1, "proposal"), (5, "history"))
