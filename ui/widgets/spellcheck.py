@@ -434,7 +434,7 @@ class Highlighter(QSyntaxHighlighter):
 
 def _personal_ranges(block) -> list[tuple[int, int]]:
     """Ranges of the block marked as personal data: no names of private persons checked."""
-    from ui.widgets.richtext_edit import is_personal
+    from ui.widgets.richtext_convert import is_personal
 
     ranges = []
     it = block.begin()
