@@ -34,7 +34,7 @@ from ui.services.people import PeopleDirectory
 from ui.widgets import spellcheck
 from ui.widgets.binding import enable_undo, step_field
 from ui.widgets.checks_panel import ChecksPanel
-from ui.widgets.form import ItemForm
+from ui.widgets.item_form import ItemForm
 from ui.widgets.preview import PreviewPane, PreviewWindow
 from ui.widgets.spellcheck import Spelling
 from ui.windows.meetingwindow import MeetingWindow, load_meeting
