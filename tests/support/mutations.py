@@ -127,7 +127,7 @@ MUTATIONS = (
     ),
     Mutation(
         "build-dialog-public",
-        "ui/windows/meetingwindow.py",
+        "ui/windows/build_dialog.py",
         "            self.public.isChecked(),\n            self.changes.isChecked(),",
         "            False,\n            self.changes.isChecked(),",
         ("tests/ui/test_meeting_view_walk.py",),

@@ -71,7 +71,7 @@ def window(qtbot, monkeypatch, converter, dialogs):
     win.messages = []
     monkeypatch.setattr(win.ask, "error", lambda *a: win.messages.append(a))
     monkeypatch.setattr(win.ask, "save_changes", lambda *a: "discard")
-    from ui.windows.meetingwindow import MeetingAsker
+    from ui.windows.askers import MeetingAsker
 
     monkeypatch.setattr(MeetingAsker, "save_changes", lambda *a: "discard")
     monkeypatch.setattr(MeetingAsker, "error", lambda self, *a: win.messages.append(a))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from drafting.i18n import _
 from ui.services import folders
-from ui.windows.about import AboutDialog
 
 DRAFT_FILTER = "Pykälä (*.pykala)"
 PROFILE_FILTER = "JSON (*.json)"
@@ -144,9 +143,6 @@ class Asker:
             QMessageBox.StandardButton.Ok,
             detail,
         )
-
-    def about(self) -> None:
-        AboutDialog(self.parent).exec()
 
     def open_path(self, folder: str) -> Path | None:
         filters = ";;".join(

@@ -28,7 +28,6 @@ from ui.controllers.exports import Exports
 from ui.controllers.preview_controller import PreviewController
 from ui.controllers.printing import PrintController
 from ui.services import recovery, screens, session, settings, shortcuts, translation
-from ui.services.dialogs import Asker
 from ui.services.document import DraftDocument
 from ui.services.people import PeopleDirectory
 from ui.widgets import spellcheck
@@ -37,6 +36,7 @@ from ui.widgets.checks_panel import ChecksPanel
 from ui.widgets.item_form import ItemForm
 from ui.widgets.preview import PreviewPane, PreviewWindow
 from ui.widgets.spellcheck import Spelling
+from ui.windows.askers import WindowAsker
 from ui.windows.meetingwindow import MeetingWindow, load_meeting
 from ui.windows.organizations import OrganizationsDialog
 
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         """`path`: a file to open at once (a start with a file), else an empty draft."""
         super().__init__(parent)
         self.settings = settings.Settings()
-        self.ask = Asker(self)
+        self.ask = WindowAsker(self)
         self.people = PeopleDirectory()
         self.spelling = Spelling(self.settings, self.people, parent=self)
         self.spelling.preload()
