@@ -16,8 +16,8 @@ from drafting.i18n import _
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DOTTED_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 
-# The interface languages (drafting.i18n.UI_LANGUAGES) as babel locales; as ui/translation.py
-# sets Qt's default locale.
+# The interface languages (drafting.i18n.UI_LANGUAGES) as babel locales; as
+# ui/services/translation.py sets Qt's default locale.
 _INTERFACE_LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
 _INTERFACE_FALLBACK = "en_GB"
 

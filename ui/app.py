@@ -12,8 +12,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from drafting.location import RESOURCES
-from ui import crash, settings, single, translation
-from ui.mainwindow import MainWindow
+from ui.services import crash, settings, single, translation
+from ui.windows.mainwindow import MainWindow
 
 ICON = RESOURCES / "icons" / "pykala.svg"
 
@@ -61,7 +61,7 @@ def application() -> QApplication:
     app.setApplicationName("Pykälä")
     app.setOrganizationName("Pykala")
     app.setApplicationDisplayName("Pykälä")
-    app.setDesktopFileName("pykala")  # the launcher entry (ui/desktop.py) on Wayland
+    app.setDesktopFileName("pykala")  # the launcher entry (drafting/desktop.py) on Wayland
     app.setWindowIcon(QIcon(str(ICON)))
     return app
 

@@ -10,8 +10,8 @@ import pytest
 
 from drafting import spelling
 from tests.ui.test_spellcheck import click, reasoning_editor, right_click_menu, underlined
-from ui.people import PeopleDirectory
 from tests.ui.user import menu
+from ui.services.people import PeopleDirectory
 
 WORDS = "Meikäläinen\nSarvilinna\n".encode() + "Äijälä\n".encode("latin-1")
 

@@ -15,7 +15,7 @@ POPUP = pytest.mark.qt_log_ignore(".*grabbing the keyboard.*")
 def test_open_recent_reads_no_file_on_the_ui_thread(
     window, meeting_copy, qtbot, tmp_path, monkeypatch
 ):
-    from ui import settings
+    from ui.services import settings
 
     draft = meeting_copy.parent.parent / "kh-2021-05-03-s333.pykala"
     gone = tmp_path / "poistettu.pykala"

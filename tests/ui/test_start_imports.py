@@ -23,9 +23,9 @@ LATER = [
     "drafting.meeting",
     "drafting.render.docx",
     "drafting.render.compose",
-    "ui.meetingwindow",
-    "ui.organizations",
-    "ui.about",
+    "ui.windows.meetingwindow",
+    "ui.windows.organizations",
+    "ui.windows.about",
 ]
 
 
@@ -43,5 +43,5 @@ def test_the_program_starts_without_what_it_needs_later():
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     ).stdout
     modules = set(json.loads(loaded.strip().splitlines()[-1]))
-    assert "ui.mainwindow" in modules  # the window's own modules are there
+    assert "ui.windows.mainwindow" in modules  # the window's own modules are there
     assert [name for name in LATER if name in modules] == []

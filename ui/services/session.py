@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QMenu
 from drafting import dates, draftfile, i18n, names, produce
 from drafting.i18n import _
 from drafting.model import Draft, MeetingDraft
-from ui import folders, recent, recovery, settings
-from ui.dialogs import Asker
-from ui.document import DraftDocument
+from ui.services import folders, recent, recovery, settings
+from ui.services.dialogs import Asker
+from ui.services.document import DraftDocument
 
 
 def may_overwrite(document: DraftDocument, path: Path, ask: Asker) -> bool:

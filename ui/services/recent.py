@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu
 
 from drafting import draftfile
 from drafting.i18n import _
-from ui import worker
+from ui.services import worker
 
 MEETING, ITEM, MISSING = "meeting", "item", "missing"
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from drafting import dates
 from drafting.i18n import _
-from ui.document import DraftDocument
+from ui.services.document import DraftDocument
 
 FLUSH_MS = 400
 
