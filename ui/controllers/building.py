@@ -6,15 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow
 
-from drafting import meeting, produce
+from drafting import produce
 from drafting.i18n import _
 from ui.services import folders, worker
+
+if TYPE_CHECKING:  # drafting.meeting brings the Word renderer: not at start (issue 24)
+    from drafting import meeting
 
 
 class BuildChoices(NamedTuple):
