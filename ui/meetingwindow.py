@@ -798,7 +798,7 @@ class MeetingWindow(QMainWindow):
                 output = meeting.items(loaded)[index]
             else:
                 output = (meeting.agenda if kind == "agenda" else meeting.minutes)(loaded)[0]
-            document, data = meeting.with_pdf(output, converter.convert)
+            document, data = meeting.with_pdf(output, converter)
             return document, data, produce.pdf_page_count(data), output.name
 
         self.statusBar().showMessage(_("Making the pages to print…"))

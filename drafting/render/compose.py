@@ -3,7 +3,10 @@
 Every part keeps its own page header (its own "Asia/N"), restarts page numbering, and counts
 its own pages ("3 (7)"): the header's NUMPAGES becomes SECTIONPAGES. Word computes that field;
 LibreOffice does not, so it shows the field's stored result, which is the part's page count
-when the caller knows it (measured by converting the part alone, same engine, same layout).
+when the caller knows it. A `marked` document is for the warm LibreOffice to count them in
+the layout it converts (drafting.render.warm.Converter.convert_sections): each part's text
+starts with the bookmark SECTION_MARK, and each header's stored result is in a bookmark
+PAGES_MARK, where the count is written before the PDF is made.
 """
 
 from __future__ import annotations
@@ -27,6 +30,12 @@ _REFERENCES = {
 }
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
+# Bookmarks of a marked document, by part index (and for PAGES_MARK, the header's number);
+# drafting/render/uno_bridge.py knows them by these names.
+SECTION_MARK = "PykalaSection%d"
+PAGES_MARK = "PykalaPages%d_%d"
+_MARK_ID = 0x7FFF0000  # far above the ids Word and the template use
+
 
 class _Part:
     """What combining takes from a part: its body and the headers and footers it points at.
@@ -49,23 +58,66 @@ class _Part:
         return parse_xml(self._read[rid])
 
 
-def _section_pages(element, count: int | None) -> None:
-    """NUMPAGES → SECTIONPAGES, with `count` as the stored result (blank if unknown)."""
+class _Marks:
+    """Names and ids for the bookmarks of a marked document (None: an unmarked one)."""
+
+    def __init__(self) -> None:
+        self.next_id = _MARK_ID
+        self.headers = 0
+
+    def bookmark(self, name: str) -> tuple:
+        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+        start.set(qn("w:id"), str(self.next_id))
+        start.set(qn("w:name"), name)
+        end.set(qn("w:id"), str(self.next_id))
+        self.next_id += 1
+        return start, end
+
+
+def _section_pages(element, count: int | None, marks: _Marks | None = None, index: int = 0) -> None:
+    """NUMPAGES → SECTIONPAGES, with `count` as the stored result (blank if unknown); with
+    `marks`, the stored result is in a bookmark PAGES_MARK for part `index`."""
     for instruction in element.iter(qn("w:instrText")):
         if instruction.text and instruction.text.strip() == "NUMPAGES":
             instruction.text = " SECTIONPAGES "
             run = instruction.getparent()
             separated = False
+            result: list = []
             for sibling in run.itersiblings():
                 kind = sibling.find(qn("w:fldChar"))
                 state = kind.get(qn("w:fldCharType")) if kind is not None else None
                 if state == "separate":
                     separated = True
                 elif state == "end":
+                    if marks is not None and result:
+                        marks.headers += 1
+                        start, end = marks.bookmark(PAGES_MARK % (index, marks.headers))
+                        result[0].addprevious(start)
+                        result[-1].addnext(end)
                     break
                 elif separated:
                     for text in sibling.iter(qn("w:t")):
                         text.text = "" if count is None else str(count)
+                    result.append(sibling)
+
+
+def _mark_start(elements: list, marks: _Marks | None, index: int) -> None:
+    """The part's first paragraph (in a table's first cell, if it starts with one) begins
+    with the bookmark SECTION_MARK for part `index`. (At the start only: a bookmark after a
+    line's last letter moves that letter by a hair in LibreOffice's PDF.)"""
+    if marks is None:
+        return
+    for element in elements:
+        paragraph = next(element.iter(qn("w:p")), None)
+        if paragraph is not None:
+            start, end = marks.bookmark(SECTION_MARK % index)
+            properties = paragraph.find(qn("w:pPr"))
+            if properties is not None:
+                properties.addnext(start)
+            else:
+                paragraph.insert(0, start)
+            start.addnext(end)
+            return
 
 
 def _restart_numbering(sect_pr) -> None:
@@ -81,7 +133,9 @@ def _restart_numbering(sect_pr) -> None:
         sect_pr.append(numbering)
 
 
-def _adopt_headers(target, source: _Part, sect_pr, count: int | None) -> None:
+def _adopt_headers(
+    target, source: _Part, sect_pr, count: int | None, marks: _Marks | None, index: int
+) -> None:
     """Copy the part's header and footer into the target package; point sect_pr at them."""
     package = target.part.package
     for reference in list(sect_pr):
@@ -89,7 +143,7 @@ def _adopt_headers(target, source: _Part, sect_pr, count: int | None) -> None:
             continue
         reltype, part_class, template, content_type = _REFERENCES[reference.tag]
         element = source.related(reference.get(qn("r:id")))
-        _section_pages(element, count)
+        _section_pages(element, count, marks, index)
         new = part_class(package.next_partname(template), content_type, element, package)
         reference.set(qn("r:id"), target.part.relate_to(new, reltype))
 
@@ -114,13 +168,18 @@ def _break_after(body_elements: list, sect_pr) -> list:
     return body_elements
 
 
-def combine(parts: list[bytes], page_counts: Sequence[int | None] | None = None) -> bytes:
-    """One DOCX of `parts` (rendered from the same template), each a section of its own.
+def combine(
+    parts: list[bytes], page_counts: Sequence[int | None] | None = None, marked: bool = False
+) -> bytes:
+    """One DOCX of `parts` (rendered from the same template), each a section of its own;
+    `marked`: with the bookmarks the warm LibreOffice counts and writes each section's pages
+    by (SECTION_MARK, PAGES_MARK), for a conversion, never for the user.
 
     Parts are opened one at a time and dropped once moved, so memory stays flat however
     long the meeting is.
     """
     counts = page_counts or [None] * len(parts)
+    marks = _Marks() if marked else None
     target = Document(io.BytesIO(parts[0]))
     body = target.element.body
     last = len(parts) - 1
@@ -134,15 +193,16 @@ def combine(parts: list[bytes], page_counts: Sequence[int | None] | None = None)
             for reference in sect_pr:
                 if reference.tag in _REFERENCES:
                     header = target.part.related_parts[reference.get(qn("r:id"))]
-                    _section_pages(header.element, count)
+                    _section_pages(header.element, count, marks, index)
             body.remove(original)
             elements = list(body)
         else:
             assert document is not None
-            _adopt_headers(target, document, sect_pr, count)
+            _adopt_headers(target, document, sect_pr, count, marks, index)
             elements = [el for el in source_body if el.tag != qn("w:sectPr")]
         if index < last:
             elements = _break_after(elements, sect_pr)
+        _mark_start(elements, marks, index)
         for element in elements:
             if element.getparent() is not body:
                 body.append(element)
