@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from docx import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.parts.hdrftr import FooterPart, HeaderPart
@@ -133,19 +134,49 @@ def _restart_numbering(sect_pr) -> None:
         sect_pr.append(numbering)
 
 
+class _Names:
+    """The part names and relationship ids python-docx would give the parts added to the
+    target (next_partname, relate_to: the lowest number free), without walking the whole
+    package and every relationship once per part (which made combining quadratic: most of
+    its time at 100 items). Only parts are added while combining, so the lowest free
+    number of each kind only grows."""
+
+    def __init__(self, target) -> None:
+        self.part = target.part
+        self.names = {str(part.partname) for part in self.part.package.iter_parts()}
+        self.next: dict[str, int] = {}
+
+    def partname(self, template: str) -> PackURI:
+        n = self.next.get(template, 1)
+        while template % n in self.names:
+            n += 1
+        self.next[template] = n + 1
+        self.names.add(template % n)
+        return PackURI(template % n)
+
+    def relate(self, new, reltype: str) -> str:
+        """A new relationship of the target's main part to the new part `new`; its rId."""
+        rels = self.part.rels
+        n = self.next.get("rId", 1)
+        while f"rId{n}" in rels:
+            n += 1
+        self.next["rId"] = n + 1
+        return rels.add_relationship(reltype, new, f"rId{n}").rId
+
+
 def _adopt_headers(
-    target, source: _Part, sect_pr, count: int | None, marks: _Marks | None, index: int
+    names: _Names, source: _Part, sect_pr, count: int | None, marks: _Marks | None, index: int
 ) -> None:
     """Copy the part's header and footer into the target package; point sect_pr at them."""
-    package = target.part.package
+    package = names.part.package
     for reference in list(sect_pr):
         if reference.tag not in _REFERENCES:
             continue
         reltype, part_class, template, content_type = _REFERENCES[reference.tag]
         element = source.related(reference.get(qn("r:id")))
         _section_pages(element, count, marks, index)
-        new = part_class(package.next_partname(template), content_type, element, package)
-        reference.set(qn("r:id"), target.part.relate_to(new, reltype))
+        new = part_class(names.partname(template), content_type, element, package)
+        reference.set(qn("r:id"), names.relate(new, reltype))
 
 
 def _break_after(body_elements: list, sect_pr) -> list:
@@ -181,6 +212,7 @@ def combine(
     counts = page_counts or [None] * len(parts)
     marks = _Marks() if marked else None
     target = Document(io.BytesIO(parts[0]))
+    names = _Names(target)
     body = target.element.body
     last = len(parts) - 1
     for index, count in enumerate(counts):
@@ -198,7 +230,7 @@ def combine(
             elements = list(body)
         else:
             assert document is not None
-            _adopt_headers(target, document, sect_pr, count, marks, index)
+            _adopt_headers(names, document, sect_pr, count, marks, index)
             elements = [el for el in source_body if el.tag != qn("w:sectPr")]
         if index < last:
             elements = _break_after(elements, sect_pr)
