@@ -12,6 +12,7 @@ PAGES_MARK, where the count is written before the PDF is made.
 from __future__ import annotations
 
 import copy
+import gc
 import io
 import posixpath
 import zipfile
@@ -209,6 +210,9 @@ def combine(
     Parts are opened one at a time and dropped once moved, so memory stays flat however
     long the meeting is.
     """
+    # Rendering the parts leaves cycles behind (python-docx packages, docxtpl templates);
+    # collected now, before the combined document grows, they do not add to its peak.
+    gc.collect()
     counts = page_counts or [None] * len(parts)
     marks = _Marks() if marked else None
     target = Document(io.BytesIO(parts[0]))
