@@ -45,7 +45,7 @@ BUNDLE := build/bundle/pykala-$(VERSION)
 BUNDLE_INPUTS := main.py pyproject.toml $(shell find drafting ui resources templates/docx -type f \
 	-not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: run test debs-run debs-test venv venv-test axe template catalogs clean \
+.PHONY: run test test-fast debs-run debs-test venv venv-test axe template catalogs clean \
 	install-desktop uninstall-desktop bundle bundle-check
 
 run: debs-run venv
@@ -59,8 +59,13 @@ run: debs-run venv
 test: debs-test venv-test axe
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy drafting
-	$(PY) -m pytest
+	$(PY) -m pytest --cov --cov-report=term
 	$(MAKE) bundle-check
+
+# While working: every test that needs no LibreOffice, CUPS or Chromium (their markers; a test
+# not marked `libreoffice` finds none, see tests/conftest.py). No Debian packages needed.
+test-fast: venv-test
+	$(PY) -m pytest -q -m "not libreoffice and not cups and not chromium"
 
 debs-run:
 	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT) $(DEBS_SPELL))
@@ -94,7 +99,7 @@ $(BUNDLE)/pykala: $(VENV)/.bundle-installed $(CATALOGS) $(BUNDLE_INPUTS)
 
 # The bundle, copied to an empty folder, renders the example and opens its window (CI).
 bundle-check: bundle
-	$(PY) tests/bundle_check.py $(BUNDLE)
+	$(PY) tests/support/bundle_check.py $(BUNDLE)
 
 # axe-core, pinned, into a git-ignored folder; fetched once (npm comes with Debian's npm
 # package, or with a Node.js that bundles it).

@@ -3,6 +3,11 @@
     python benchmarks/run.py            # a table
     python benchmarks/run.py --json     # {"name": {"median", "unit", "baseline", "ratio"}, …}
     python benchmarks/run.py --only render_example_docx
+    python benchmarks/run.py --check    # and exit 1 when a figure misses its goal
+    python benchmarks/run.py --check --figures FIGURES.json   # check a --json run's output
+
+The goals are benchmarks/thresholds.toml: the most a figure's median and its ratio to the
+baseline may be. Not part of `make test`: timings depend on the machine's load.
 
 Baselines: a bare docxtpl render of the same template and context (what the renderer adds on
 top of docxtpl), and a bare `soffice --convert-to` with a fresh profile (cold LibreOffice).
@@ -18,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +36,7 @@ from drafting import draftfile, produce  # noqa: E402
 from drafting.render import context, docx, pdf  # noqa: E402
 
 EXAMPLE = ROOT / "resources" / "examples" / "kh-2021-05-03-s333.pykala"
+THRESHOLDS = Path(__file__).with_name("thresholds.toml")
 
 
 def median_seconds(action: Callable[[], object], repeat: int) -> float:
@@ -526,10 +533,10 @@ def bench_print(repeat: int) -> dict:
     peak memory of a process that does it, each run in a fresh process; against the old path
     (every page rasterised at 1200 dpi into a PDF printer, once). And the UI thread's longest
     busy stretch from Ctrl+P to "Printed", against an idle second. The queue is a private CUPS
-    scheduler's PDF queue (tests/print_queue.py), so no real printer is used."""
+    scheduler's PDF queue (tests/support/print_queue.py), so no real printer is used."""
     import os
 
-    from tests import print_queue
+    from tests.support import print_queue
 
     os.environ["CUPS_SERVER"] = str(print_queue.SOCKET)
     scheduler = print_queue.Scheduler()
@@ -597,11 +604,36 @@ BENCHMARKS: dict[str, tuple[Callable[[int], dict], int]] = {
 }
 
 
-def main() -> int:
+def thresholds(path: Path = THRESHOLDS) -> dict[str, dict[str, float]]:
+    with path.open("rb") as file:
+        return tomllib.load(file)
+
+
+def misses(results: dict[str, dict], goals: dict[str, dict[str, float]]) -> list[str]:
+    """Each figure of `results` that misses its goal, in words. A goal whose figure was not
+    measured in this run (--only) is not checked."""
+    found = []
+    for name, goal in goals.items():
+        figure = results.get(name)
+        if figure is None:
+            continue
+        for key in ("median", "ratio"):
+            value = figure.get(key)
+            if key in goal and (value is None or value > goal[key]):
+                found.append(f"{name}: {key} {value} {figure.get('unit', '')} > {goal[key]}")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--only", action="append", choices=sorted(BENCHMARKS))
-    args = parser.parse_args()
+    parser.add_argument("--check", action="store_true", help="exit 1 when a goal is missed")
+    parser.add_argument("--figures", type=Path, help="check these figures (--json output)")
+    args = parser.parse_args(argv)
+    if args.figures:
+        results = json.loads(args.figures.read_text(encoding="utf-8"))
+        return report(results, thresholds()) if args.check else 0
     results = {}
     for name, (bench, repeat) in BENCHMARKS.items():
         if args.only and name not in args.only:
@@ -620,7 +652,17 @@ def main() -> int:
                 )
     if args.json:
         print(json.dumps(results, indent=2))
-    return 0
+    return report(results, thresholds()) if args.check else 0
+
+
+def report(results: dict[str, dict], goals: dict[str, dict[str, float]]) -> int:
+    """Say each missed goal (on stderr, so --json stays JSON); 1 when there is one."""
+    missed = misses(results, goals)
+    checked = sum(1 for name in goals if name in results)
+    for line in missed:
+        print(f"MISSED {line}", file=sys.stderr)
+    print(f"{checked - len(missed)} of {checked} goals met", file=sys.stderr)
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

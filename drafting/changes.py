@@ -12,6 +12,7 @@ check warns only about a real difference.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from typing import Literal
 
@@ -26,6 +27,11 @@ _BREAK = "\n\n"
 # "Kaupunginhallitus merkitsi …").
 _DECIDE = {"päättää", "päätti", "beslutar", "beslöt", "besluta"}
 _STEM = 4  # a changed word that keeps its first letters is the same verb in another tense
+# Finnish consonant gradation changes a verb's stem between the infinitive and the past
+# tense ("todeta" → "totesi", "hylätä" → "hylkäsi", "tehdä" → "teki"): the weak and strong
+# grades are written alike before stems are compared, and doubled consonants as one.
+_GRADES = str.maketrans({"d": "t", "v": "p", "g": "k"})
+_DOUBLED = re.compile(r"([^aeiouyäöå])\1")
 
 
 def _paragraphs(text: str) -> str:
@@ -85,9 +91,29 @@ def substantive(proposal: str, decision: str) -> list[str]:
         removed = [w for w in old[a1:a2] if w not in _DECIDE]
         added = [w for w in new[b1:b2] if w not in _DECIDE]
         for word in list(removed):
-            twin = next((w for w in added if w[:_STEM] == word[:_STEM]), None)
+            twin = next((w for w in added if _same_verb(word, w)), None)
             if twin is not None:
                 removed.remove(word)
                 added.remove(twin)
         found += removed + added
     return found
+
+
+def _graded(word: str) -> str:
+    return _DOUBLED.sub(r"\1", word.replace("hd", "k").translate(_GRADES))
+
+
+def _same_verb(old: str, new: str) -> bool:
+    """Whether `new` is `old` in another tense: the same first letters, or a Finnish
+    infinitive ("todeta", "hyväksyä") and its past tense ("totesi", "hyväksyi"), whose stem
+    may change by consonant gradation."""
+    if old[:_STEM] == new[:_STEM]:
+        return True
+    if not (old[-1:] in ("a", "ä") and new[-1:] == "i"):
+        return False
+    infinitive, past = _graded(old), _graded(new)
+    stem = infinitive[:-1].removesuffix("t")  # todeta → tote, hylätä → hylä, tehdä → tek
+    shared = len(os.path.commonprefix([infinitive, past]))
+    # A short stem may change in its last letter ("otta-" → "otti"), a long one in two
+    # ("myöntä-" → "myönsi"); never fewer than two letters agree.
+    return shared >= max(2, len(stem) - 1 if len(stem) <= 4 else max(4, len(stem) - 2))

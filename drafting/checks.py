@@ -12,7 +12,7 @@ from pathlib import Path
 
 from drafting import appeals, changes, copies, i18n, richtext, schema, spelling
 from drafting.i18n import _
-from drafting.model import Decision, Draft
+from drafting.model import Decision, Draft, MeetingDraft
 from drafting.resources import (
     Organization,
     UnknownOrganization,
@@ -79,6 +79,22 @@ def _as_proposed_agrees(problems: list[Problem], proposal: str, decision: Decisi
         )
 
 
+def required(draft: Draft | MeetingDraft, document: str) -> list[Problem]:
+    """Every field the declaration (drafting.schema) requires for `document` that is empty
+    in `draft`, an item draft or a meeting file, named by its path."""
+    return [
+        Problem(path, _("{what} is empty; it is required").format(what=field.subject()))
+        for path, value, field in schema.walk(draft)
+        if document in field.required and (value is None or not str(value).strip())
+    ]
+
+
+def check_meeting(meeting: MeetingDraft, document: str) -> list[Problem]:
+    """What the meeting file itself lacks for `document` ("agenda" | "minutes"): the fields
+    its declaration requires (the items it lists are checked one by one: meeting.check_items)."""
+    return required(meeting, document)
+
+
 def check(draft: Draft, document: str | None = None, base: Path | None = None) -> list[Problem]:
     """Problems of `draft` as a `document` ("minutes" | "agenda"; None: the draft's own).
 
@@ -95,9 +111,7 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
     except UnknownOrganization as unknown:
         add(Problem("organization", str(unknown)))
     # Every field the schema declares required for this document (drafting.schema).
-    for path, value, field in schema.walk(draft):
-        if document in field.required and (value is None or not str(value).strip()):
-            add(Problem(path, _("{what} is empty; it is required").format(what=field.subject())))
+    problems += required(draft, document)
     if item.agenda_item is None:
         add(Problem(schema.AGENDA_ITEM, _("The agenda item number (Asia/N) is empty"), WARNING))
     if item.section is None and document == "minutes":

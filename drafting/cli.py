@@ -42,12 +42,16 @@ def _messages_language() -> str:
     return "en"
 
 
-def _load(path: Path, kind: str | None = None) -> draftfile.DraftError | draftfile.Draft:
-    """The item draft at `path` (`kind`: what draftfile.sniff said, if it was asked)."""
+def _load(
+    path: Path, opened: draftfile.Opened | None = None
+) -> draftfile.DraftError | draftfile.Draft:
+    """The item draft at `path` (`opened`: the file as draftfile.read_any read it, if it
+    was asked: it is not read again)."""
+    opened = opened or draftfile.read_any(path)
     try:
-        if (kind or draftfile.sniff(path)) == draftfile.WORD:
+        if opened.kind == draftfile.WORD:
             return _load_word(path)
-        return draftfile.load(path)
+        return opened.draft()
     except draftfile.DraftError as exc:
         _say(_("{path} cannot be read:").format(path=path))
         for problem in exc.problems:
@@ -82,10 +86,10 @@ def _report(problems: list[checks.Problem]) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    kind = draftfile.sniff(args.draft)
-    if kind == draftfile.MEETING:
-        return _check_meeting(args)
-    draft = _load(args.draft, kind)
+    opened = draftfile.read_any(args.draft)
+    if opened.kind == draftfile.MEETING:
+        return _check_meeting(args, opened)
+    draft = _load(args.draft, opened)
     if isinstance(draft, draftfile.DraftError):
         return UNREADABLE
     problems = checks.check(draft, args.document, args.draft.parent)
@@ -100,10 +104,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     return OK
 
 
-def _check_meeting(args: argparse.Namespace) -> int:
+def _check_meeting(args: argparse.Namespace, opened: draftfile.Opened) -> int:
     """A meeting: every item it lists, checked as the meeting prints it, item by item."""
     try:
-        draft = draftfile.load_meeting(args.draft)
+        draft = opened.meeting()
     except draftfile.DraftError as exc:
         _say(_("{path} cannot be read:").format(path=args.draft))
         for problem in exc.problems:
@@ -120,6 +124,9 @@ def _check_meeting(args: argparse.Namespace) -> int:
             else _("{path}: every item checked as the minutes print it")
         ).format(path=args.draft)
     )
+    own = checks.check_meeting(draft, document)  # the meeting file's own fields first
+    for own_problem in own:
+        print(f"  {own_problem}")
     for item in found:  # one report on stdout, in order: each item, then its problems
         print(_item_heading(draft, item))
         if item.unreadable:
@@ -140,9 +147,11 @@ def _check_meeting(args: argparse.Namespace) -> int:
             ).format(path=args.draft, count=failing, total=len(found))
         )
         return UNREADABLE if any(item.unreadable for item in found) else PROBLEMS
+    if checks.errors(own):
+        return PROBLEMS
     print(
         _("{path}: no problems").format(path=args.draft)
-        if not any(item.problems for item in found)
+        if not own and not any(item.problems for item in found)
         else _("{path}: warnings only").format(path=args.draft)
     )
     return OK

@@ -1,18 +1,27 @@
-"""Reading and writing `.pykala` drafts (DRAFT-FORMAT.md, version 1).
+"""Reading and writing `.pykala` drafts (docs/format.md).
 
-One generic walker reads every dataclass of `drafting.model` by its type hints, so a field
-added to the model is read, checked and written without new code. Every problem is
-collected with the path of its field (`item.history[0].date`) and a fix the user can apply.
+A file of an older format version is first brought to the current one, one step at a time
+(`STEPS`, see `upgrade`). One generic walker reads every dataclass of `drafting.model` by its
+type hints, so a field added to the model is read, checked and written without new code.
+Every problem is collected with the path of its field (`item.history[0].date`) and a fix the
+user can apply. The same walker reads an organisation profile (drafting.organization,
+`read_as`): besides the drafts' types it reads maps (`dict[str, X]`, keys starting with "_"
+being comments), "one text or one per language" (`str | dict[Language, str]`: a union is read
+as the option whose JSON type the value has), fields that must be filled in when given
+(metadata "filled"), and objects that refuse keys they do not know (a class's UNKNOWN message).
 """
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as _dt
 import json
 import types
 import typing
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
@@ -70,12 +79,37 @@ def _type_error(path: str, value: Any, expected: type, errors: list[str]) -> obj
     return _SKIP
 
 
+def _fits(tp: Any, value: Any) -> bool:
+    """Whether a JSON `value` has the JSON type that `tp` is written as."""
+    origin = get_origin(tp) or tp
+    if origin is dict or (isinstance(origin, type) and dataclasses.is_dataclass(origin)):
+        return isinstance(value, dict)
+    if origin is list:
+        return isinstance(value, list)
+    if origin in (int, bool):
+        return isinstance(value, origin) and (origin is bool or not isinstance(value, bool))
+    return isinstance(value, str)  # a text, a date, one of a Literal's texts
+
+
 def _read_value(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
     origin = get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in get_args(tp) if a is not type(None)]
         if value is None:
             return None
+        if len(options) > 1:  # one text or one per language: as the value is written
+            chosen = next((o for o in options if _fits(o, value)), None)
+            if chosen is None:
+                errors.append(
+                    _("{path}: {value} is {actual}; {fix}").format(
+                        path=path,
+                        value=json.dumps(value, ensure_ascii=False)[:40],
+                        actual=_describe(value),
+                        fix=_("write a text in quotes, or one per language in { }"),
+                    )
+                )
+                return _SKIP
+            return _read_value(chosen, value, path, errors)
         return _read_value(options[0], value, path, errors)
     if origin is Literal:
         allowed = get_args(tp)
@@ -113,7 +147,52 @@ def _read_value(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
         return value if ok else _type_error(path, value, int, errors)
     if tp is dict:
         return value if isinstance(value, dict) else _type_error(path, value, dict, errors)
+    if origin is dict:
+        return _read_map(tp, value, path, errors)
     raise TypeError(f"no reader for {tp!r}")  # a model field of a new kind
+
+
+def _read_map(tp: Any, value: Any, path: str, errors: list[str]) -> Any:
+    """`dict[K, V]`: every entry read as a V at `path.key`; a key of a Literal type must be
+    one of its values; a key starting with "_" is a comment, left out."""
+    if not isinstance(value, dict):
+        return _type_error(path, value, dict, errors)
+    key_type, value_type = get_args(tp)
+    allowed = get_args(key_type) if get_origin(key_type) is Literal else None
+    out = {}
+    for key, item in value.items():
+        if key.startswith("_"):
+            continue
+        where = f"{path}.{key}"
+        if allowed is not None and key not in allowed:
+            errors.append(
+                _('{path}: "{value}" is not allowed; write one of: {allowed}').format(
+                    path=where, value=key, allowed=", ".join(allowed)
+                )
+            )
+            continue
+        read = _read_value(value_type, item, where, errors)
+        if read is not _SKIP:
+            out[key] = read
+    return out
+
+
+def _filled(tp: Any, value: Any, path: str, errors: list[str]) -> None:
+    """A field that must be filled in when given (metadata "filled"): a text not blank; a
+    text per language, every language of its Literal keys ("name.sv: is empty")."""
+    if value is None:
+        return
+    if isinstance(value, str):
+        if not value.strip():
+            errors.append(_("{field}: is empty").format(field=path))
+        return
+    if isinstance(value, dict):
+        options = get_args(tp) if get_origin(tp) in (typing.Union, types.UnionType) else (tp,)
+        per_language = next(o for o in options if get_origin(o) is dict)
+        for key in get_args(get_args(per_language)[0]):  # the Literal's keys: the languages
+            text = value.get(key)
+            if not isinstance(text, str) or not text.strip():
+                errors.append(_("{field}: is empty").format(field=f"{path}.{key}"))
 
 
 def _read_object(cls: type, data: Any, path: str, errors: list[str]) -> Any:
@@ -121,19 +200,42 @@ def _read_object(cls: type, data: Any, path: str, errors: list[str]) -> Any:
         _type_error(path or _("the file"), data, dict, errors)
         return cls()
     hints = get_type_hints(cls)
-    known = {f.name for f in dataclasses.fields(cls) if f.name != "extra"}
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "extra"}
+    refuse = getattr(cls, "UNKNOWN", None)  # unknown keys are errors, not kept
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in data.items():
-        if key in known:
-            read = _read_value(hints[key], value, f"{path}.{key}" if path else key, errors)
+        where = f"{path}.{key}" if path else key
+        if key in fields:
+            read = _read_value(hints[key], value, where, errors)
             if read is not _SKIP:
                 values[key] = read
+                if fields[key].metadata.get("filled"):
+                    _filled(hints[key], read, where, errors)
+        elif refuse is not None and not key.startswith("_"):
+            errors.append(refuse().format(field=where, known=", ".join(fields)))
         else:
             extra[key] = value
+    for name, f in fields.items():  # one that must be filled in and is not given at all
+        if f.metadata.get("filled") and name not in data:
+            where = f"{path}.{name}" if path else name
+            _filled(hints[name], _default(f), where, errors)
     obj = cls(**values)
     obj.extra = extra
     return obj
+
+
+def _default(f: dataclasses.Field) -> Any:
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    return None if f.default is dataclasses.MISSING else f.default
+
+
+def read_as(cls: type, data: Any, path: str = "") -> tuple[Any, list[str]]:
+    """`data` (parsed JSON) read as the dataclass `cls` by the drafts' one walker: the
+    object, and every problem, each naming its field's path (`appeal.registry.email: …`)."""
+    errors: list[str] = []
+    return _read_object(cls, data, path, errors), errors
 
 
 def _write_value(value: Any) -> Any:
@@ -154,6 +256,29 @@ def _write_value(value: Any) -> Any:
 
 
 KINDS: dict[str, type] = {"item": Draft, "meeting": MeetingDraft}
+
+# The steps from one format version to the next: STEPS[n] takes the JSON object of a file of
+# version n (an item or a meeting: its "kind" says which) and returns it as version n + 1
+# would have it. A step never changes its argument; `upgrade` gives it a copy. A new format
+# version adds its step here, a fixture file in tests/fixtures/format/ and its section in
+# docs/format.md. Version 1 is the first, so there is no step yet.
+Step = Callable[[dict[str, Any]], dict[str, Any]]
+STEPS: dict[int, Step] = {}
+
+
+def upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    """The JSON object of a draft of any known version as the current version has it: the
+    steps from its version to VERSION, in order (the object itself when it is current)."""
+    version = data["version"]
+    if version == VERSION:
+        return data
+    data = copy.deepcopy(data)
+    for step in range(version, VERSION):
+        if step not in STEPS:  # a bug of this program (a test checks every step is there)
+            raise RuntimeError(f"no step from format version {step} to {step + 1}")
+        data = STEPS[step](data)
+        data["version"] = step + 1
+    return data
 
 
 def to_json(draft: Draft | MeetingDraft) -> dict:
@@ -186,6 +311,7 @@ def from_json(data: Any, source: str = "", kind: str = "item") -> Any:
             ],
             source,
         )
+    data = upgrade(data)
     found = data.get("kind", "item")
     if found != kind:
         message = (
@@ -245,26 +371,28 @@ def _duplicate_keys(data: Any) -> list[str]:
     return sorted(found)
 
 
-def loads(text: str, source: str = "", kind: str = "item") -> Any:
+def _parse(text: str, source: str) -> tuple[Any, DraftError | None]:
+    """The JSON of a draft's text, and why it cannot be one (bad JSON: no tree; a key
+    written twice: the tree all the same, so that its kind can still be told)."""
     seen: list[bool] = []
     try:
         data = json.loads(text, object_pairs_hook=_pairs_hook(seen))
     except RecursionError:
-        raise DraftError(
+        return None, DraftError(
             [_("the file is nested too deeply to be a draft (objects or lists within each other)")],
             source,
-        ) from None
+        )
     except json.JSONDecodeError as exc:
-        raise DraftError(
+        return None, DraftError(
             [
                 _("not valid JSON at line {line}, column {column}: {reason}").format(
                     line=exc.lineno, column=exc.colno, reason=exc.msg
                 )
             ],
             source,
-        ) from None
+        )
     if seen:
-        raise DraftError(
+        return data, DraftError(
             [
                 _(
                     "{path}: written twice in the same object; one of the two would be lost. "
@@ -274,6 +402,13 @@ def loads(text: str, source: str = "", kind: str = "item") -> Any:
             ],
             source,
         )
+    return data, None
+
+
+def loads(text: str, source: str = "", kind: str = "item") -> Any:
+    data, error = _parse(text, source)
+    if error is not None:
+        raise error
     return from_json(data, source, kind)
 
 
@@ -346,15 +481,6 @@ def load(path: Path) -> Draft:
     return loads(read_text(path), str(path))
 
 
-def kind_of(path: Path) -> str | None:
-    """The "kind" a .pykala file declares (item or meeting), or None if it cannot tell."""
-    try:
-        data = json.loads(read_text(path))
-    except (DraftError, json.JSONDecodeError, RecursionError):
-        return None
-    return data.get("kind", "item") if isinstance(data, dict) else None
-
-
 WORD, MEETING, ITEM = "word", "meeting", "item"
 
 
@@ -371,14 +497,49 @@ def is_word(path: Path) -> bool:
         return False
 
 
-def sniff(path: Path) -> str:
-    """What opening `path` means, in the one order the command line and the window share:
-    WORD (a Word document, perhaps carrying the draft it was made from), else MEETING (a
-    .pykala file declaring "kind": "meeting"), else ITEM (a draft, or a file whose reading
-    says why it is none). The contents decide, never the file's name."""
+@dataclass(frozen=True)
+class Opened:
+    """A file read and parsed once to tell what it is (`read_any`): its kind, and for a
+    .pykala file the parsed JSON, from which `draft()` or `meeting()` builds the object
+    without reading or parsing the file again (or raises DraftError saying why it cannot)."""
+
+    kind: str  # WORD, MEETING or ITEM
+    path: Path
+    tree: Any = None  # the parsed JSON (None: a Word document, or no JSON at all)
+    error: DraftError | None = None  # why the file cannot be a draft, if it cannot
+
+    def draft(self) -> Draft:
+        return self._build("item")
+
+    def meeting(self) -> MeetingDraft:
+        return self._build("meeting")
+
+    def _build(self, kind: str) -> Any:
+        if self.error is not None:
+            raise self.error
+        return from_json(self.tree, str(self.path), kind)
+
+
+def read_any(path: Path) -> Opened:
+    """`path` read once and taken for what it is, in the one order the command line and the
+    window share: WORD (a Word document, perhaps carrying the draft it was made from), else
+    MEETING (a .pykala file declaring "kind": "meeting"), else ITEM (a draft, or a file
+    whose reading says why it is none). The contents decide, never the file's name."""
+    path = Path(path)
     if is_word(path):
-        return WORD
-    return MEETING if kind_of(path) == "meeting" else ITEM
+        return Opened(WORD, path)
+    try:
+        tree, error = _parse(read_text(path), str(path))
+    except DraftError as exc:
+        return Opened(ITEM, path, error=exc)
+    kind = MEETING if isinstance(tree, dict) and tree.get("kind") == "meeting" else ITEM
+    return Opened(kind, path, tree, error)
+
+
+def sniff(path: Path) -> str:
+    """What opening `path` means (`read_any`): WORD, MEETING or ITEM. A caller that goes on
+    to read the file takes `read_any`'s answer instead, which holds it parsed."""
+    return read_any(path).kind
 
 
 def load_meeting(path: Path) -> MeetingDraft:

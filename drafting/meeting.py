@@ -267,6 +267,7 @@ class Output:
     name: str  # file name without suffix
     _docx: bytes | None  # None for a combined document until its DOCX is asked for
     parts: list[bytes] | None = None  # for a combined document: its sections, alone
+    language: str = ""  # the document's (fi or sv): what LibreOffice hyphenates it as
 
     @property
     def docx(self) -> bytes:
@@ -279,7 +280,7 @@ class Output:
 
 
 def _combined(name: str, contexts: list[context.Context]) -> Output:
-    return Output(name, None, [docx.render(c) for c in contexts])
+    return Output(name, None, [docx.render(c) for c in contexts], contexts[0]["language"])
 
 
 def public_name(name: str, meeting: MeetingDraft, language: str | None = None) -> str:
@@ -340,13 +341,24 @@ def _named(name: str, meeting: Meeting, language: str | None, copy: Copy) -> str
 
 
 def items(
-    meeting: Meeting, language: str | None = None, copy: Copy = FULL, changes: bool = False
+    meeting: Meeting,
+    language: str | None = None,
+    copy: Copy = FULL,
+    changes: bool = False,
+    only: int | None = None,
 ) -> list[Output]:
-    """One file per item, as in the minutes, each paginated on its own."""
+    """One file per item, as in the minutes, each paginated on its own; `only`: just the
+    item at that index (0-based), still masked as the whole meeting is."""
     drafts = meeting.numbered()
     options = _as_minutes(drafts, language, copy, changes)
+    if only is not None:
+        drafts = drafts[only : only + 1]
     return [
-        Output(_named(names.item_stem(d), meeting, language, copy), docx.render_item(d, options))
+        Output(
+            _named(names.item_stem(d), meeting, language, copy),
+            docx.render_item(d, options),
+            language=language or d.language,
+        )
         for d in drafts
     ]
 
@@ -367,7 +379,7 @@ def extracts(
                 f"{names.item_stem(draft, 40)} - {word} {index + 1} "
                 f"{names.file_stem(extract.recipient, 40)}"
             ).rstrip()
-            out.append(Output(name, data))
+            out.append(Output(name, data, language=language or draft.language))
     return out
 
 
@@ -434,16 +446,17 @@ def with_pdf(output: Output, converter: warm.Converter) -> tuple[bytes, bytes]:
     pages ("3 (7)"), and the counts are stored in its DOCX for LibreOffice to show: the warm
     LibreOffice counts them in the combined document as it converts it (one load); without
     one, the parts are converted alone and counted, and the combined file converted after."""
+    language = output.language
     if output.parts is None:
-        return output.docx, converter.convert(output.docx)
+        return output.docx, converter.convert(output.docx, language=language)
     marked = compose.combine(output.parts, marked=True)
-    counted = converter.convert_sections(marked, len(output.parts))
+    counted = converter.convert_sections(marked, len(output.parts), language=language)
     if counted is not None:
         pdf, counts = counted
         return compose.combine(output.parts, counts), pdf
-    counts = [compose.pdf_page_count(converter.convert(p)) for p in output.parts]
+    counts = [compose.pdf_page_count(converter.convert(p, language=language)) for p in output.parts]
     data = compose.combine(output.parts, counts)
-    return data, converter.convert(data)
+    return data, converter.convert(data, language=language)
 
 
 def refuse_inputs(meeting: Meeting, outputs: list[Path]) -> None:

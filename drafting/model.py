@@ -1,4 +1,4 @@
-"""The draft as plain Python objects: what DRAFT-FORMAT.md describes, nothing more.
+"""The draft as plain Python objects: what docs/format.md describes, nothing more.
 
 Field names and order follow the file format, so that reading and writing can be done by
 one generic walker (`drafting.draftfile`). Every object keeps the keys it did not know in

@@ -12,18 +12,23 @@ profiles, and the trial render an imported template must pass, is drafting.profi
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as _dt
 import json
 import os
 import re
 import sys
+import time
+import typing
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
-from drafting import appeals, dates, files, i18n, template_contract, zipparts
+from drafting import appeals, draftfile, files, i18n, template_contract, zipparts
 from drafting.i18n import _
 from drafting.location import RESOURCES
-from drafting.model import LANGUAGES
+from drafting.model import LANGUAGES, Language
 
 BUILTIN_FOLDER = RESOURCES / "organizations"
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
@@ -61,37 +66,42 @@ def user_folder() -> Path:
 @dataclass(frozen=True)
 class Profile:
     """One organisation's profile: its id, its data as the file gives it (`data`, the JSON
-    format of resources/organizations/), where it was read and whether it is built in."""
+    format of resources/organizations/, which the editor edits and export writes), the same
+    typed (`file`), where it was read and whether it is built in."""
 
     id: str
     data: dict
     path: Path
     builtin: bool = True
 
+    @cached_property
+    def file(self) -> ProfileFile:
+        """The data as the drafts' reader types it (a part it cannot read is left out)."""
+        return draftfile.read_as(ProfileFile, self.data)[0]
+
     @property
     def template(self) -> Path | None:
         """The profile's own Word template, beside it; None: ours."""
-        name = self.data.get("template")
+        name = self.file.template
         return (self.path.parent / name) if name else None
 
     def name(self, language: str) -> str:
-        return self.data["name"][language]
+        return self.file.name[typing.cast(Language, language)]
 
     def body(self, body: str, language: str) -> str:
         """A body's name in the document language ("Kaupunginhallitus" → "Stadsstyrelsen")."""
-        return self.data.get("bodies", {}).get(body, {}).get(language, body)
+        return self.file.bodies.get(body, {}).get(typing.cast(Language, language), body)
 
     def email(self, address: str) -> str:
-        return address.replace("@", self.data.get("email_at", "@"))
+        return address.replace("@", self.file.email_at)
 
     def spelling_words(self, language: str) -> list[str]:
         """Words the organisation's documents use that no dictionary knows (its bodies,
         places, partners): known to the spelling check in that document language."""
-        words = self.data.get("spelling_words", {}).get(language, [])
-        return [w for w in words if isinstance(w, str)]
+        return self.file.spelling_words.get(typing.cast(Language, language), [])
 
     def word(self, language: str, key: str) -> str:
-        own = self.data.get("vocabulary", {}).get(language, {})
+        own = self.file.vocabulary.get(typing.cast(Language, language), {})
         return own.get(key) or vocabulary(language)[key]
 
 
@@ -139,38 +149,82 @@ class UnknownOrganization(LookupError):
         ).format(id=self.org_id)
 
 
-# --- validation ---------------------------------------------------------------------------
+# --- the profile's file, typed ------------------------------------------------------------
+#
+# Read by the drafts' one walker (drafting.draftfile.read_as), so that every problem of a
+# type, a date, a language or an empty text names its field (`appeal.registry.email: …`) in
+# the drafts' words; `validate` adds only what no type says (the id, footer labels, words
+# the documents print, the template).
+
+# One text for every document language ("helsinki.kirjaamo@hel.fi"), or one per language.
+OneOrPerLanguage = str | dict[Language, str]
+_FILLED = {"filled": True}  # given, it must be filled in (every language of a per-language text)
+
+
+def _extra() -> Any:
+    return field(default_factory=dict, repr=False)
+
+
+@dataclass
+class FooterCell:
+    """A cell of the footer table: a label (a "footer.<label>" word) or a text."""
+
+    label: str | None = None
+    text: OneOrPerLanguage | None = field(default=None, metadata=_FILLED)
+    until: _dt.date | None = None  # left out of documents dated after it
+    extra: dict = _extra()
+
+
+def _not_appeal_data() -> str:
+    return _("{field}: is not a part of the appeal data; known: {known}")
+
+
+def _appeal_types() -> type:
+    """The `appeal` part as drafting.appeals declares it: its groups (registry, courts…),
+    each of its fields one text or one per language; a key it does not know is refused."""
+    refuse = {"UNKNOWN": staticmethod(_not_appeal_data)}
+    groups = []
+    for group in appeals.GROUPS:
+        keys = [f.key for f in appeals.PROFILE_FIELDS if f.key.startswith(f"{group}.")]
+        names = [key.split(".")[1] for key in keys]
+        fields: list[Any] = [(n, OneOrPerLanguage | None, field(default=None)) for n in names]
+        fields.append(("extra", dict, _extra()))
+        groups.append((group, dataclasses.make_dataclass(group, fields, namespace=refuse)))
+    fields = [(g, cls | None, field(default=None)) for g, cls in groups]
+    fields.append(("extra", dict, _extra()))
+    return dataclasses.make_dataclass("AppealData", fields, namespace=refuse)
+
+
+if typing.TYPE_CHECKING:
+    AppealData = Any
+else:
+    AppealData = _appeal_types()
+
+
+@dataclass
+class ProfileFile:
+    """A profile's JSON (resources/organizations/*.json) as the reader types it."""
+
+    id: str | None = None
+    name: dict[Language, str] = field(default_factory=dict, metadata=_FILLED)
+    email_at: str = field(default="@", metadata=_FILLED)
+    spelling_words: dict[Language, list[str]] = field(default_factory=dict)
+    bodies: dict[str, dict[Language, str]] = field(default_factory=dict)  # and in other languages
+    footer: list[list[FooterCell]] = field(default_factory=list)  # columns of cells
+    vocabulary: dict[Language, dict[str, str]] = field(default_factory=dict)
+    appeal: AppealData | None = None
+    template: str | None = None
+    extra: dict = _extra()
 
 
 def _quote(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _date_problem(where: str, value: object) -> str | None:
-    if isinstance(value, str) and dates.parse_iso(value):
-        return None
-    return f"{where}: {dates.not_a_date(value)}"
-
-
-def _text_problems(where: str, value: object, problems: list[str], both: bool = True) -> None:
-    """A text: one string, or {"fi": …, "sv": …} (both required when `both`)."""
-    if isinstance(value, str) and not both:
-        if not value.strip():
-            problems.append(_("{field}: is empty").format(field=where))
-        return
-    if not isinstance(value, dict):
-        what = _("a text in Finnish and Swedish") if both else _("a text")
-        problems.append(_("{field}: should be {what}").format(field=where, what=what))
-        return
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            problems.append(_("{field}: is empty").format(field=f"{where}.{language}"))
-
-
 def _footer_problems(footer: object, problems: list[str]) -> None:
+    """What the footer's types do not say: how many columns fit, a label or a text in each
+    cell, and labels the vocabulary knows."""
     if not isinstance(footer, list):
-        problems.append(_("{field}: should be a list of columns").format(field="footer"))
         return
     if len(footer) > FOOTER_COLUMNS:
         problems.append(
@@ -180,92 +234,33 @@ def _footer_problems(footer: object, problems: list[str]) -> None:
         )
     labels = {k.removeprefix("footer.") for k in vocabulary("fi") if k.startswith("footer.")}
     for c, column in enumerate(footer):
-        if not isinstance(column, list):
-            problems.append(_("{field}: should be a list of cells").format(field=f"footer[{c}]"))
-            continue
-        for r, cell in enumerate(column):
-            where = f"footer[{c}][{r}]"
+        for r, cell in enumerate(column if isinstance(column, list) else []):
             if not isinstance(cell, dict):
-                problems.append(_("{field}: should be a cell").format(field=where))
                 continue
+            where = f"footer[{c}][{r}]"
             if ("label" in cell) == ("text" in cell):
                 problems.append(_("{field}: needs a label or a text, not both").format(field=where))
-            if "label" in cell and (
-                not isinstance(cell["label"], str) or cell["label"] not in labels
-            ):
+            label = cell.get("label")
+            if isinstance(label, str) and label not in labels:
                 problems.append(
                     _("{field}: {value} is not a footer label; known: {known}").format(
-                        field=f"{where}.label",
-                        value=_quote(cell["label"]),
-                        known=", ".join(sorted(labels)),
+                        field=f"{where}.label", value=_quote(label), known=", ".join(sorted(labels))
                     )
                 )
-            if "text" in cell:
-                _text_problems(f"{where}.text", cell["text"], problems, both=False)
-            if cell.get("until") not in (None, ""):
-                problem = _date_problem(f"{where}.until", cell["until"])
-                if problem:
-                    problems.append(problem)
 
 
 def _vocabulary_problems(own: object, problems: list[str]) -> None:
+    """Words the profile changes must be words the documents print."""
     if not isinstance(own, dict):
-        problems.append(_("{field}: should be words per language").format(field="vocabulary"))
         return
     for language, words in own.items():
         if language not in LANGUAGES or not isinstance(words, dict):
-            problems.append(
-                _("{field}: should be words per language").format(field=f"vocabulary.{language}")
-            )
             continue
         known = vocabulary(language)
-        for key, word in words.items():
-            where = f"vocabulary.{language}.{key}"
-            if key not in known:
+        for key in words:
+            if key not in known and not key.startswith("_"):
+                where = f"vocabulary.{language}.{key}"
                 problems.append(_("{field}: is not a word the documents print").format(field=where))
-            elif not isinstance(word, str):
-                problems.append(_("{field}: should be a text").format(field=where))
-
-
-def _appeal_problems(part: object, problems: list[str]) -> None:
-    """The appeal data: groups of known fields, each a text for both languages or one per
-    language; a field left out prints as a placeholder, which drafting.checks reports."""
-    if not isinstance(part, dict):
-        problems.append(_("{field}: should be groups of texts").format(field="appeal"))
-        return
-    fields = {f.key for f in appeals.PROFILE_FIELDS}
-    for group, values in part.items():
-        if group.startswith("_"):
-            continue  # a comment
-        if group not in appeals.GROUPS:
-            problems.append(
-                _("{field}: is not a part of the appeal data; known: {known}").format(
-                    field=f"appeal.{group}", known=", ".join(appeals.GROUPS)
-                )
-            )
-            continue
-        if not isinstance(values, dict):
-            problems.append(_("{field}: should be groups of texts").format(field=f"appeal.{group}"))
-            continue
-        for name, value in values.items():
-            where = f"appeal.{group}.{name}"
-            if name.startswith("_"):
-                continue
-            if f"{group}.{name}" not in fields:
-                known = [f.split(".")[1] for f in fields if f.startswith(f"{group}.")]
-                problems.append(
-                    _("{field}: is not a part of the appeal data; known: {known}").format(
-                        field=where, known=", ".join(known)
-                    )
-                )
-            elif isinstance(value, dict):
-                for language, text in value.items():
-                    if language not in LANGUAGES or not isinstance(text, str):
-                        problems.append(
-                            _("{field}: should be a text").format(field=f"{where}.{language}")
-                        )
-            elif not isinstance(value, str):
-                problems.append(_("{field}: should be a text").format(field=where))
 
 
 def validate(data: object, org_id: str | None = None, base: Path | None = None) -> list[str]:
@@ -274,9 +269,11 @@ def validate(data: object, org_id: str | None = None, base: Path | None = None) 
     `org_id` is the id its file name gives; `base` the folder its template is relative to."""
     if not isinstance(data, dict):
         return [_("the profile should be a JSON object")]
-    problems: list[str] = []
+    _typed, problems = draftfile.read_as(ProfileFile, data)
     own_id = data.get("id", org_id)
-    if not isinstance(own_id, str) or not ID_PATTERN.fullmatch(own_id):
+    if any(p.startswith("id:") for p in problems):
+        pass  # its type is said already
+    elif not isinstance(own_id, str) or not ID_PATTERN.fullmatch(own_id):
         problems.append(
             _("{field}: {value} should be small letters a-z, digits, - or _").format(
                 field="id", value=_quote(own_id)
@@ -288,27 +285,13 @@ def validate(data: object, org_id: str | None = None, base: Path | None = None) 
                 field="id", value=_quote(own_id), name=f"{org_id}.json"
             )
         )
-    _text_problems("name", data.get("name"), problems)
-    if not isinstance(data.get("email_at", "@"), str) or not data.get("email_at", "@"):
-        problems.append(_("{field}: should be a text such as (a)").format(field="email_at"))
     bodies = data.get("bodies", {})
-    if not isinstance(bodies, dict):
-        problems.append(
-            _("{field}: should be names with their Swedish names").format(field="bodies")
-        )
-    else:
-        for body, names in bodies.items():
-            if not body.strip():
-                problems.append(_("{field}: a body has no name").format(field="bodies"))
-            if not isinstance(names, dict) or not isinstance(names.get("sv", ""), str):
-                problems.append(_("{field}: should be a text").format(field=f"bodies.{body}.sv"))
+    if isinstance(bodies, dict) and any(not body.strip() for body in bodies):
+        problems.append(_("{field}: a body has no name").format(field="bodies"))
     _footer_problems(data.get("footer", []), problems)
-    if "vocabulary" in data:
-        _vocabulary_problems(data["vocabulary"], problems)
-    if "appeal" in data:
-        _appeal_problems(data["appeal"], problems)
+    _vocabulary_problems(data.get("vocabulary"), problems)
     template = data.get("template")
-    if template not in (None, ""):
+    if isinstance(template, str) and template:  # another type: said by the reader
         problem = _template_name_problem(template)
         if problem:
             problems.append(problem)
@@ -370,11 +353,10 @@ def _read(path: Path) -> tuple[dict | None, list[str]]:
     return (data if isinstance(data, dict) else None), problems
 
 
-def _signature() -> tuple:
-    """What the catalogue depends on: every file of both folders, by name, time and size, and
-    the language its problems are said in."""
-    items: list[tuple] = [("", i18n.language(), 0)]
-    for folder in (BUILTIN_FOLDER, user_folder()):
+def _signature(user: Path) -> tuple:
+    """Every file of both folders, by name, time and size."""
+    items: list[tuple] = []
+    for folder in (BUILTIN_FOLDER, user):
         try:
             for entry in os.scandir(folder):
                 stat = entry.stat()
@@ -384,18 +366,64 @@ def _signature() -> tuple:
     return tuple(sorted(items))
 
 
-_cached: tuple[tuple, Catalogue] | None = None
+def _folder_time(folder: Path) -> int | None:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:  # not there (yet): no profiles of the user's
+        return None
+
+
+# A folder changed less than this before it was read may change again within the same tick
+# of the file system's clock, its time unchanged: until it has been quiet this long, its
+# files are looked at again (by name, time and size) at each use.
+SETTLED_NS = 2_000_000_000
+
+
+@dataclass
+class _Cache:
+    key: tuple  # the interface language (problems are said in it) and both folders
+    folder_time: int | None  # the user's folder's modification time when it was read
+    checked_at: int  # when the folders were last seen to be as read (time.time_ns)
+    signature: tuple
+    catalogue: Catalogue
+
+
+_cached: _Cache | None = None
+
+
+def invalidate() -> None:
+    """Read the profiles again at the next use: a profile was written (drafting.profiles
+    says so), or the user asked for the list anew (Settings → Organisations)."""
+    global _cached
+    _cached = None
 
 
 def catalogue() -> Catalogue:
-    """Every profile, read again only when a file of either folder changed."""
+    """Every profile, read once and kept: the checks and the help notes look the organisation
+    up after every pause in typing, on the UI thread, and must not read the folders then.
+
+    It is read again after `invalidate` (every profile written through drafting.profiles),
+    when the interface language changes, and when a file is put into or taken out of the
+    user's folder by other means (the folder's time, one stat; a folder changed within the
+    last SETTLED_NS is compared file by file)."""
     global _cached
-    signature = _signature()
-    if _cached is not None and _cached[0] == signature:
-        return _cached[1]
+    user = user_folder()
+    key = (i18n.language(), BUILTIN_FOLDER, user)
+    folder_time = _folder_time(user)
+    now = time.time_ns()
+    cached = _cached
+    if cached is not None and cached.key == key and cached.folder_time == folder_time:
+        if folder_time is None or cached.checked_at - folder_time > SETTLED_NS:
+            return cached.catalogue
+        signature = _signature(user)
+        if signature == cached.signature:
+            cached.checked_at = now
+            return cached.catalogue
+    else:
+        signature = _signature(user)
     profiles: dict[str, Profile] = {}
     problems: dict[Path, list[str]] = {}
-    for folder, builtin in ((BUILTIN_FOLDER, True), (user_folder(), False)):
+    for folder, builtin in ((BUILTIN_FOLDER, True), (user, False)):
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
             data, found = _read(path)
             if found or data is None:
@@ -403,7 +431,7 @@ def catalogue() -> Catalogue:
                 continue
             profiles[path.stem] = Profile(path.stem, data, path, builtin)
     result = Catalogue(dict(sorted(profiles.items())), problems)
-    _cached = (signature, result)
+    _cached = _Cache(key, folder_time, now, signature, result)
     return result
 
 

@@ -19,12 +19,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drafting import meeting, names
+from drafting import names
 from drafting.copies import EXTRACT, FULL, PUBLIC, WEB, Copy
 from drafting.model import Draft
-from drafting.render import compose, context, docx, embed, html, pdf, warm
+from drafting.render import pdf, warm
 from drafting.resources import organization
+
+if TYPE_CHECKING:
+    from drafting import meeting
+    from drafting.render.context import Words
+    from drafting.render.embed import Reopened
+
+# The Word and web renderers (python-docx, docxtpl, lxml, markdown to Word) and the meeting's
+# builds are imported when a document is first made, not when the window starts (issue 24:
+# start → window); the LibreOffice side (warm, pdf) is light and the window makes its
+# Converter at once.
 
 __all__ = ["EXTRACT", "FULL", "PUBLIC", "WEB", "Copy", "Made", "build", "produce"]
 
@@ -32,12 +43,30 @@ __all__ = ["EXTRACT", "FULL", "PUBLIC", "WEB", "Copy", "Made", "build", "produce
 Converter = warm.Converter
 ConverterStopped = warm.ConverterStopped
 LibreOfficeMissing = pdf.LibreOfficeMissing
-Words = context.Words
-words_for = context.words_for
 find_soffice = pdf.find_soffice
 install_hint = pdf.install_hint
-open_word = embed.open_word
-pdf_page_count = compose.pdf_page_count
+
+
+def words_for(draft: Draft) -> Words:
+    """The words `draft`'s documents print with (the form quotes them to the user)."""
+    from drafting.render import context
+
+    return context.words_for(draft)
+
+
+def open_word(path: Path) -> Reopened:
+    """The draft a Word document made by Pykälä carries (drafting.render.embed.open_word)."""
+    from drafting.render import embed
+
+    return embed.open_word(path)
+
+
+def pdf_page_count(data: bytes) -> int:
+    """How many pages a PDF has (drafting.render.compose.pdf_page_count)."""
+    from drafting.render import compose
+
+    return compose.pdf_page_count(data)
+
 
 FORMATS = ("docx", "pdf", "html")
 
@@ -84,6 +113,7 @@ def produce(
     archival: bool = False,
     carry_draft: bool = True,
     web_folders: bool = False,
+    item: int | None = None,
 ) -> list[Made]:
     """The `formats` ("docx", "pdf", "html") of a draft, or of a meeting's `kinds` ("agenda",
     "minutes", "items", "extracts"; for "html", the web version of the agenda or the minutes),
@@ -94,16 +124,19 @@ def produce(
     their changes (only a copy that may show them does); `converter` makes the PDF (one made
     for this call when None); `archival`: PDF/A. A draft's Word document carries its draft
     (masked in a masked copy) unless `carry_draft` is False (the preview's pages). A meeting's
-    web pages go into a folder of their own per document when `web_folders`.
+    web pages go into a folder of their own per document when `web_folders`; `item` makes
+    the kind "items" just the one at that index (0-based: what the meeting view prints).
 
     Raises UnknownOrganization, docx.TemplateProblem, pdf.ConversionError."""
+    from drafting import meeting
+
     own = converter is None and "pdf" in formats
     if own:
         converter = warm.Converter(warm=False)
     try:
         if isinstance(subject, meeting.Meeting):
             return _meeting(
-                subject, formats, copy, kinds, language, changes, converter, web_folders
+                subject, formats, copy, kinds, language, changes, converter, web_folders, item
             )
         return _draft(
             subject, formats, copy, document, language, changes, converter, archival, carry_draft
@@ -124,6 +157,8 @@ def _draft(
     archival: bool,
     carry_draft: bool,
 ) -> list[Made]:
+    from drafting.render import context, docx, html
+
     org = organization(draft.organization)  # once, for every part of the document
     options = context.Options(
         document, language, public=copy.masked, changes=copy.shows_changes(changes)
@@ -140,7 +175,10 @@ def _draft(
             made.append(Made(f"{stem}.docx", data))
         if "pdf" in formats:
             assert converter is not None
-            made.append(Made(f"{stem}.pdf", converter.convert(data, archival=archival)))
+            pages = converter.convert(
+                data, archival=archival, language=options.language or draft.language
+            )
+            made.append(Made(f"{stem}.pdf", pages))
     if "html" in formats:
         made.append(Made(f"{stem}.html", html.render(context.build(draft, options, org))))
     return made
@@ -155,7 +193,10 @@ def _meeting(
     changes: bool,
     converter: warm.Converter | None,
     web_folders: bool,
+    item: int | None = None,
 ) -> list[Made]:
+    from drafting import meeting
+
     made: list[Made] = []
     if "docx" in formats or "pdf" in formats:
         outputs: list[meeting.Output] = []
@@ -165,7 +206,7 @@ def _meeting(
             elif kind == "minutes":
                 outputs += meeting.minutes(loaded, language, copy, changes)
             elif kind == "items":
-                outputs += meeting.items(loaded, language, copy, changes)
+                outputs += meeting.items(loaded, language, copy, changes, item)
             elif kind == "extracts":
                 outputs += meeting.extracts(loaded, language)  # always copies.EXTRACT
         for output in meeting.unique(outputs):
@@ -206,6 +247,8 @@ def build(
     and the other `formats`; `web`: also the web version of its agenda and minutes, each in a
     folder of its own beside them (always copies.WEB). Raises meeting.BuildError (every
     document's problems, each naming its item file); then nothing of this build is written."""
+    from drafting import meeting
+
     documents = {"agenda" if kind == "agenda" else "minutes" for kind in kinds}
     found = []
     for document in sorted(documents):

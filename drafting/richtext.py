@@ -1,4 +1,4 @@
-"""The rich-text subset of DRAFT-FORMAT.md: parsed into plain paragraph blocks, and written back.
+"""The rich-text subset of docs/format.md: parsed into plain paragraph blocks, and written back.
 
 Paragraphs, `## `/`### ` sub-headings, `- ` and `1. ` lists, `**bold**`, `*italic*`,
 `> ` quotations and `[name]{.personal}`. Nothing else is interpreted: `# x`, HTML, links,

@@ -1,5 +1,6 @@
 """The item draft declared once: every field's path, label, kind, who needs it, and where it
-prints; and the printed parts of an item document as a table.
+prints; and the printed parts of an item document as a table. The meeting file is declared
+the same way (`MEETING_FIELDS`, paths from the meeting file's root: `participants[].name`).
 
 Everything that walks a draft's fields takes them from here: the checks (required fields,
 the text fields, the spelling scope), the form (labels, kinds, hints, option lists), the
@@ -10,7 +11,10 @@ a constant and `tests/drafting/test_schema.py` resolves every path string the co
 
 Adding a field (README, "Adding a field"): the attribute on the dataclass in
 drafting.model, one `Field(...)` here, and — when it fills in appeal instructions — its
-`{item.…}` token in resources/appeals.json. Nothing else names it.
+`{item.…}` token in resources/appeals.json. Nothing else names it. A meeting's field is the
+attribute on MeetingDraft (or a class below it) and one `_meeting_field(...)` in
+MEETING_FIELDS; a list of records is a `list[Record]` attribute and a field per column
+(`proposals[].votes[].name`: lists within lists are walked, read and checked alike).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafting.i18n import _
-from drafting.model import Draft
+from drafting.model import Draft, MeetingDraft
 
 # Kinds: how a value is typed and stored.
 PLAIN = "plain"  # one line of text
@@ -118,6 +122,7 @@ class Field:
     # A value that fills appeal instructions ({item.…} in resources/appeals.json): what
     # prints while it is empty, per document language.
     placeholder: dict[str, str] | None = None
+    root: type = Draft  # the file whose root the path starts from (Draft or MeetingDraft)
 
     @property
     def text(self) -> bool:
@@ -131,7 +136,7 @@ class Field:
         """A choice's (label, value) pairs: the values of the model's Literal, in order."""
         if self.path in CATALOGUE_OPTIONS:
             return CATALOGUE_OPTIONS[self.path]()
-        values = typing.get_args(annotation(self.path))
+        values = typing.get_args(annotation(self.path, self.root))
         assert self.choices is not None, self.path
         return [(self.choices[v](), v) for v in values]
 
@@ -427,15 +432,88 @@ FIELDS: tuple[Field, ...] = (
 FIELD = {f.path: f for f in FIELDS}
 
 
-def group(name: str) -> list[Field]:
-    """The fields of the form's group `name`, in the order declared."""
-    return [f for f in FIELDS if f.group == name]
+# --- the meeting file ---------------------------------------------------------------------
+
+# Paths from a meeting file's root (its language, organisation, body, number and date are
+# the item's fields of the same path, declared above and shared).
+MEETING_START = "meeting.start"
+MEETING_END = "meeting.end"
+MEETING_PLACE = "meeting.place"
+FIRST_SECTION = "first_section"
+PARTICIPANTS = "participants"
+CHAIR = "chair"
+SECRETARY = "secretary"
+CHECKERS = "checkers"
+PUBLIC_DISPLAY = "public_display"
+ITEMS = "items"
+CERTIFIER_NAME = "certifier.name"
+CERTIFIER_TITLE = "certifier.title"
+EXTRACT_DATE = "extract_date"
 
 
-def row_fields(list_path: str) -> list[Field]:
+def _meeting_field(path: str, label: Callable[[], str], kind: str = PLAIN, **kw: Any) -> Field:
+    """A field of the meeting file (its path from MeetingDraft's root)."""
+    return Field(path, label, kind, root=MeetingDraft, **kw)
+
+
+MEETING_FIELDS: tuple[Field, ...] = (
+    *(FIELD[p] for p in (LANGUAGE, ORGANIZATION, MEETING_BODY, MEETING_NUMBER, MEETING_DATE)),
+    _meeting_field(MEETING_START, lambda: _("Starts at"), group="meeting", hint=lambda: "16:00"),
+    _meeting_field(MEETING_END, lambda: _("Ends at"), group="meeting", hint=lambda: "17:20"),
+    _meeting_field(MEETING_PLACE, lambda: _("Place"), group="meeting"),
+    _meeting_field(FIRST_SECTION, lambda: _("First section (§)"), NUMBER, group="meeting"),
+    _meeting_field(CHAIR, lambda: _("Chair"), group="meeting", person=True),
+    _meeting_field(SECRETARY, lambda: _("Minute-keeper"), group="meeting", person=True),
+    _meeting_field(CHECKERS, lambda: _("Minute checkers (one per line)"), LINES, group="meeting"),
+    _meeting_field(
+        PUBLIC_DISPLAY, lambda: _("Public display date"), DATE, group="meeting", hint=_date_hint
+    ),
+    _meeting_field(
+        CERTIFIER_NAME, lambda: _("Extracts certified by"), group="meeting", person=True
+    ),
+    _meeting_field(CERTIFIER_TITLE, lambda: _("Certifier's title"), group="meeting"),
+    _meeting_field(EXTRACT_DATE, lambda: _("Date of the extracts"), DATE, hint=_date_hint),
+    # The participants' table: one row each, its columns in this order.
+    _meeting_field(f"{PARTICIPANTS}[].name", lambda: _("Name"), person=True),
+    _meeting_field(f"{PARTICIPANTS}[].role", lambda: _("Role")),
+    _meeting_field(
+        f"{PARTICIPANTS}[].group",
+        lambda: _("Member"),
+        CHOICE,
+        choices={"member": lambda: _("Member"), "other": lambda: _("Other participant")},
+    ),
+    _meeting_field(f"{PARTICIPANTS}[].present", lambda: _("Present"), FLAG),
+    _meeting_field(f"{PARTICIPANTS}[].note", lambda: _("Note")),
+    # The item files, relative to the meeting file (the meeting view's list).
+    _meeting_field(ITEMS, lambda: _("Items of the meeting"), LINES),
+)
+MEETING_FIELD = {f.path: f for f in MEETING_FIELDS}
+
+
+def _is_meeting(root: Any) -> bool:
+    return root is MeetingDraft or isinstance(root, MeetingDraft)
+
+
+def _declared(root: Any) -> tuple[Field, ...]:
+    """The fields declared for a file of `root`'s kind (a Draft or a MeetingDraft, or the
+    class)."""
+    return MEETING_FIELDS if _is_meeting(root) else FIELDS
+
+
+def group(name: str, root: type = Draft) -> list[Field]:
+    """The fields of the form's group `name`, in the order declared (of a meeting file's,
+    with `root=MeetingDraft`)."""
+    return [f for f in _declared(root) if f.group == name]
+
+
+def row_fields(list_path: str, root: type = Draft) -> list[Field]:
     """The fields of one row of the list at `list_path` (not of lists inside it)."""
     prefix = f"{list_path}[]."
-    return [f for f in FIELDS if f.path.startswith(prefix) and "[" not in f.path[len(prefix) :]]
+    return [
+        f
+        for f in _declared(root)
+        if f.path.startswith(prefix) and "[" not in f.path[len(prefix) :]
+    ]
 
 
 # --- resolving paths against the model ----------------------------------------------------
@@ -486,27 +564,32 @@ def pattern(path: str) -> str:
 # --- walking a draft ---------------------------------------------------------------------
 
 
-def walk(draft: Draft) -> Iterator[tuple[str, Any, Field]]:
-    """(path, value, field) of every declared field of `draft`, rows numbered
-    (`item.contacts[0].name`), in the model's order; an absent decision has none."""
-    yield from _walk(draft, "")
+def walk(draft: Draft | MeetingDraft) -> Iterator[tuple[str, Any, Field]]:
+    """(path, value, field) of every declared field of `draft` (an item draft or a meeting
+    file), rows numbered (`item.contacts[0].name`, `participants[2].present`), in the
+    model's order; an absent decision has none."""
+    yield from _walk(draft, "", "", MEETING_FIELD if _is_meeting(draft) else FIELD)
 
 
-def _walk(obj: Any, prefix: str) -> Iterator[tuple[str, Any, Field]]:
+def _walk(
+    obj: Any, prefix: str, declared_prefix: str, by_path: dict[str, Field]
+) -> Iterator[tuple[str, Any, Field]]:
+    """`declared_prefix` is `prefix` with its rows unnumbered (`item.contacts[].`): the
+    walk runs after every pause in typing (the checks), so no path is re-read for it."""
     for f in dataclasses.fields(obj):
         if f.name == "extra":
             continue
         value = getattr(obj, f.name)
-        path = f"{prefix}{f.name}"
-        declared = FIELD.get(pattern(path))
+        path, declared_path = f"{prefix}{f.name}", f"{declared_prefix}{f.name}"
+        declared = by_path.get(declared_path)
         if declared is not None:
             yield path, value, declared
         elif dataclasses.is_dataclass(value):
-            yield from _walk(value, path + ".")
+            yield from _walk(value, path + ".", declared_path + ".", by_path)
         elif isinstance(value, list):
             for n, row in enumerate(value):
                 if dataclasses.is_dataclass(row):
-                    yield from _walk(row, f"{path}[{n}].")
+                    yield from _walk(row, f"{path}[{n}].", f"{declared_path}[].", by_path)
 
 
 def rows(draft: Draft, path: str) -> list:

@@ -1,8 +1,10 @@
-"""Shared test set-up: no real home folder, no screen, and the reference material."""
+"""Shared test set-up: no real home folder, no screen, and the reference material; the
+markers `libreoffice`, `cups` and `chromium` mean what they say (see `_needs`)."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 # Before any QApplication exists; an empty value would abort the run. The screen is a common
@@ -13,7 +15,7 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
 import pytest  # noqa: E402
 
-from tests import print_queue  # noqa: E402
+from tests.support import print_queue  # noqa: E402
 
 # Every print of the test run goes to the private scheduler (print_queue), never to the
 # machine's own printers; Qt and the CUPS commands both read this.
@@ -53,7 +55,7 @@ def _examples_stay_as_they_are():
 
 @pytest.fixture(scope="session")
 def print_scheduler():
-    """A private CUPS scheduler for the run (see tests/print_queue.py)."""
+    """A private CUPS scheduler for the run (see tests/support/print_queue.py)."""
     problem = print_queue.missing()
     if problem:
         pytest.fail(problem)
@@ -71,3 +73,72 @@ def printer_queue(print_scheduler):
     queue = print_queue.Queue(f"pykala-test-{next(_queues)}")
     yield queue
     queue.remove()
+
+
+# What the markers mean. A test without `libreoffice` runs as on a computer without
+# LibreOffice (PYKALA_SOFFICE names no file, so the program and its child processes find
+# none), and every test that starts a program named below without the marker that says it
+# needs it fails. So `make test-fast` (-m "not libreoffice and not cups and not chromium")
+# runs exactly the tests that need none of them.
+NEEDS = {
+    "libreoffice": ("soffice", "soffice.bin", "soffice.exe", "libreoffice", "uno_bridge.py"),
+    "cups": ("cupsd", "lp", "lpstat", "lpadmin", "cancel", "cupsenable", "cupsdisable"),
+    "chromium": ("chromium", "chromium-browser", "chrome", "google-chrome"),
+}
+_running: dict = {"item": None, "started": []}
+
+
+def _needs(argv) -> str | None:
+    """The marker a command line needs: by its program's name, or (the warm converter's
+    bridge, which gets soffice's path) by any argument naming one of LibreOffice's."""
+    words = [argv] if isinstance(argv, (str, bytes, os.PathLike)) else list(argv or ())
+    names = [Path(os.fsdecode(w)).name for w in words if isinstance(w, (str, bytes, os.PathLike))]
+    if not names:
+        return None
+    for marker, programs in NEEDS.items():
+        if names[0] in programs or (marker == "libreoffice" and set(names) & set(programs)):
+            return marker
+    return None
+
+
+def _watch(event: str, args: tuple) -> None:
+    """Python's audit hook: notes a program started by a test that lacks its marker."""
+    if _running["item"] is None or event not in ("subprocess.Popen", "os.posix_spawn", "os.exec"):
+        return
+    try:  # never in the way of the program's own start
+        argv = args[1] if len(args) > 1 else args[0]
+        marker = _needs(argv)
+        if marker and _running["item"].get_closest_marker(marker) is None:
+            words = [argv] if isinstance(argv, (str, bytes)) else list(argv)
+            _running["started"].append((marker, " ".join(map(os.fsdecode, words))[:200]))
+    except Exception as exc:  # reported at teardown instead
+        _running["started"].append(("libreoffice", f"(watching {event} failed: {exc!r})"))
+
+
+sys.addaudithook(_watch)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _running["item"], _running["started"] = item, []
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item):
+    """After the fixtures' teardown: fail a test that started what its markers do not say."""
+    started, _running["item"], _running["started"] = _running["started"], None, []
+    if started:
+        markers = sorted({m for m, _ in started})
+        pytest.fail(
+            f"{item.nodeid} started {', '.join(markers)} without the marker "
+            f"(@pytest.mark.{markers[0]}): " + "; ".join(command for _, command in started),
+            pytrace=False,
+        )
+
+
+@pytest.fixture(autouse=True)
+def _no_libreoffice_unless_marked(request, tmp_path_factory, monkeypatch):
+    """A test not marked `libreoffice` finds no LibreOffice, as on a computer without it."""
+    if request.node.get_closest_marker("libreoffice") is None:
+        nowhere = tmp_path_factory.getbasetemp() / "no-libreoffice" / "soffice"
+        monkeypatch.setenv("PYKALA_SOFFICE", str(nowhere))

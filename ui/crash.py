@@ -1,8 +1,9 @@
 """An uncaught exception never closes the program.
 
 Whatever a slot raises reaches `sys.excepthook`. Here it is written to a log in the data
-folder, every drafting window writes its recovery copy, and the user is told in plain words,
-with the details one click away ("Copy details") for a bug report. The program goes on.
+folder, every open document session (drafting window and meeting view alike: ui.session)
+writes its recovery copy, and the user is told in plain words, with the details one click
+away ("Copy details") for a bug report. The program goes on.
 (Anki's error dialog and qutebrowser's crash handler are the models.)
 """
 
@@ -17,6 +18,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafting.i18n import _
+from ui import session
 from ui.people import data_folder
 
 LOG_LIMIT = 1_000_000  # bytes; an older log is moved aside once it grows past this
@@ -79,17 +81,13 @@ class CrashHandler:
 
     @staticmethod
     def _save_work() -> int:
-        """Every drafting window writes its recovery copy; how many windows did."""
+        """Every open session writes a recovery copy of its unsaved work; how many did."""
         saved = 0
-        app = QApplication.instance()
-        for window in app.topLevelWidgets() if app else []:
-            autosave = getattr(window, "autosave", None)
-            if callable(autosave) and window.isVisible():
-                try:
-                    autosave()
-                    saved += 1
-                except Exception:  # noqa: BLE001 - keep going: the other windows still save
-                    write_log(traceback.format_exc())
+        for each in session.open_sessions():
+            try:
+                saved += each.autosave()
+            except Exception:  # noqa: BLE001 - keep going: the other sessions still save
+                write_log(traceback.format_exc())
         return saved
 
     def show(self, error: BaseException, details: str, log: Path, saved: int) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from drafting.i18n import _
 from ui import folders
-from ui.about import AboutDialog
 
 DRAFT_FILTER = "Pykälä (*.pykala)"
 PROFILE_FILTER = "JSON (*.json)"
@@ -146,6 +145,8 @@ class Asker:
         )
 
     def about(self) -> None:
+        from ui.about import AboutDialog  # its licence list reads package metadata: not at start
+
         AboutDialog(self.parent).exec()
 
     def open_path(self, folder: str) -> Path | None:

@@ -10,15 +10,17 @@ import copy
 import hashlib
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from drafting import draftfile, filerefs, files, paths
-from drafting.model import Draft
+from drafting.model import Draft, MeetingDraft
 
 MERGE_SECONDS = 1.5
+# What a document holds: an item draft or a meeting (its session knows which: ui.session).
+D = TypeVar("D", Draft, MeetingDraft)
 
 
 def file_signature(path: Path | None) -> str | None:
@@ -79,8 +81,9 @@ class SetValue(QUndoCommand):
         self.document.apply(self.path, self.document.rebased(self.path, self.old, self.folder))
 
 
-class DraftDocument(QObject):
-    """An item draft being edited. Widgets read and write it only through paths."""
+class DraftDocument(QObject, Generic[D]):
+    """An item draft or a meeting being edited (`DraftDocument[Draft]`,
+    `DraftDocument[MeetingDraft]`). Widgets read and write it only through paths."""
 
     changed = Signal(str)  # the path that changed; "" means everything
     file_changed = Signal()  # a new path or a save
@@ -92,10 +95,10 @@ class DraftDocument(QObject):
     about_to_edit = Signal()
 
     def __init__(
-        self, draft: Draft | None = None, path: Path | None = None, parent: QObject | None = None
+        self, draft: D | None = None, path: Path | None = None, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.draft = draft or Draft()
+        self.draft: D = draft if draft is not None else Draft()  # type: ignore[assignment]
         self.path = Path(path) if path else None
         # Where Save As first suggests writing a draft that has no file yet (one opened
         # from a Word document: its name with .pykala, never the .docx itself).
@@ -208,7 +211,9 @@ class DraftDocument(QObject):
         return document
 
     @classmethod
-    def restored(cls, draft: Draft, original: Path | None, signature: str | None) -> DraftDocument:
+    def restored(
+        cls, draft: Draft | MeetingDraft, original: Path | None, signature: str | None
+    ) -> DraftDocument:
         """A recovery copy as unsaved work on its original file. `signature` is the file as
         it was when the copy was made: saving warns only if another program changed it
         since."""

@@ -86,10 +86,12 @@ def declared(spec: schema.Field, relative_to: str = "", **shown) -> Field:
 _COLUMN_KINDS = {schema.FLAG: "bool", schema.NUMBERS: "ints", schema.DATE: "date"}
 
 
-def declared_column(path: str, **shown) -> Column:
-    """A table's column for a row's field the schema declares (`item.contacts[].name`)."""
-    spec = schema.FIELD[path]
-    return Column(path.rsplit(".", 1)[1], spec.label, _COLUMN_KINDS.get(spec.kind, "text"), **shown)
+def declared_column(path: str, kind: str = "", **shown) -> Column:
+    """A table's column for a row's field the schema declares (`item.contacts[].name`, a
+    meeting file's `participants[].role`); `kind`: a column kind of its own."""
+    spec = schema.FIELD.get(path) or schema.MEETING_FIELD[path]
+    kind = kind or _COLUMN_KINDS.get(spec.kind, "text")
+    return Column(path.rsplit(".", 1)[1], spec.label, kind, **shown)
 
 
 class _Note(QLabel):
@@ -276,13 +278,10 @@ def _scroll(*widgets: QWidget) -> QScrollArea:
 _ROW = re.compile(r"^(?P<list>[^\[]+)\[(?P<row>\d+)\]")
 
 
-def meeting_fields(with_document: bool) -> list[Field]:
-    """The meeting's fields an item draft and a meeting file share, in one order."""
-    return [
-        declared(f)
-        for f in schema.group("meeting")
-        if with_document or f.path != schema.MEETING_DOCUMENT
-    ]
+def meeting_fields() -> list[Field]:
+    """An item draft's meeting fields (the meeting file's: schema.group("meeting",
+    MeetingDraft), which shares most of them)."""
+    return [declared(f) for f in schema.group("meeting")]
 
 
 # The printed words the help notes quote, by (organisation, language). Finding them reads the
@@ -561,7 +560,7 @@ class ItemForm(QTabWidget):
         b = self.binder
         self.meeting = FieldGroup(
             lambda: _("Meeting"),
-            meeting_fields(with_document=True),
+            meeting_fields(),
             b,
             people,
         )

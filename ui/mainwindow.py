@@ -1,11 +1,13 @@
 """The drafting window: the item form, live checks, undo, export, preview and languages.
 
-Files, autosave and recovery are the session's (ui/session.py); the window's slots hand over."""
+Files, autosave and recovery are the session's (ui/session.py), the checks' timing is the checks
+controller's (ui/checks_controller.py); the window's slots hand over."""
 
 from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -21,24 +23,26 @@ from PySide6.QtWidgets import (
 from drafting import checks, draftfile, i18n, produce, schema, spelling
 from drafting.i18n import _
 from drafting.location import RESOURCES
-from ui import screens, settings, shortcuts, spellcheck, translation, worker
+from drafting.model import Draft
+from ui import recovery, screens, session, settings, shortcuts, spellcheck, translation
 from ui.binding import enable_undo, step_field
+from ui.checks_controller import ChecksController
 from ui.checks_panel import ChecksPanel
 from ui.dialogs import Asker
 from ui.document import DraftDocument
 from ui.exports import Exports
 from ui.form import ItemForm
-from ui.meetingwindow import MeetingWindow, load_meeting
-from ui.organizations import OrganizationsDialog
 from ui.people import PeopleDirectory
 from ui.preview import PreviewPane, PreviewWindow
 from ui.preview_controller import PreviewController
 from ui.printing import PrintController
-from ui.session import Session
 from ui.spellcheck import Spelling
 
+if TYPE_CHECKING:  # imported when first opened: the start does without them (issue 24)
+    from ui.meetingwindow import MeetingWindow
+    from ui.organizations import OrganizationsDialog
+
 EXAMPLES = RESOURCES / "examples"
-CHECK_DELAY_MS = 600
 
 
 def _example_label(path: Path) -> str:
@@ -70,14 +74,19 @@ class MainWindow(QMainWindow):
         self.spelling.failed.connect(
             lambda said: self.ask.error(_("Cannot add to the dictionary"), said)
         )
-        # Spelling findings of the last full check (made off the UI thread after a pause),
-        # and which check is the newest: an older answer arriving late is dropped.
-        self.spelling_problems: list[checks.Problem] = []
-        self._checked: list[checks.Problem] = []  # the other problems, as last checked
-        self._spelling_round = self._spelling_shown = 0
-        self.document = DraftDocument()  # no form yet: set_document makes the first
-        self.form: ItemForm | None = None
-        self.problems: list[checks.Problem] = []
+        self.form: ItemForm | None = None  # set_document makes the first
+        # The draft's file life; it owns the draft (`document`) and hands over another.
+        self.session = session.Session(
+            session.ITEM,
+            self.ask,
+            self.flush,
+            elsewhere=self.open_meeting,
+            store=self.settings,
+            parent=self,
+        )
+        self.session.replaced.connect(self.set_document)
+        self.session.saved.connect(self._saved)
+        self.session.said.connect(self.statusBar().showMessage)
         # Close without asking about unsaved work (logout: a recovery copy keeps it).
         self.close_unasked = False
         self.meeting_windows: list[MeetingWindow] = []
@@ -109,10 +118,10 @@ class MainWindow(QMainWindow):
         self.printing = PrintController(self, self.ask, self._converter)
         self.exports = Exports(self)
 
-        self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
-        self.check_timer.timeout.connect(self.run_checks)
+        self.checks = ChecksController(self.spelling, self._gather, self.snapshot, self)
+        self.checks.shown.connect(self._show_problems)
+        self.checks.failed.connect(self._spelling_failed)
         self.previews = PreviewController(self.preview, self.converter, self.snapshot, self)
-        self.session = Session(self)
 
         self._make_actions()
         self._make_menus()
@@ -120,7 +129,7 @@ class MainWindow(QMainWindow):
         # A file to start with is opened at once: a form made first for an empty draft would
         # be thrown away, and making one is most of the time to the first window.
         if path is None or not self.open_path(path) or self.form is None:
-            self.set_document(DraftDocument())  # no file, a file that failed, or a meeting
+            self.set_document(self.session.document)  # no file, one that failed, a meeting
         self.splitter.setSizes([900, 500])
         # Where the user left it, else 1400×860; inside the screen either way.
         screens.place(self, QSize(1400, 860), self.settings[settings.GEOMETRY])
@@ -308,17 +317,19 @@ class MainWindow(QMainWindow):
 
     # --- the document ----------------------------------------------------------------
 
+    @property
+    def document(self) -> DraftDocument[Draft]:
+        """The draft shown (the session owns it)."""
+        return self.session.document
+
     def set_document(self, document: DraftDocument) -> None:
+        """The session's new draft: a form for it (the session replaced the old one)."""
         self.spelling.detach_all()
-        self.spelling_problems = []  # the findings of the draft before
+        self.checks.new_document()  # the findings of the draft before
         if self.form is not None:
             self.body_layout.removeWidget(self.form)
             self.form.hide()
             self.form.deleteLater()
-        if self.document is not None:
-            self.document.deleteLater()
-        self.document = document
-        document.setParent(self)
         self.form = ItemForm(document, self.people, self.body)
         self.body_layout.addWidget(self.form)
         blocked = self.spelling.blockSignals(True)  # its "changed" would check: once, below
@@ -379,16 +390,16 @@ class MainWindow(QMainWindow):
 
     def _changed(self, _path: str = "") -> None:
         self._update_undo()
-        self.check_timer.start()
+        self.checks.changed()
         self.previews.changed()
-        self.session.changed()
+
+    def _saved(self) -> None:
+        self.people.remember(self.document.draft)
+        self.spelling.names_changed()  # the names just saved are known words now
+        self.update_title()
 
     def display_name(self) -> str:
-        if self.document.path:
-            return self.document.path.name
-        if self.document.origin:
-            return _("Draft from {name}").format(name=self.document.origin.name)
-        return _("Untitled")
+        return self.session.display_name()
 
     def update_title(self) -> None:
         if self.document is None:
@@ -425,28 +436,44 @@ class MainWindow(QMainWindow):
         if target is not None and target is not focus:
             self.form.focus_path(path)
 
-    # --- checks ----------------------------------------------------------------------
+    # --- checks: the checks controller times them ------------------------------------
 
-    def current_problems(self) -> list[checks.Problem]:
+    @property
+    def check_timer(self) -> QTimer:
+        return self.checks.timer
+
+    @property
+    def problems(self) -> list[checks.Problem]:
+        return self.checks.problems
+
+    @property
+    def spelling_problems(self) -> list[checks.Problem]:
+        return self.checks.spelling_problems
+
+    def _gather(self) -> list[checks.Problem]:
+        """The draft's problems but its spelling: the values the form cannot take, then
+        the checks of the model."""
         self.flush()
         base = self.document.path.parent if self.document.path else None
         found = [
             checks.Problem(path, message) for path, message in self.form.input_errors().items()
         ]
-        found += checks.check(self.document.draft, base=base)
-        self._checked = found
-        return found + self.spelling_problems
+        return found + checks.check(self.document.draft, base=base)
+
+    def current_problems(self) -> list[checks.Problem]:
+        return self.checks.current_problems()
 
     def run_checks(self) -> None:
-        self.check_timer.stop()
-        self._check_spelling()  # first: the panel then knows a check is on its way
-        self._show_problems()
+        self.checks.run()
 
-    def _show_problems(self, recheck: bool = True) -> None:
-        """The panel and the counts; `recheck` False: only the spelling findings are new."""
-        self.problems = (
-            self.current_problems() if recheck else self._checked + self.spelling_problems
-        )
+    def spelling_pending(self) -> bool:
+        """True while a spelling check runs whose findings the panel has not shown yet."""
+        return self.checks.pending()
+
+    def _show_problems(self) -> None:
+        """The panel and the counts, as the checks controller last found them."""
+        if self.form is None:
+            return
         self.checks_panel.show_problems([(self.said(p), p) for p in self.problems])
         errors = len(checks.errors(self.problems))
         warnings = len(self.problems) - errors
@@ -476,40 +503,9 @@ class MainWindow(QMainWindow):
             )
             self.spelling_count.setToolTip("")
 
-    def _check_spelling(self) -> None:
-        """The whole draft's spelling and grammar, off the UI thread; the panel shows the
-        findings when they arrive (paragraphs checked before come from the cache)."""
-        self._spelling_round += 1
-        checker = self.spelling.active()
-        if checker is None:
-            self._spelling_shown = self._spelling_round
-            if self.spelling_problems:
-                self.spelling_problems = []
-                self._show_problems(recheck=False)
-            return
-        draft, round_, language = self.snapshot(), self._spelling_round, i18n.language()
-        worker.start(
-            lambda: (round_, checks.spelling_problems(draft, checker, language)),
-            self._spelling_checked,
-            self._spelling_failed,
-        )
-
-    def spelling_pending(self) -> bool:
-        """True while a spelling check runs whose findings the panel has not shown yet."""
-        return self._spelling_shown != self._spelling_round
-
-    def _spelling_checked(self, result: tuple[int, list[checks.Problem]]) -> None:
-        round_, problems = result
-        if round_ != self._spelling_round or self.form is None:
-            return  # the text changed since; a newer check is on its way
-        self._spelling_shown = round_
-        self.spelling_problems = problems
-        self._show_problems(recheck=False)
-
-    def _spelling_failed(self, exc: Exception) -> None:
-        self._spelling_shown = self._spelling_round
+    def _spelling_failed(self, reason: str) -> None:
         self.spelling_count.setText(_("Spelling not checked"))
-        self.spelling_count.setToolTip(str(exc))
+        self.spelling_count.setToolTip(reason)
 
     def said(self, problem: checks.Problem) -> str:
         """A problem as the user reads it: the field's label, then what is wrong."""
@@ -552,18 +548,38 @@ class MainWindow(QMainWindow):
         self.session.autosave()
 
     def offer_recovery(self) -> None:
-        """After a crash: offer each copy left behind, newest first."""
-        self.session.offer_recovery()
+        """After a crash or a logout: offer each copy left behind, items and meetings,
+        newest first, each restored into a window of its kind."""
+        session.offer_recovery(self.ask, self._restore)
+
+    def _restore(self, left: recovery.Copy, document: DraftDocument) -> bool:
+        if left.kind == draftfile.MEETING:
+            from ui.meetingwindow import MeetingWindow
+
+            self._show_meeting(MeetingWindow(document, self, recovery_id=left.id))
+            return True
+        return self.session.restore(document, left.id)
 
     def emergency_save(self) -> None:
-        """At logout (SIGTERM): keep unsaved work as a recovery copy, then quit unasked."""
-        self.session.emergency_save()
+        """At logout (SIGTERM): every open session, drafting and meeting, keeps its unsaved
+        work as a recovery copy; then every window closes unasked and the program quits."""
+        session.write_recovery_copies()
+        for window in self.meeting_windows:
+            window.close_unasked = True
+        self.close_unasked = True
+        self.close()
+        QApplication.instance().quit()
 
     # --- meetings ----------------------------------------------------------------------
 
-    def open_meeting(self, path: Path) -> bool:
+    def open_meeting(self, path: Path, opened: draftfile.Opened | None = None) -> bool:
+        """`opened`: the file as draftfile.read_any already read it (not read again)."""
+        from ui.meetingwindow import MeetingWindow, load_meeting
+
         try:
-            document = load_meeting(path)
+            document = (
+                DraftDocument(opened.meeting(), Path(path)) if opened else load_meeting(path)
+            )
         except draftfile.DraftError as exc:
             self.ask.open_failed(_("Cannot open meeting"), Path(path), exc.problems)
             return False
@@ -572,6 +588,8 @@ class MainWindow(QMainWindow):
         return True
 
     def new_meeting(self) -> None:
+        from ui.meetingwindow import MeetingWindow
+
         self._show_meeting(MeetingWindow(None, self))
 
     def _show_meeting(self, window: MeetingWindow) -> None:
@@ -616,6 +634,8 @@ class MainWindow(QMainWindow):
     def open_organizations(self) -> None:
         """Settings → Organisations: one dialog beside the window (not modal)."""
         if self.organizations_dialog is None:
+            from ui.organizations import OrganizationsDialog
+
             self.organizations_dialog = OrganizationsDialog(self.ask, self)
             self.organizations_dialog.changed.connect(self._profiles_changed)
         else:
@@ -649,18 +669,18 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         for window in list(self.meeting_windows):
-            window.close_unasked = window.close_unasked or self.close_unasked
-            if not window.close():  # a meeting with unsaved changes may say no
+            if not window.close():  # a meeting with unsaved changes asks, and may say no
                 event.ignore()
                 return
-        if not self.close_unasked and not (self.printing.may_close() and self.session.may_close()):
+        asked = not self.close_unasked  # unasked (logout): a recovery copy keeps the work
+        if (asked and not self.printing.may_close()) or not self.session.may_close(asked):
             event.ignore()
             return
         self.printing.finish_now(cancel=False)  # a hand-off under way ends first
         self.settings[settings.GEOMETRY] = self.saveGeometry()
         self.settings[settings.WINDOW_STATE] = self.saveState()
         self.session.stop()
-        self.check_timer.stop()
+        self.checks.stop()
         self.previews.stop()
         if self._owns_converter:
             self.converter.stop()  # no LibreOffice outlives the window

@@ -31,16 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import draftfile, filerefs, meeting, paths, produce
+from drafting import draftfile, filerefs, meeting, paths, produce, schema
 from drafting.i18n import _, ngettext
 from drafting.model import Draft, MeetingDraft, Participant
-from ui import folders, screens, session, settings, shortcuts, worker
+from ui import folders, screens, settings, shortcuts, worker
 from ui.binding import Binder, enable_undo
 from ui.dialogs import Asker, where
 from ui.document import DraftDocument
-from ui.form import Field, FieldGroup, meeting_fields
+from ui.form import FieldGroup, declared, declared_column
 from ui.printing import PrintController
-from ui.records import Column, RecordTable, moved
+from ui.records import RecordTable, moved
+from ui.session import MEETING, Session
 
 
 class ItemList(QTreeWidget):
@@ -206,6 +207,8 @@ class MeetingAsker(Asker):
 
 
 RESCAN_DELAY_MS = 250  # one refresh for a burst of file events (a save is write + rename)
+# How the participants' table shows a declared column: the group as a "Member" tick box.
+_PARTICIPANT_COLUMNS: dict[str, dict] = {f"{schema.PARTICIPANTS}[].group": {"kind": "member"}}
 PARTICIPANT_ROWS = 7  # shown before the column scrolls
 
 
@@ -213,16 +216,25 @@ class MeetingWindow(QMainWindow):
     """One meeting file. `drafting` is the drafting window that opens its items."""
 
     def __init__(
-        self, document: DraftDocument | None = None, drafting=None, parent: QWidget | None = None
+        self,
+        document: DraftDocument[MeetingDraft] | None = None,
+        drafting=None,
+        parent: QWidget | None = None,
+        recovery_id: str | None = None,
     ) -> None:
+        """`recovery_id`: the recovery copy `document` was restored from (saving ends it)."""
         super().__init__(parent)
         self.drafting = drafting
         self.ask = MeetingAsker(self)
         self.printing = PrintController(self, self.ask, self._converter)
-        self.document = document or DraftDocument(MeetingDraft())
-        self.document.setParent(self)
+        # The meeting file's life (save, recovery copy, the close question) and its document.
+        self.session = Session(
+            MEETING, self.ask, self.flush, document, recovery_id=recovery_id, parent=self
+        )
+        self.session.said.connect(self.statusBar().showMessage)
         self._status_cache: dict[Path, tuple[tuple[int, int], Draft | str]] = {}
-        # Close without asking about unsaved work (logout: a recovery copy keeps it).
+        # Close without asking about unsaved work (logout): the session writes its recovery
+        # copy as the window goes, and the next start offers it.
         self.close_unasked = False
         self._own_converter = None  # a LibreOffice of its own, when no drafting window lends one
         # Item files change under the view: saved in the drafting window, copied in, removed.
@@ -232,37 +244,19 @@ class MeetingWindow(QMainWindow):
         self.watcher.directoryChanged.connect(self._file_event)
         self.watcher.fileChanged.connect(self._file_event)
         self.binder = Binder(self.document, "", self)
+        # The meeting file's fields and the participants' columns, as drafting.schema
+        # declares them (labels, kinds, hints).
         self.details = FieldGroup(
             lambda: _("Meeting"),
-            [
-                *meeting_fields(with_document=False),
-                Field("meeting.start", lambda: _("Starts at"), hint=lambda: "16:00"),
-                Field("meeting.end", lambda: _("Ends at"), hint=lambda: "17:20"),
-                Field("meeting.place", lambda: _("Place")),
-                Field("first_section", lambda: _("First section (§)"), "int"),
-                Field("chair", lambda: _("Chair")),
-                Field("secretary", lambda: _("Minute-keeper")),
-                Field("checkers", lambda: _("Minute checkers (one per line)"), "lines"),
-                Field(
-                    "public_display",
-                    lambda: _("Public display date"),
-                    "date",
-                    lambda: _("e.g. 3.5.2021"),
-                ),
-                Field("certifier.name", lambda: _("Extracts certified by")),
-                Field("certifier.title", lambda: _("Certifier's title")),
-            ],
+            [declared(f) for f in schema.group("meeting", MeetingDraft)],
             self.binder,
         )
         self.participants = RecordTable(
             self.document,
-            "participants",
+            schema.PARTICIPANTS,
             [
-                Column("name", lambda: _("Name")),
-                Column("role", lambda: _("Role")),
-                Column("group", lambda: _("Member"), "member"),
-                Column("present", lambda: _("Present"), "bool"),
-                Column("note", lambda: _("Note")),  # the room left: names and roles first
+                declared_column(f.path, **_PARTICIPANT_COLUMNS.get(f.path, {}))
+                for f in schema.row_fields(schema.PARTICIPANTS, MeetingDraft)
             ],
             Participant,
             lambda: _("Participants"),
@@ -442,8 +436,17 @@ class MeetingWindow(QMainWindow):
     # --- the meeting file --------------------------------------------------------------
 
     @property
+    def document(self) -> DraftDocument[MeetingDraft]:
+        """The meeting (the session owns it)."""
+        return self.session.document
+
+    @property
     def draft(self) -> MeetingDraft:
         return self.document.draft
+
+    def flush(self) -> None:
+        """Text typed into a field that waits for a pause goes into the meeting."""
+        self.binder.flush()
 
     def base(self) -> Path | None:
         """The meeting file's folder (its item paths are relative to it); None while the
@@ -459,7 +462,7 @@ class MeetingWindow(QMainWindow):
         return folders.start(purpose, self.base())
 
     def _update_title(self) -> None:
-        name = self.document.path.name if self.document.path else _("New meeting")
+        name = self.session.display_name()
         self.setWindowTitle(f"{name}[*] — " + _("Meeting") + " — Pykälä")
         self.setWindowModified(self.document.modified)
 
@@ -497,39 +500,18 @@ class MeetingWindow(QMainWindow):
         self.document.undo_stack.redo()
 
     def save(self) -> bool:
-        self.binder.flush()
-        if self.document.path is None:
-            return self.save_as()
-        if not session.may_overwrite(self.document, self.document.path, self.ask):
-            return False  # another program changed the meeting file; theirs is kept
-        return self._save_to(self.document.path)
+        return self.session.save()
 
     def save_as(self) -> bool:
-        name = self.document.path.name if self.document.path else "kokous.pykala"
-        path = self.ask.save_path(str(self._start(folders.DRAFTS) / name))
-        if path is None:
-            return False
-        return self._save_to(path)  # the item paths follow into the new folder (filerefs)
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.document.save(path)
-        except OSError as exc:
-            self.ask.save_failed(path, exc)
-            return False
-        self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
-        return True
+        return self.session.save_as()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        self.binder.flush()
-        if not self.close_unasked and not self.printing.may_close():
+        self.flush()
+        asked = not self.close_unasked  # unasked (logout): a recovery copy keeps the work
+        if (asked and not self.printing.may_close()) or not self.session.may_close(asked):
             event.ignore()
             return
-        if not self.close_unasked and self.document.modified:
-            answer = self.ask.save_changes(self.windowTitle().split("[*]")[0])
-            if answer == "cancel" or (answer == "save" and not self.save()):
-                event.ignore()
-                return
+        self.session.stop()
         self.printing.finish_now(cancel=False)  # a hand-off under way ends first
         settings.Settings()[settings.MEETING_GEOMETRY] = self.saveGeometry()
         if self._own_converter is not None:
@@ -794,12 +776,12 @@ class MeetingWindow(QMainWindow):
         converter = self._converter()
 
         def work() -> tuple[bytes, bytes, int, str]:
-            if kind == "item":
-                output = meeting.items(loaded)[index]
-            else:
-                output = (meeting.agenda if kind == "agenda" else meeting.minutes)(loaded)[0]
-            document, data = meeting.with_pdf(output, converter)
-            return document, data, produce.pdf_page_count(data), output.name
+            kinds = ("items",) if kind == "item" else (kind,)
+            document, pages = produce.produce(
+                loaded, ("docx", "pdf"), kinds=kinds, item=index, converter=converter
+            )
+            name = document.name.removesuffix(document.suffix)
+            return document.data, pages.data, produce.pdf_page_count(pages.data), name
 
         self.statusBar().showMessage(_("Making the pages to print…"))
         worker.start(work, self._print_ready, self._print_failed)

@@ -36,12 +36,12 @@ class PreviewController(QObject):
         self.timer.timeout.connect(self.refresh)
         self._job: worker.Job | None = None
         self._wanted = False
-        self._generation = 0
+        self._latest = worker.Latest()  # pages of a replaced draft are dropped
         self.shown_docx = b""  # the Word document the shown pages were made of
 
     def new_document(self) -> None:
         """Another draft: its pages at once; the old draft's pages, if they come, are not."""
-        self._generation += 1
+        self._latest.renew()
         self.pane.set_stale(True)
         self.refresh()
 
@@ -69,7 +69,7 @@ class PreviewController(QObject):
         # already show it: stop the timer only now, or one pause makes two runs.
         draft = self.snapshot()
         self.timer.stop()
-        generation, converter = self._generation, self.converter
+        generation, converter = self._latest.stamp(), self.converter
         # View → Show the public copy
         copy = produce.PUBLIC if self.pane.public else produce.FULL
 
@@ -89,7 +89,7 @@ class PreviewController(QObject):
 
     def _done(self, result: tuple[int, bytes, bytes]) -> None:
         generation, document, data = result
-        if generation == self._generation:
+        if self._latest.fresh(generation):
             self.shown_docx = document
             self.pane.show_pdf(data)
             if self.converter.notice:

@@ -1,6 +1,6 @@
 """A formatted editor for one rich-text field, reading and writing our Markdown subset.
 
-The field's value is Markdown (DRAFT-FORMAT.md, "Rich text"), but people edit formatted text.
+The field's value is Markdown (docs/format.md, "Rich text"), but people edit formatted text.
 Reading and writing both live in `drafting.richtext` (`parse` and `to_markdown`), so the
 editor, the Word writer and every other reader agree on what a text means; this module only
 turns blocks into a QTextDocument (`_fill`) and a QTextDocument into blocks
@@ -403,8 +403,8 @@ class _ScratchDocument(QTextDocument):
 class RichTextEdit(QTextEdit):
     """Formatted editing of one rich-text field; `markdown()` is the field's value.
 
-    The document's own undo stack stays enabled (the main window mirrors
-    `document().undoCommandAdded`), but Ctrl+Z/Ctrl+Y are left to the window's shortcuts.
+    In a form, undo belongs to the window's one stack (ui.document): the text reaches the
+    draft after a pause (ui.binding), and Ctrl+Z/Ctrl+Y are the window's Edit → Undo/Redo.
     """
 
     #: The user changed the text or its formatting (not emitted by `set_markdown`).

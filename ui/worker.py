@@ -52,3 +52,31 @@ def start(
     _running.add(job)
     (pool or QThreadPool.globalInstance()).start(job)
     return job
+
+
+class Latest:
+    """Which answer of background work still counts: the one way to drop stale results.
+
+    `renew()` makes every answer asked for so far stale and gives the stamp the next job
+    carries; `stamp()` is the stamp of now, for a job that does not outdate the ones before
+    it. An answer counts only while `fresh(stamp)`. `settle()` says the newest request is
+    answered; `waiting()` is True from a `renew()` until then."""
+
+    def __init__(self) -> None:
+        self._newest = self._settled = 0
+
+    def renew(self) -> int:
+        self._newest += 1
+        return self._newest
+
+    def stamp(self) -> int:
+        return self._newest
+
+    def fresh(self, stamp: int) -> bool:
+        return stamp == self._newest
+
+    def settle(self) -> None:
+        self._settled = self._newest
+
+    def waiting(self) -> bool:
+        return self._settled != self._newest

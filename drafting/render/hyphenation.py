@@ -19,13 +19,10 @@ own profile is not seen by it either, so it is not counted.
 
 from __future__ import annotations
 
-import io
-import re
 import sys
-import zipfile
 from functools import cache
+from html import escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from drafting.i18n import _
 from drafting.location import RESOURCES
@@ -37,7 +34,6 @@ LIBHYPHEN = "org.openoffice.lingu.LibHnjHyphenator"
 VOIKKO = "voikko.Hyphenator"
 
 SYSTEM_DIRS = (Path("/usr/share/hyphen"), Path("/usr/share/myspell/dicts"))
-_LANG = re.compile(rb'<w:rPrDefault>.*?<w:lang [^>]*?w:val="([A-Za-z-]+)"', re.S)
 
 
 def _shares(soffice: Path) -> list[Path]:
@@ -70,17 +66,6 @@ def available(soffice: Path, language: str, system_dirs: tuple[Path, ...] = SYST
     return True
 
 
-def document_language(docx: bytes) -> str:
-    """The language a rendered document declares ("fi" of fi-FI), or "" if none."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-            styles = archive.read("word/styles.xml")
-    except (zipfile.BadZipFile, KeyError):
-        return ""
-    match = _LANG.search(styles)
-    return match.group(1).decode("ascii").split("-")[0].lower() if match else ""
-
-
 def install_hint() -> str:
     """How to add Swedish hyphenation (Finnish ships with the program)."""
     if sys.platform.startswith("linux"):
@@ -97,7 +82,7 @@ def missing_notice() -> str:
 
 
 def _strings(*values: str) -> str:
-    return "".join(f"<it>{escape(v)}</it>" for v in values)
+    return "".join(f"<it>{escape(v, quote=False)}</it>" for v in values)
 
 
 def seed_profile(profile: Path) -> None:

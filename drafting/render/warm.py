@@ -36,6 +36,11 @@ class ConverterStopped(pdf.ConversionError):
     """The warm LibreOffice died or hung; it is started again at the next conversion."""
 
 
+class ConverterClosed(pdf.ConversionError):
+    """The converter was stopped for good (its window closed): a conversion that comes late,
+    from a worker still running, starts no LibreOffice that would outlive the window."""
+
+
 def uno_python(soffice: Path) -> Path | None:
     """A Python that can `import uno`: LibreOffice's own, or the system's with python3-uno."""
     override = os.environ.get("PYKALA_UNO_PYTHON")
@@ -261,10 +266,13 @@ class Converter:
         # language that LibreOffice cannot hyphenate; the preview shows it and clears it
         self._told_hyphenation: set[str] = set()
         self._checked = not warm  # never warm: nothing to look for
+        self._closed = False
         self._lock = threading.Lock()
         atexit.register(self.stop)
 
     def _warm(self) -> WarmConverter | None:
+        if self._closed:
+            raise ConverterClosed(_("LibreOffice was closed with its window."))
         if not self._checked:
             self._checked = True
             soffice = pdf.require_soffice()
@@ -278,9 +286,11 @@ class Converter:
                 self.warm = WarmConverter(soffice, python)
         return self.warm
 
-    def convert(self, docx: bytes, archival: bool = False) -> bytes:
+    def convert(self, docx: bytes, archival: bool = False, language: str = "") -> bytes:
         """One time limit for the whole conversion (pdf.time_limit()): a warm LibreOffice
-        that fails to start leaves the cold one only the time that is left."""
+        that fails to start leaves the cold one only the time that is left. `language` is
+        the document's (fi or sv), as whoever made it knows it: without a hyphenator for it
+        the notice says so, once."""
         counted = self._convert(docx, 0, archival)
         if counted is None:
             data = pdf.convert(docx, archival=archival)
@@ -288,11 +298,11 @@ class Converter:
             data = pdf.convert(docx, archival=archival, timeout=counted)
         else:
             data = counted[0]
-        self._check_hyphenation(docx)
+        self._check_hyphenation(language)
         return data
 
     def convert_sections(
-        self, docx: bytes, sections: int, archival: bool = False
+        self, docx: bytes, sections: int, archival: bool = False, language: str = ""
     ) -> tuple[bytes, list[int]] | None:
         """The PDF of a document compose.combine marked, and each of its `sections`' page
         count, written into its headers as they are counted: one load of the document in
@@ -300,7 +310,7 @@ class Converter:
         counted = self._convert(docx, sections, archival)
         if counted is None or isinstance(counted, float):
             return None
-        self._check_hyphenation(docx)
+        self._check_hyphenation(language)
         return counted
 
     def _convert(
@@ -346,12 +356,11 @@ class Converter:
             )
         warm.print_docx(docx, options, timeout=pdf.time_limit())
 
-    def _check_hyphenation(self, docx: bytes) -> None:
+    def _check_hyphenation(self, language: str) -> None:
         """Without a hyphenator for the document's language the pages print unhyphenated:
         say so once per language."""
-        language = hyphenation.document_language(docx)
         soffice = pdf.find_soffice()
-        if language in self._told_hyphenation or soffice is None:
+        if not language or language in self._told_hyphenation or soffice is None:
             return
         self._told_hyphenation.add(language)
         if not hyphenation.available(soffice, language):
@@ -363,5 +372,7 @@ class Converter:
         return self.warm.pids if self.warm else []
 
     def stop(self) -> None:
+        """For good: LibreOffice ends, and a conversion asked for later starts none."""
+        self._closed = True
         if self.warm is not None:
             self.warm.stop()

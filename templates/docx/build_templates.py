@@ -597,7 +597,9 @@ def _properties(doc) -> None:
 
 def _settings(doc) -> None:
     """Automatic hyphenation, as the originals have it: Word reads it from here, and so does
-    LibreOffice (which then needs a hyphenator for the language: Voikko for Finnish)."""
+    LibreOffice, which hyphenates Finnish with the patterns Pykälä ships
+    (resources/hyphenation, put first in its private profile) and Swedish with the system's
+    dictionary (hyphen-sv; drafting/render/hyphenation.py says when it is missing)."""
     settings = doc.settings.element
     for tag in ("w:autoHyphenation", "w:consecutiveHyphenLimit", "w:hyphenationZone"):
         for el in settings.findall(qn(tag)):

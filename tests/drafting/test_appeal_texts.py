@@ -18,10 +18,10 @@ import pytest
 from drafting import appeals, checks, draftfile, meeting, produce, profiles, resources
 from drafting.model import Extract
 from drafting.render import context, docx
-from tests import espoo
 from tests.conftest import EXAMPLE_333, EXAMPLES
-from tests.documents import docx_text
 from tests.drafting.conftest import run_cli
+from tests.support import espoo
+from tests.support.documents import docx_text
 
 MEETING = EXAMPLES / "meeting" / "kh-18-2021.pykala"
 BLANK = re.compile(r"\[[^\[\]\n]*\]")
@@ -412,13 +412,16 @@ def test_the_profile_names_a_wrong_appeal_field():
         "court": {},
         "market_court": "Markkinaoikeus",
     }
-    problems = profiles.validate(data)
-    assert "appeal.registry.email: should be a text" in problems
+    problems = profiles.validate(data)  # in the words the drafts' reader uses
+    assert (
+        "appeal.registry.email: 12 is a number; write a text in quotes, or one per language "
+        "in { }"
+    ) in problems
     unknown = "appeal.registry.fax: is not a part of the appeal data"
     assert any(p.startswith(unknown) for p in problems)
-    assert "appeal.registry.name.en: should be a text" in problems
+    assert 'appeal.registry.name.en: "en" is not allowed; write one of: fi, sv' in problems
     assert any(p.startswith("appeal.court: is not a part of the appeal data") for p in problems)
-    assert "appeal.market_court: should be groups of texts" in problems
+    assert 'appeal.market_court: "Markkinaoikeus" is a text; write an object in { }' in problems
 
 
 def test_the_builtin_and_espoo_profiles_fill_every_field():

@@ -10,7 +10,7 @@ from drafting import changes, checks, draftfile
 from drafting.render import context
 from drafting.render import docx as render_docx
 from tests.conftest import EXAMPLE_333, EXAMPLE_885, EXAMPLES
-from tests.documents import docx_text, every_part
+from tests.support.documents import docx_text, every_part
 
 AMENDED = EXAMPLES / "avustus-muutettu-paatos.pykala"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from drafting import checks, dates, draftfile, profiles, richtext, spelling
-from tests import espoo
 from tests.conftest import EXAMPLE_333, EXAMPLE_885, EXAMPLES
 from tests.drafting.conftest import run_cli
+from tests.support import espoo
 
 
 def example_data() -> dict:

@@ -14,9 +14,13 @@ import json
 import re
 import subprocess
 
-from tests import espoo
+import pytest
+
 from tests.conftest import EXAMPLE_333
 from tests.drafting.conftest import run_cli
+from tests.support import espoo
+
+pytestmark = pytest.mark.libreoffice  # the logo is counted on each page of the PDF
 
 
 def _espoo_draft(tmp_path):

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 from drafting import cli, draftfile, profiles
 from drafting.render.docx import ITEM_TEMPLATE, render_item
-from tests import espoo
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
+from tests.support import espoo
 
 EXAMPLES = [json.loads(p.read_text(encoding="utf-8")) for p in (EXAMPLE_333, EXAMPLE_885)]
 SECRET = "Zyxwentholm"  # a name no example holds: it must never print in a public copy

@@ -15,7 +15,7 @@ import pytest
 
 from drafting import profiles, resources
 from drafting.render import docx
-from tests import espoo
+from tests.support import espoo
 
 
 def _snapshot() -> dict[str, bytes]:

@@ -15,8 +15,8 @@ import pytest
 
 from drafting import cli, draftfile, profiles
 from drafting.render import context, docx, limits
-from tests import espoo
 from tests.conftest import EXAMPLE_333
+from tests.support import espoo
 
 HOSTILE = {
     "nested loop": "{% for x in range(99999) %}{% for y in range(99999) %}{% endfor %}{% endfor %}",

@@ -1,11 +1,11 @@
-"""Line for line: our pages break where Helsinki's originals break (tests/fidelity.py)."""
+"""Line for line: our pages break where Helsinki's originals break (tests/support/fidelity.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.conftest import EXAMPLE_333, EXAMPLE_885, REFERENCE
-from tests.fidelity import measure
+from tests.support.fidelity import measure
 
 pytestmark = pytest.mark.libreoffice
 

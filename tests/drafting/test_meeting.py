@@ -14,8 +14,8 @@ from drafting import draftfile, meeting, paths
 from drafting.model import Draft
 from drafting.render import context
 from tests.conftest import EXAMPLES
-from tests.documents import pdf_pages
 from tests.drafting.conftest import run_cli
+from tests.support.documents import pdf_pages
 
 MEETING = EXAMPLES / "meeting" / "kh-18-2021.pykala"
 HEADER = re.compile(r"^Helsingin kaupunki\s+(Pöytäkirja|Esityslista)\s+18/2021\s+(\d+) \((\d+)\)")

@@ -13,7 +13,7 @@ from drafting.model import Decision, Draft, HandlingLine, HistoryEntry
 from drafting.render import context
 from drafting.render import docx as render_docx
 from tests.conftest import EXAMPLE_333
-from tests.documents import docx_paragraphs, docx_text
+from tests.support.documents import docx_paragraphs, docx_text
 
 
 def render(draft: Draft, **options) -> bytes:

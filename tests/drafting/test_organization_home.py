@@ -14,8 +14,8 @@ import pytest
 
 from drafting import profiles, resources, template_contract
 from drafting.model import LANGUAGES
-from tests import espoo
 from tests.conftest import ROOT
+from tests.support import espoo
 
 
 def _without(content: bytes, old: str, new: str) -> bytes:

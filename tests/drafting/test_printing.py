@@ -1,5 +1,5 @@
 """The print service's own answers, read into messages a user can act on (a real, private
-CUPS scheduler: tests/print_queue.py)."""
+CUPS scheduler: tests/support/print_queue.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from drafting import printing
 from tests.conftest import EXAMPLE_885, ROOT
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.cups]
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ import pytest
 from drafting import checks, copies, draftfile, meeting, produce
 from drafting.render import embed
 from tests.conftest import EXAMPLE_333, EXAMPLES
-from tests.documents import docx_text, every_part, pdf_pages
 from tests.drafting.conftest import run_cli
+from tests.support.documents import docx_text, every_part, pdf_pages
 
 NAME = "Zorblax Quuxington"
 MASK = "**********"

@@ -11,8 +11,8 @@ import pytest
 
 from drafting import checks, draftfile, profiles, resources
 from drafting.render import context, docx
-from tests import espoo
 from tests.conftest import EXAMPLE_333
+from tests.support import espoo
 
 
 def test_the_user_folder_is_in_the_private_test_home(tmp_path_factory):

@@ -13,7 +13,7 @@ from drafting.model import Draft, Extract, MeetingDraft
 from drafting.render import context
 from drafting.render import docx as render_docx
 from tests.conftest import EXAMPLE_333
-from tests.documents import docx_text, every_part
+from tests.support.documents import docx_text, every_part
 
 
 def render(draft: Draft, **options) -> bytes:

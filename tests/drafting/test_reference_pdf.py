@@ -11,7 +11,7 @@ import re
 import pytest
 
 from tests.conftest import EXAMPLE_333, EXAMPLE_885, REFERENCE
-from tests.documents import pdf_pages, squash
+from tests.support.documents import pdf_pages, squash
 
 pytestmark = pytest.mark.libreoffice
 

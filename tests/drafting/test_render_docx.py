@@ -15,7 +15,7 @@ from drafting.model import Attachment, Contact, Decision, Draft, Extract, Histor
 from drafting.render import context
 from drafting.render import docx as render_docx
 from tests.conftest import EXAMPLE_333, ROOT
-from tests.documents import docx_paragraphs, docx_part, docx_text, every_part, part_text
+from tests.support.documents import docx_paragraphs, docx_part, docx_text, every_part, part_text
 
 
 def render(draft: Draft, **options) -> bytes:

@@ -14,7 +14,7 @@ from drafting import draftfile
 from drafting.render import context, docx, pdf, warm
 from tests.conftest import EXAMPLE_885, ROOT
 from tests.drafting.conftest import run_cli
-from tests.fidelity import pdf_lines
+from tests.support.fidelity import pdf_lines
 
 # Finnish hyphenation (Voikko) at work: the original breaks this line here, and so do we.
 HYPHENATED = "16.6.2021 hyväksymän toivomusponnen johdosta tehdyistä toimenpi-"

@@ -13,9 +13,9 @@ import pytest
 
 from drafting import draftfile
 from drafting.render import context, html
-from tests import axe
 from tests.conftest import EXAMPLE_333, EXAMPLE_885, EXAMPLES
 from tests.drafting.conftest import run_cli
+from tests.support import axe
 
 SECRET = EXAMPLES / "lausunto-salassa-pidettava-liite.pykala"  # a secret attachment
 
@@ -139,12 +139,14 @@ def checked(pages, tmp_path_factory) -> dict[Path, list[dict]]:
     return axe.violations([*pages.values(), broken])
 
 
+@pytest.mark.chromium
 def test_axe_finds_what_is_wrong_on_a_broken_page(checked):
     """The check cannot pass vacuously: an image without alt and a page without lang fail."""
     broken = [found for page, found in checked.items() if page.name == "broken.html"][0]
     assert {"image-alt", "html-has-lang"} <= {v["id"] for v in broken}
 
 
+@pytest.mark.chromium
 def test_every_page_has_no_wcag_violation(pages, checked):
     assert len(pages) >= 2 * 4 + 5
     found = {

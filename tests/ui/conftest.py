@@ -21,13 +21,27 @@ def _test_paths(qapp):
 
 
 @pytest.fixture(scope="session")
-def converter():
+def _warm_libreoffice():
     """One warm LibreOffice for the whole session, as one program would have."""
     from drafting.render import warm
 
     shared = warm.Converter()
     yield shared
     shared.stop()
+
+
+@pytest.fixture
+def converter(request):
+    """The session's warm LibreOffice for a test marked `libreoffice`; any other test gets a
+    converter of its own that finds none (tests/conftest.py), as on a computer without it."""
+    if request.node.get_closest_marker("libreoffice"):
+        yield request.getfixturevalue("_warm_libreoffice")
+        return
+    from drafting.render import warm
+
+    own = warm.Converter()
+    yield own
+    own.stop()  # a preview worker still running after the test starts no LibreOffice
 
 
 ANSWERS = (

@@ -8,14 +8,15 @@ from __future__ import annotations
 import base64
 import json
 
+import pytest
 from PySide6.QtCore import Qt
 
 from drafting import draftfile, profiles, resources
 from drafting.render import docx, limits
-from tests import espoo
 from tests.conftest import EXAMPLE_333
 from tests.drafting.test_hostile2_docx import _damaged
 from tests.drafting.test_hostile2_templates import HOSTILE, _install, _template
+from tests.support import espoo
 from tests.ui.test_organizations import _choose, _open_dialog
 
 
@@ -58,6 +59,7 @@ def test_import_button_keeps_the_profile_a_template_name_points_at(window, qtbot
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == after
 
 
+@pytest.mark.libreoffice  # the preview says it
 def test_the_preview_names_a_template_that_never_ends(window, qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "SECONDS", 2.0)
     _install(_template(HOSTILE["nested loop"]))

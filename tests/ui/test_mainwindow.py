@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from drafting import draftfile
 from drafting.render import pdf
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
-from tests.documents import pdf_pages
+from tests.support.documents import pdf_pages
 from tests.ui.conftest import edit_cell, field, type_text
 from tests.ui.user import CTRL, SHIFT, click, key, menu
 from ui.checks_panel import WORD_ROLE

@@ -143,6 +143,8 @@ def test_recent_files_say_meeting_or_draft_and_open_the_meeting(
     menu = window.menu_recent
     menu.popup(window.mapToGlobal(window.rect().center()))  # File → Open recent
     qtbot.waitUntil(menu.isVisible)
+    # What each file is comes from a look at the files off the UI thread (ui/recent.py).
+    qtbot.waitUntil(lambda: menu.actions()[0].text().startswith("Meeting"))
     shown = [(a.text(), a.isEnabled(), a.toolTip()) for a in menu.actions()]
     menu.hide()
     assert shown == [

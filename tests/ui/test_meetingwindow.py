@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 
 from drafting import draftfile
 from tests.conftest import EXAMPLES, ROOT
-from tests.documents import pdf_pages
+from tests.support.documents import pdf_pages
 from tests.ui.conftest import type_text
 from tests.ui.test_meeting_view_walk import close_summary
 from tests.ui.user import CTRL, click, key, menu

@@ -12,8 +12,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from drafting import profiles, resources
-from tests import espoo
 from tests.conftest import EXAMPLE_333
+from tests.support import espoo
 from tests.ui.conftest import edit_cell, field, type_text
 from tests.ui.test_press_everything import press_everything, raised  # noqa: F401 - a fixture
 from tests.ui.user import menu
@@ -189,6 +189,7 @@ def test_export_and_import_through_the_asker(window, qtbot, tmp_path):
     assert title == "Import failed" and "bad.json" in text and "name.sv: is empty" in detail
 
 
+@pytest.mark.libreoffice  # the preview says it too
 def test_an_unknown_organisation_is_named_in_the_checks_not_a_traceback(window, qtbot, tmp_path):
     data = json.loads(EXAMPLE_333.read_text(encoding="utf-8"))
     data["organization"] = "espoo"

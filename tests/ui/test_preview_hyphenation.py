@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from drafting.render import hyphenation
 from tests.conftest import EXAMPLE_885
 from tests.ui.conftest import type_text
+
+pytestmark = pytest.mark.libreoffice  # the preview's pages, from its own LibreOffice
 
 WAIT = 60_000
 

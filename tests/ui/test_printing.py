@@ -1,4 +1,5 @@
-"""Printing sends the preview's own PDF, as vectors, to a real CUPS queue (tests/print_queue.py):
+"""Printing sends the preview's own PDF, as vectors, to a real CUPS queue
+(tests/support/print_queue.py):
 through Ctrl+P and the print dialog's choices, off the UI thread, with Cancel in the status
 bar, and with a message that says what to do when there is no printer to print on."""
 
@@ -18,7 +19,7 @@ from PySide6.QtTest import QTest
 from tests.conftest import EXAMPLE_333
 from tests.ui.test_preview import WAIT, shown
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.cups]
 
 
 def choose(window, printer_name: str, pages: tuple[int, int] | None = None, file=None):

@@ -99,6 +99,7 @@ def data_home(tmp_path, monkeypatch):
     return home
 
 
+@pytest.mark.libreoffice  # its LibreOffice must end with it
 def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, make_window):
     draft = tmp_path / "item.pykala"
     draft.write_bytes(EXAMPLE_885.read_bytes())
@@ -211,6 +212,7 @@ def test_sigkill_in_the_typing_pause_leaves_the_last_autosaved_words(data_home, 
     assert draft.read_bytes() == EXAMPLE_885.read_bytes()
 
 
+@pytest.mark.libreoffice  # its LibreOffice must end with it
 def test_sigterm_writes_the_recovery_copy_and_quits_cleanly(data_home, tmp_path):
     draft = tmp_path / "item.pykala"
     draft.write_bytes(EXAMPLE_885.read_bytes())

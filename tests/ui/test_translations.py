@@ -137,6 +137,7 @@ def settle() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.mark.libreoffice  # the pages are shown first
 def test_no_english_is_left_in_finnish_or_swedish(window, qtbot):
     from ui import translation
 

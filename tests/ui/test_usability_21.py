@@ -105,6 +105,7 @@ def answer_modal(qtbot, button_text: str, seen: dict) -> QTimer:
 
 
 @pytest.mark.libreoffice
+@pytest.mark.cups
 def test_print_without_a_printer_says_what_to_set_up_and_saves_a_pdf(
     window, qtbot, print_scheduler, tmp_path, monkeypatch
 ):

@@ -10,7 +10,7 @@ line per text line; our PDF is read with `pdftotext -bbox-layout`.
   with the same body line;
 - pages: the page count.
 
-    python -m tests.fidelity PDF ORIGINAL.txt      # prints the figures and the differences
+    python -m tests.support.fidelity PDF ORIGINAL.txt      # prints the figures and the differences
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The bundle (`make bundle`), copied to an empty folder, works with no checkout and no venv:
 `--version`, `render` to DOCX and PDF, and the window offscreen for 5 s with no traceback.
 
-    python tests/bundle_check.py build/bundle/pykala-<version>      # `make bundle-check`
+    python tests/support/bundle_check.py build/bundle/pykala-<version>      # `make bundle-check`
 
 Not a pytest test: building the bundle takes minutes, and the suite stays fast.
 """
@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "kh-2021-05-03-s333.pykala"
 sys.path.insert(0, str(ROOT))
 

@@ -6,9 +6,9 @@ back. A mutation is caught when those tests fail; a run that passes the time lim
 reported as a hang (killed, never waited on). Before the mutations, each set of test files
 runs once unmutated: a set that fails already would "catch" anything, so it is reported.
 
-    .venv/bin/python tests/mutations.py                # all, 300 s each at most
-    .venv/bin/python tests/mutations.py --only autosave-flush --timeout 120
-    .venv/bin/python tests/mutations.py --no-baseline  # skip the unmutated runs
+    .venv/bin/python tests/support/mutations.py                # all, 300 s each at most
+    .venv/bin/python tests/support/mutations.py --only autosave-flush --timeout 120
+    .venv/bin/python tests/support/mutations.py --no-baseline  # skip the unmutated runs
 
 Not part of `make test`: each mutation runs real tests (LibreOffice, child processes).
 """
@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,8 @@ MUTATIONS = (
     Mutation(
         "autosave-flush",
         "ui/session.py",
-        "        window = self.window\n        window.flush()\n"
-        "        if window.document.modified:",
-        "        window = self.window\n        if window.document.modified:",
+        "        self.flush()\n        document = self.document\n        if not document.modified:",
+        "        document = self.document\n        if not document.modified:",
         ("tests/ui/test_recovery.py",),
         "autosave does not write the words still in the typing pause",
     ),
@@ -104,8 +103,8 @@ MUTATIONS = (
     ),
     Mutation(
         "meeting-overwrite-guard",
-        "ui/meetingwindow.py",
-        "        if not session.may_overwrite(self.document, self.document.path, self.ask):",
+        "ui/session.py",
+        "        if check_disk and not may_overwrite(self.document, path, self.ask):",
         "        if False:",
         ("tests/ui/test_meetingwindow.py",),
         "the meeting view overwrites a meeting file changed elsewhere",
