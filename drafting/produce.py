@@ -212,7 +212,7 @@ def _meeting(
         for output in meeting.unique(outputs):
             if "pdf" in formats:
                 assert converter is not None
-                data, pdf_bytes = meeting.with_pdf(output, converter.convert)
+                data, pdf_bytes = meeting.with_pdf(output, converter)
             else:
                 data, pdf_bytes = output.docx, b""
             if "docx" in formats:

@@ -90,7 +90,7 @@ MUTATIONS = (
         "drafting/render/compose.py",
         'instruction.text = " SECTIONPAGES "',
         'instruction.text = " NUMPAGES "',
-        ("tests/drafting/test_meeting.py",),
+        ("tests/drafting/test_meeting.py", "tests/drafting/test_section_pages.py"),
         'a composed document\'s "N (M)" counts all pages, not its section\'s',
     ),
     Mutation(
