@@ -88,10 +88,10 @@ debs-test:
 # checkout's .venv; `uninstall-desktop` takes them away again.
 install-desktop: venv
 	@$(call ensure_debs,$(DEBS_DESKTOP))
-	$(PY) -m ui.desktop install
+	$(PY) -m drafting.desktop install
 
 uninstall-desktop:
-	$(PY) -m ui.desktop uninstall
+	$(PY) -m drafting.desktop uninstall
 
 # The self-contained folder (PyInstaller, resources/bundle/pykala.spec): $(BUNDLE)/pykala
 # runs anywhere with no checkout and no venv. Rebuilt only when its inputs changed.

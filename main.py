@@ -20,7 +20,7 @@ def main(argv: list[str]) -> int:
             print("\t".join(str(column) for column in row))
         return 0
     if argv[:1] in (["--install-desktop"], ["--uninstall-desktop"]):
-        from ui import desktop  # no Qt: the launcher entry for this program (bundle or checkout)
+        from drafting import desktop  # the launcher entry for this program (bundle or checkout)
 
         return desktop.main([argv[0].removeprefix("--").removesuffix("-desktop")])
     if argv and (argv[0] in cli.COMMANDS or argv[0] in ("-h", "--help")):

@@ -197,8 +197,9 @@ def _keystroke_window(spelling_on: bool):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings, QStandardPaths
 
-    from ui import app, settings
-    from ui.mainwindow import MainWindow
+    from ui import app
+    from ui.services import settings
+    from ui.windows.mainwindow import MainWindow
 
     QStandardPaths.setTestModeEnabled(True)
     app.application()
@@ -233,7 +234,7 @@ def _close(window) -> None:
 def bench_keystroke_50_pages_spellcheck(repeat: int) -> dict:
     """p95 of one keystroke in the 50-page reasoning with spelling and grammar underlined as
     you type, against the same window with checking off (what checking adds per key)."""
-    from ui import settings
+    from ui.services import settings
 
     times: dict[bool, list[float]] = {True: [], False: []}
     for spelling_on in (True, False, True, False):  # interleaved: load on the machine varies
@@ -255,10 +256,11 @@ def bench_open_50_pages_spellcheck(repeat: int) -> dict:
     from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths
 
     from drafting import spelling as core
-    from ui import app, settings
-    from ui.people import PeopleDirectory
-    from ui.richtext_edit import RichTextEdit
-    from ui.spellcheck import Spelling
+    from ui import app
+    from ui.services import settings
+    from ui.services.people import PeopleDirectory
+    from ui.widgets.richtext_edit import RichTextEdit
+    from ui.widgets.spellcheck import Spelling
 
     QStandardPaths.setTestModeEnabled(True)
     app.application()
@@ -334,7 +336,8 @@ def bench_spellcheck_50_pages_full(repeat: int) -> dict:
     from PySide6.QtCore import QEventLoop
 
     from drafting import spelling
-    from ui import app, worker
+    from ui import app
+    from ui.services import worker
 
     app.application()
     text = varied_50_pages()
@@ -412,7 +415,7 @@ def _window_with_example():
     from PySide6.QtCore import QStandardPaths
 
     from ui import app
-    from ui.mainwindow import MainWindow
+    from ui.windows.mainwindow import MainWindow
 
     QStandardPaths.setTestModeEnabled(True)
     app.application()

@@ -11,15 +11,13 @@ import datetime as _dt
 import json
 import re
 
-from babel.dates import format_date, format_datetime, format_time, format_timedelta
-
 from drafting.i18n import _
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DOTTED_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 
-# The interface languages (drafting.i18n.UI_LANGUAGES) as babel locales; as ui/translation.py
-# sets Qt's default locale.
+# The interface languages (drafting.i18n.UI_LANGUAGES) as babel locales; as
+# ui/services/translation.py sets Qt's default locale.
 _INTERFACE_LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
 _INTERFACE_FALLBACK = "en_GB"
 
@@ -88,6 +86,8 @@ def for_document(day: _dt.date | None, locale: str, short: bool = False) -> str:
     """DD.MM.YYYY for headers and history; D.M.YYYY (short) in running text."""
     if day is None:
         return ""
+    from babel.dates import format_date  # babel when a date is first printed, not at start
+
     pattern = "d.M.yyyy" if short else "dd.MM.yyyy"
     return format_date(day, pattern, locale=locale)
 
@@ -101,6 +101,8 @@ def age_for_interface(moment: _dt.datetime, now: _dt.datetime, language: str) ->
     """How long ago `moment` was, and when, in the interface language: "12 minuuttia
     sitten, klo 14.05"; another day's moment gives its date ("2 päivää sitten, 3.5.2021
     14.05")."""
+    from babel.dates import format_time, format_timedelta
+
     locale = _INTERFACE_LOCALES.get(language, _INTERFACE_FALLBACK)
     ago = format_timedelta(
         min(moment - now, _dt.timedelta(0)), add_direction=True, threshold=1.0, locale=locale
@@ -114,5 +116,7 @@ def age_for_interface(moment: _dt.datetime, now: _dt.datetime, language: str) ->
 
 def for_interface(moment: _dt.datetime, language: str) -> str:
     """A date and time in the interface language's short format (3.5.2021 14.05 in Finnish)."""
+    from babel.dates import format_datetime
+
     locale = _INTERFACE_LOCALES.get(language, _INTERFACE_FALLBACK)
     return format_datetime(moment, "short", locale=locale)

@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from drafting import atomic, checks, copies, draftfile, filerefs, names, paths, 
 from drafting.copies import FULL, WEB, Copy
 from drafting.i18n import _
 from drafting.model import Draft, Language, MeetingDraft
-from drafting.render import compose, context, docx, html
+from drafting.render import compose, context, docx, html, warm
 from drafting.resources import UnknownOrganization, organization, vocabulary
 
 KINDS = ("agenda", "minutes", "items", "extracts")
@@ -265,14 +265,22 @@ def _number(meeting: MeetingDraft) -> str:
 @dataclass
 class Output:
     name: str  # file name without suffix
-    docx: bytes
+    _docx: bytes | None  # None for a combined document until its DOCX is asked for
     parts: list[bytes] | None = None  # for a combined document: its sections, alone
     language: str = ""  # the document's (fi or sv): what LibreOffice hyphenates it as
 
+    @property
+    def docx(self) -> bytes:
+        """The Word document; a combined one is combined when first asked for (a build with
+        its PDF combines it with its page counts instead: with_pdf)."""
+        if self._docx is None:
+            assert self.parts is not None
+            self._docx = compose.combine(self.parts)
+        return self._docx
+
 
 def _combined(name: str, contexts: list[context.Context]) -> Output:
-    parts = [docx.render(c) for c in contexts]
-    return Output(name, compose.combine(parts), parts, contexts[0]["language"])
+    return Output(name, None, [docx.render(c) for c in contexts], contexts[0]["language"])
 
 
 def public_name(name: str, meeting: MeetingDraft, language: str | None = None) -> str:
@@ -433,18 +441,22 @@ def unique(outputs: list[Output]) -> list[Output]:
     return outputs
 
 
-def with_pdf(output: Output, convert: Callable[..., bytes]) -> tuple[bytes, bytes]:
-    """The output's DOCX and its PDF (`convert(docx, language=…)` turns DOCX bytes in that
-    document language into PDF bytes). A combined document's sections each count their own
-    pages: the parts are measured alone, and the counts stored in the combined file for
-    LibreOffice to show."""
-    data = output.docx
-    if output.parts is not None:
-        counts = [
-            compose.pdf_page_count(convert(p, language=output.language)) for p in output.parts
-        ]
-        data = compose.combine(output.parts, counts)
-    return data, convert(data, language=output.language)
+def with_pdf(output: Output, converter: warm.Converter) -> tuple[bytes, bytes]:
+    """The output's DOCX and its PDF. A combined document's sections each count their own
+    pages ("3 (7)"), and the counts are stored in its DOCX for LibreOffice to show: the warm
+    LibreOffice counts them in the combined document as it converts it (one load); without
+    one, the parts are converted alone and counted, and the combined file converted after."""
+    language = output.language
+    if output.parts is None:
+        return output.docx, converter.convert(output.docx, language=language)
+    marked = compose.combine(output.parts, marked=True)
+    counted = converter.convert_sections(marked, len(output.parts), language=language)
+    if counted is not None:
+        pdf, counts = counted
+        return compose.combine(output.parts, counts), pdf
+    counts = [compose.pdf_page_count(converter.convert(p, language=language)) for p in output.parts]
+    data = compose.combine(output.parts, counts)
+    return data, converter.convert(data, language=language)
 
 
 def refuse_inputs(meeting: Meeting, outputs: list[Path]) -> None:

@@ -18,6 +18,7 @@ import json
 import os
 import re
 import sys
+import time
 import typing
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -352,11 +353,10 @@ def _read(path: Path) -> tuple[dict | None, list[str]]:
     return (data if isinstance(data, dict) else None), problems
 
 
-def _signature() -> tuple:
-    """What the catalogue depends on: every file of both folders, by name, time and size, and
-    the language its problems are said in."""
-    items: list[tuple] = [("", i18n.language(), 0)]
-    for folder in (BUILTIN_FOLDER, user_folder()):
+def _signature(user: Path) -> tuple:
+    """Every file of both folders, by name, time and size."""
+    items: list[tuple] = []
+    for folder in (BUILTIN_FOLDER, user):
         try:
             for entry in os.scandir(folder):
                 stat = entry.stat()
@@ -366,18 +366,64 @@ def _signature() -> tuple:
     return tuple(sorted(items))
 
 
-_cached: tuple[tuple, Catalogue] | None = None
+def _folder_time(folder: Path) -> int | None:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:  # not there (yet): no profiles of the user's
+        return None
+
+
+# A folder changed less than this before it was read may change again within the same tick
+# of the file system's clock, its time unchanged: until it has been quiet this long, its
+# files are looked at again (by name, time and size) at each use.
+SETTLED_NS = 2_000_000_000
+
+
+@dataclass
+class _Cache:
+    key: tuple  # the interface language (problems are said in it) and both folders
+    folder_time: int | None  # the user's folder's modification time when it was read
+    checked_at: int  # when the folders were last seen to be as read (time.time_ns)
+    signature: tuple
+    catalogue: Catalogue
+
+
+_cached: _Cache | None = None
+
+
+def invalidate() -> None:
+    """Read the profiles again at the next use: a profile was written (drafting.profiles
+    says so), or the user asked for the list anew (Settings → Organisations)."""
+    global _cached
+    _cached = None
 
 
 def catalogue() -> Catalogue:
-    """Every profile, read again only when a file of either folder changed."""
+    """Every profile, read once and kept: the checks and the help notes look the organisation
+    up after every pause in typing, on the UI thread, and must not read the folders then.
+
+    It is read again after `invalidate` (every profile written through drafting.profiles),
+    when the interface language changes, and when a file is put into or taken out of the
+    user's folder by other means (the folder's time, one stat; a folder changed within the
+    last SETTLED_NS is compared file by file)."""
     global _cached
-    signature = _signature()
-    if _cached is not None and _cached[0] == signature:
-        return _cached[1]
+    user = user_folder()
+    key = (i18n.language(), BUILTIN_FOLDER, user)
+    folder_time = _folder_time(user)
+    now = time.time_ns()
+    cached = _cached
+    if cached is not None and cached.key == key and cached.folder_time == folder_time:
+        if folder_time is None or cached.checked_at - folder_time > SETTLED_NS:
+            return cached.catalogue
+        signature = _signature(user)
+        if signature == cached.signature:
+            cached.checked_at = now
+            return cached.catalogue
+    else:
+        signature = _signature(user)
     profiles: dict[str, Profile] = {}
     problems: dict[Path, list[str]] = {}
-    for folder, builtin in ((BUILTIN_FOLDER, True), (user_folder(), False)):
+    for folder, builtin in ((BUILTIN_FOLDER, True), (user, False)):
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
             data, found = _read(path)
             if found or data is None:
@@ -385,7 +431,7 @@ def catalogue() -> Catalogue:
                 continue
             profiles[path.stem] = Profile(path.stem, data, path, builtin)
     result = Catalogue(dict(sorted(profiles.items())), problems)
-    _cached = (signature, result)
+    _cached = _Cache(key, folder_time, now, signature, result)
     return result
 
 

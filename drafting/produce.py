@@ -19,12 +19,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drafting import meeting, names
+from drafting import names
 from drafting.copies import EXTRACT, FULL, PUBLIC, WEB, Copy
 from drafting.model import Draft
-from drafting.render import compose, context, docx, embed, html, pdf, warm
+from drafting.render import pdf, warm
 from drafting.resources import organization
+
+if TYPE_CHECKING:
+    from drafting import meeting
+    from drafting.render.context import Words
+    from drafting.render.embed import Reopened
+
+# The Word and web renderers (python-docx, docxtpl, lxml, markdown to Word) and the meeting's
+# builds are imported when a document is first made, not when the window starts (issue 24:
+# start → window); the LibreOffice side (warm, pdf) is light and the window makes its
+# Converter at once.
 
 __all__ = ["EXTRACT", "FULL", "PUBLIC", "WEB", "Copy", "Made", "build", "produce"]
 
@@ -32,12 +43,30 @@ __all__ = ["EXTRACT", "FULL", "PUBLIC", "WEB", "Copy", "Made", "build", "produce
 Converter = warm.Converter
 ConverterStopped = warm.ConverterStopped
 LibreOfficeMissing = pdf.LibreOfficeMissing
-Words = context.Words
-words_for = context.words_for
 find_soffice = pdf.find_soffice
 install_hint = pdf.install_hint
-open_word = embed.open_word
-pdf_page_count = compose.pdf_page_count
+
+
+def words_for(draft: Draft) -> Words:
+    """The words `draft`'s documents print with (the form quotes them to the user)."""
+    from drafting.render import context
+
+    return context.words_for(draft)
+
+
+def open_word(path: Path) -> Reopened:
+    """The draft a Word document made by Pykälä carries (drafting.render.embed.open_word)."""
+    from drafting.render import embed
+
+    return embed.open_word(path)
+
+
+def pdf_page_count(data: bytes) -> int:
+    """How many pages a PDF has (drafting.render.compose.pdf_page_count)."""
+    from drafting.render import compose
+
+    return compose.pdf_page_count(data)
+
 
 FORMATS = ("docx", "pdf", "html")
 
@@ -99,6 +128,8 @@ def produce(
     the kind "items" just the one at that index (0-based: what the meeting view prints).
 
     Raises UnknownOrganization, docx.TemplateProblem, pdf.ConversionError."""
+    from drafting import meeting
+
     own = converter is None and "pdf" in formats
     if own:
         converter = warm.Converter(warm=False)
@@ -126,6 +157,8 @@ def _draft(
     archival: bool,
     carry_draft: bool,
 ) -> list[Made]:
+    from drafting.render import context, docx, html
+
     org = organization(draft.organization)  # once, for every part of the document
     options = context.Options(
         document, language, public=copy.masked, changes=copy.shows_changes(changes)
@@ -162,6 +195,8 @@ def _meeting(
     web_folders: bool,
     item: int | None = None,
 ) -> list[Made]:
+    from drafting import meeting
+
     made: list[Made] = []
     if "docx" in formats or "pdf" in formats:
         outputs: list[meeting.Output] = []
@@ -177,7 +212,7 @@ def _meeting(
         for output in meeting.unique(outputs):
             if "pdf" in formats:
                 assert converter is not None
-                data, pdf_bytes = meeting.with_pdf(output, converter.convert)
+                data, pdf_bytes = meeting.with_pdf(output, converter)
             else:
                 data, pdf_bytes = output.docx, b""
             if "docx" in formats:
@@ -212,6 +247,8 @@ def build(
     and the other `formats`; `web`: also the web version of its agenda and minutes, each in a
     folder of its own beside them (always copies.WEB). Raises meeting.BuildError (every
     document's problems, each naming its item file); then nothing of this build is written."""
+    from drafting import meeting
+
     documents = {"agenda" if kind == "agenda" else "minutes" for kind in kinds}
     found = []
     for document in sorted(documents):

@@ -28,6 +28,7 @@ from drafting.organization import (  # noqa: F401 - the catalogue's reading side
     _quote,
     catalogue,
     data_root,
+    invalidate,
     load_json,
     user_folder,
     validate,
@@ -71,6 +72,8 @@ def save(data: dict, template: Path | bytes | None = None) -> Path:
         if placed:  # a file this call made, not one it replaced
             (folder / data["template"]).unlink(missing_ok=True)
         raise
+    finally:
+        invalidate()  # the catalogue reads the folder again at its next use
     return path
 
 
@@ -81,10 +84,13 @@ def _put_template(source: Path | bytes, name: str) -> bool:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
     new = not (target.exists() or target.is_symlink())
-    if isinstance(source, bytes):
-        atomic.write_bytes(target, source)
-    elif Path(source) != target:
-        atomic.copy_file(Path(source), target)
+    try:
+        if isinstance(source, bytes):
+            atomic.write_bytes(target, source)
+        elif Path(source) != target:
+            atomic.copy_file(Path(source), target)
+    finally:
+        invalidate()
     return new
 
 

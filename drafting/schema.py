@@ -568,24 +568,28 @@ def walk(draft: Draft | MeetingDraft) -> Iterator[tuple[str, Any, Field]]:
     """(path, value, field) of every declared field of `draft` (an item draft or a meeting
     file), rows numbered (`item.contacts[0].name`, `participants[2].present`), in the
     model's order; an absent decision has none."""
-    yield from _walk(draft, "", MEETING_FIELD if _is_meeting(draft) else FIELD)
+    yield from _walk(draft, "", "", MEETING_FIELD if _is_meeting(draft) else FIELD)
 
 
-def _walk(obj: Any, prefix: str, by_path: dict[str, Field]) -> Iterator[tuple[str, Any, Field]]:
+def _walk(
+    obj: Any, prefix: str, declared_prefix: str, by_path: dict[str, Field]
+) -> Iterator[tuple[str, Any, Field]]:
+    """`declared_prefix` is `prefix` with its rows unnumbered (`item.contacts[].`): the
+    walk runs after every pause in typing (the checks), so no path is re-read for it."""
     for f in dataclasses.fields(obj):
         if f.name == "extra":
             continue
         value = getattr(obj, f.name)
-        path = f"{prefix}{f.name}"
-        declared = by_path.get(pattern(path))
+        path, declared_path = f"{prefix}{f.name}", f"{declared_prefix}{f.name}"
+        declared = by_path.get(declared_path)
         if declared is not None:
             yield path, value, declared
         elif dataclasses.is_dataclass(value):
-            yield from _walk(value, path + ".", by_path)
+            yield from _walk(value, path + ".", declared_path + ".", by_path)
         elif isinstance(value, list):
             for n, row in enumerate(value):
                 if dataclasses.is_dataclass(row):
-                    yield from _walk(row, f"{path}[{n}].", by_path)
+                    yield from _walk(row, f"{path}[{n}].", f"{declared_path}[].", by_path)
 
 
 def rows(draft: Draft, path: str) -> list:

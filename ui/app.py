@@ -12,8 +12,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from drafting.location import RESOURCES
-from ui import crash, settings, single, translation
-from ui.mainwindow import MainWindow
+from ui.services import crash, settings, single, translation
+from ui.windows.mainwindow import MainWindow
 
 ICON = RESOURCES / "icons" / "pykala.svg"
 
@@ -46,14 +46,23 @@ def _on_sigterm(window: MainWindow) -> QSocketNotifier | None:
     return notifier
 
 
+# How long a worker running Python (the preview's Word render, the spelling of the whole
+# draft) may keep the interpreter when the UI thread asks for it back: Python's default is
+# 5 ms, paid again after each call into Qt that lets go of it, so one slot of the UI thread
+# could wait several times 5 ms while a preview was being made (issue 24: the UI thread's
+# longest block). Workers lose a little throughput only while the UI thread is busy too.
+UI_SWITCH_INTERVAL = 0.001
+
+
 def application() -> QApplication:
     """The QApplication, named: settings and data folders are found by these names."""
+    sys.setswitchinterval(UI_SWITCH_INTERVAL)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
     app.setApplicationName("Pykälä")
     app.setOrganizationName("Pykala")
     app.setApplicationDisplayName("Pykälä")
-    app.setDesktopFileName("pykala")  # the launcher entry (ui/desktop.py) on Wayland
+    app.setDesktopFileName("pykala")  # the launcher entry (drafting/desktop.py) on Wayland
     app.setWindowIcon(QIcon(str(ICON)))
     return app
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from functools import cache
+from html import escape
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from drafting.i18n import _
 from drafting.location import RESOURCES
@@ -83,7 +83,7 @@ def missing_notice() -> str:
 
 
 def _strings(*values: str) -> str:
-    return "".join(f"<it>{escape(v)}</it>" for v in values)
+    return "".join(f"<it>{escape(v, quote=False)}</it>" for v in values)
 
 
 def seed_profile(profile: Path) -> None:

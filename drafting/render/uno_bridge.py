@@ -7,6 +7,9 @@ It starts soffice listening on a private named pipe (no network port), then answ
 JSON request per line on stdin with one JSON line on stdout:
 
     {"in": "/tmp/a.docx", "out": "/tmp/a.pdf", "archival": false}  →  {"ok": true}
+    {"in": …, "out": …, "sections": 5}  →  {"ok": true, "pages": [2, 2, 7, 2, 1]}
+                                        (a document compose.combine marked: its sections'
+                                         pages, counted and written into its headers)
     {"print": "/tmp/a.docx", "printer": "Office", "copies": 1, "pages": "2-3",
      "collate": true, "duplex": 2}                                   →  {"ok": true}
     {"quit": true}                                                 →  (exits)
@@ -61,18 +64,59 @@ def _connect(office: subprocess.Popen[bytes], pipe: str) -> Any:
             time.sleep(0.05)  # soffice is still starting: poll its pipe
 
 
-def _convert(desktop: Any, request: dict[str, Any]) -> None:
+# The bookmarks of a marked document (drafting.render.compose), by part index.
+SECTION_MARK = "PykalaSection%d"
+PAGES_MARK = "PykalaPages"
+
+
+def _count_sections(document: Any, sections: int) -> list[int]:
+    """Each of a marked document's `sections` counts its own pages in this layout, from the
+    page where its text starts to the page where it ends (just before the next one starts:
+    the blank page LibreOffice puts before a section whose numbering starts anew on a left
+    page is nobody's, and the PDF leaves it out). The counts are written into every header's
+    PAGES_MARK, the stored result of its SECTIONPAGES, and returned. The views are locked
+    while they are written: one layout after all of them, not one after each."""
+    cursor = document.getCurrentController().getViewCursor()
+    marks = document.getBookmarks()
+    starts, ends = [], []
+    for n in range(sections):
+        cursor.gotoRange(marks.getByName(SECTION_MARK % n).getAnchor(), False)
+        starts.append(cursor.getPage())
+        if n:
+            cursor.goLeft(1, False)  # the end of the section before
+            ends.append(cursor.getPage())
+    cursor.gotoEnd(False)
+    ends.append(cursor.getPage())
+    pages = [max(1, ends[n] - starts[n] + 1) for n in range(sections)]
+    document.lockControllers()
+    try:
+        for name in marks.getElementNames():
+            if name.startswith(PAGES_MARK):
+                index = int(name[len(PAGES_MARK) :].split("_")[0])
+                marks.getByName(name).getAnchor().setString(str(pages[index]))
+    finally:
+        document.unlockControllers()
+    return pages
+
+
+def _convert(desktop: Any, request: dict[str, Any]) -> dict[str, Any]:
+    """Convert one document; a marked one's section page counts are written into it first,
+    and returned."""
     source = uno.systemPathToFileUrl(str(Path(request["in"]).resolve()))
     target = uno.systemPathToFileUrl(str(Path(request["out"]).resolve()))
     document = desktop.loadComponentFromURL(
         source, "_blank", 0, (_prop("Hidden", True), _prop("ReadOnly", True))
     )
     try:
+        found: dict[str, Any] = {}
+        if request.get("sections"):
+            found["pages"] = _count_sections(document, request["sections"])
         options = [_prop("FilterName", "writer_pdf_Export")]
         if request.get("filter_data"):  # drafting.render.pdf.ARCHIVAL_OPTIONS
             data = tuple(_prop(name, value) for name, value in request["filter_data"].items())
             options.append(_prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", data)))
         document.storeToURL(target, tuple(options))
+        return found
     finally:
         document.close(True)
 
@@ -159,8 +203,8 @@ def main() -> int:
             if request.get("quit"):
                 break
             try:
-                (_print if "print" in request else _convert)(desktop, request)
-                _say({"ok": True})
+                found = (_print if "print" in request else _convert)(desktop, request)
+                _say({"ok": True, **(found or {})})
             except Exception as exc:
                 stopped = office.poll() is not None  # soffice died under us: end too
                 _say({"ok": False, "stopped": stopped, "error": f"{type(exc).__name__}: {exc}"})

@@ -181,6 +181,13 @@ class WarmConverter:
         self, docx: bytes, archival: bool = False, timeout: float = CONVERT_TIMEOUT
     ) -> bytes:
         """`timeout`: the seconds for all of it, a start of LibreOffice included."""
+        return self.convert_sections(docx, 0, archival, timeout)[0]
+
+    def convert_sections(
+        self, docx: bytes, sections: int, archival: bool = False, timeout: float = CONVERT_TIMEOUT
+    ) -> tuple[bytes, list[int]]:
+        """The PDF of a document compose.combine marked, and the pages of each of its
+        `sections`, counted and written into its headers in the same load (none when 0)."""
         deadline = time.monotonic() + timeout
         with self._lock, scratch.temporary_directory("warm-") as work:
             source, target = Path(work) / "document.docx", Path(work) / "document.pdf"
@@ -189,16 +196,23 @@ class WarmConverter:
                 "in": str(source),
                 "out": str(target),
                 "filter_data": pdf.ARCHIVAL_OPTIONS if archival else {},
+                "sections": sections,
             }
             reply = self._ask(request, deadline)
             data = target.read_bytes() if target.is_file() else b""
-            if not reply.get("ok") or not data.startswith(b"%PDF"):
+            pages = reply.get("pages", []) if sections else []
+            if (
+                not reply.get("ok")
+                or not data.startswith(b"%PDF")
+                or len(pages) != sections
+                or not all(isinstance(n, int) and n > 0 for n in pages)
+            ):
                 raise pdf.ConversionError(
                     _("LibreOffice could not convert the document to PDF. {detail}").format(
                         detail=reply.get("error", "")
                     )
                 )
-            return data
+            return data, pages
 
     def print_docx(self, docx: bytes, options: dict, timeout: float = CONVERT_TIMEOUT) -> None:
         """Print `docx` through LibreOffice and the system's printer driver (`options`: the
@@ -277,32 +291,57 @@ class Converter:
         that fails to start leaves the cold one only the time that is left. `language` is
         the document's (fi or sv), as whoever made it knows it: without a hyphenator for it
         the notice says so, once."""
+        counted = self._convert(docx, 0, archival)
+        if counted is None:
+            data = pdf.convert(docx, archival=archival)
+        elif isinstance(counted, float):
+            data = pdf.convert(docx, archival=archival, timeout=counted)
+        else:
+            data = counted[0]
+        self._check_hyphenation(language)
+        return data
+
+    def convert_sections(
+        self, docx: bytes, sections: int, archival: bool = False, language: str = ""
+    ) -> tuple[bytes, list[int]] | None:
+        """The PDF of a document compose.combine marked, and each of its `sections`' page
+        count, written into its headers as they are counted: one load of the document in
+        the warm LibreOffice. None when there is no warm one (a cold one cannot count)."""
+        counted = self._convert(docx, sections, archival)
+        if counted is None or isinstance(counted, float):
+            return None
+        self._check_hyphenation(language)
+        return counted
+
+    def _convert(
+        self, docx: bytes, sections: int, archival: bool
+    ) -> tuple[bytes, list[int]] | float | None:
+        """Through the warm LibreOffice; None when there is none, and when it never started
+        (cold from now on, said once) the seconds a cold conversion has left of the one
+        limit."""
         limit = pdf.time_limit()
         deadline = time.monotonic() + limit
         with self._lock:
             warm = self._warm()
         if warm is None:
-            data = pdf.convert(docx, archival=archival)
-        else:
-            try:
-                data = warm.convert(docx, archival=archival, timeout=limit)
-            except ConverterStopped:
+            return None
+        try:
+            return warm.convert_sections(docx, sections, archival=archival, timeout=limit)
+        except ConverterStopped:
+            raise
+        except pdf.ConversionError as exc:
+            if warm.process is not None:
                 raise
-            except pdf.ConversionError as exc:
-                if warm.process is not None:
-                    raise
-                self.warm = None  # it never started: cold from now on, said once
-                self.notice = str(exc)
-                remaining = deadline - time.monotonic()
-                if remaining < 1:
-                    raise pdf.ConversionError(
-                        _("LibreOffice did not finish within {seconds} s and was stopped.").format(
-                            seconds=int(limit)
-                        )
-                    ) from None
-                data = pdf.convert(docx, archival=archival, timeout=remaining)
-        self._check_hyphenation(language)
-        return data
+            self.warm = None  # it never started: cold from now on, said once
+            self.notice = str(exc)
+            remaining = deadline - time.monotonic()
+            if remaining < 1:
+                raise pdf.ConversionError(
+                    _("LibreOffice did not finish within {seconds} s and was stopped.").format(
+                        seconds=int(limit)
+                    )
+                ) from None
+            return remaining
 
     def print_docx(self, docx: bytes, options: dict) -> None:
         """Print through the warm LibreOffice (where there is no CUPS: Windows)."""

@@ -71,7 +71,7 @@ MUTATIONS = (
     ),
     Mutation(
         "autosave-flush",
-        "ui/session.py",
+        "ui/services/session.py",
         "        self.flush()\n        document = self.document\n        if not document.modified:",
         "        document = self.document\n        if not document.modified:",
         ("tests/ui/test_recovery.py",),
@@ -90,12 +90,12 @@ MUTATIONS = (
         "drafting/render/compose.py",
         'instruction.text = " SECTIONPAGES "',
         'instruction.text = " NUMPAGES "',
-        ("tests/drafting/test_meeting.py",),
+        ("tests/drafting/test_meeting.py", "tests/drafting/test_section_pages.py"),
         'a composed document\'s "N (M)" counts all pages, not its section\'s',
     ),
     Mutation(
         "changed-file-guard",
-        "ui/document.py",
+        "ui/services/document.py",
         "and (file_signature(self.path) != self.signature)",
         "and False",
         ("tests/ui/test_mainwindow.py", "tests/ui/test_meetingwindow.py"),
@@ -103,7 +103,7 @@ MUTATIONS = (
     ),
     Mutation(
         "meeting-overwrite-guard",
-        "ui/session.py",
+        "ui/services/session.py",
         "        if check_disk and not may_overwrite(self.document, path, self.ask):",
         "        if False:",
         ("tests/ui/test_meetingwindow.py",),
@@ -111,7 +111,7 @@ MUTATIONS = (
     ),
     Mutation(
         "checks-panel-jump",
-        "ui/checks_panel.py",
+        "ui/widgets/checks_panel.py",
         "        elif path:\n            self.jump.emit(path)",
         "        elif path:\n            pass",
         ("tests/ui/test_mainwindow.py",),
@@ -119,7 +119,7 @@ MUTATIONS = (
     ),
     Mutation(
         "meeting-drop-reorder",
-        "ui/meetingwindow.py",
+        "ui/windows/meetingwindow.py",
         "        self.reordered.emit([p for p in order if p is not None])",
         "        pass",
         ("tests/ui/test_meetingwindow.py",),
@@ -127,7 +127,7 @@ MUTATIONS = (
     ),
     Mutation(
         "build-dialog-public",
-        "ui/meetingwindow.py",
+        "ui/windows/build_dialog.py",
         "            self.public.isChecked(),\n            self.changes.isChecked(),",
         "            False,\n            self.changes.isChecked(),",
         ("tests/ui/test_meeting_view_walk.py",),

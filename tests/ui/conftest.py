@@ -113,8 +113,8 @@ def make_window(qtbot, monkeypatch, converter):
     recovery copies (tests of recovery after a crash)."""
     from PySide6.QtCore import QSettings
 
-    from ui import recovery, translation
-    from ui.mainwindow import MainWindow
+    from ui.services import recovery, translation
+    from ui.windows.mainwindow import MainWindow
 
     built = []
 

@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.ui.user import menu  # noqa: E402
-from ui import translation  # noqa: E402
-from ui.meetingwindow import MeetingWindow, load_meeting  # noqa: E402
+from ui.services import translation  # noqa: E402
+from ui.windows.meetingwindow import MeetingWindow, load_meeting  # noqa: E402
 
 
 def shown(view) -> dict:

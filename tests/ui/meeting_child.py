@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.ui.conftest import edit_cell, type_text  # noqa: E402
 from tests.ui.user import click, menu  # noqa: E402
-from ui import app, crash, settings  # noqa: E402
+from ui import app  # noqa: E402
+from ui.services import crash, settings  # noqa: E402
 
 PARTICIPANT = "Liisa Lähde"
 TITLE = " — palautettava muutos"

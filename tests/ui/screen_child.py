@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QTabBar, QToolBar, QToolButton, QWid
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ui import app, settings  # noqa: E402
+from ui import app  # noqa: E402
+from ui.services import settings  # noqa: E402
 
 
 def on_screen(widget: QWidget, screen: QRect) -> bool:
@@ -43,7 +44,7 @@ def tabs_fit(bar: QTabBar) -> bool:
 
 
 def report(window, view, screen: QRect, folder: Path, language: str) -> dict:
-    from ui.richtext_edit import RichTextField
+    from ui.widgets.richtext_edit import RichTextField
 
     window.grab().save(str(folder / f"main-{language}.png"))
     view.grab().save(str(folder / f"meeting-{language}.png"))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from drafting import __version__, licenses
 from ui import app
-from ui.about import AboutDialog
+from ui.windows.about import AboutDialog
 
 
 def test_the_icon_draws():

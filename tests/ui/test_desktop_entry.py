@@ -55,7 +55,7 @@ def installed(tmp_path):
     # xdg-mime asks the desktop's own tool for a file's type; GNOME's (gio) reads the
     # shared-mime-info database under XDG_DATA_HOME that the install updated.
     env["XDG_CURRENT_DESKTOP"] = "GNOME"
-    subprocess.run([sys.executable, "-m", "ui.desktop", "install"], env=env, check=True)
+    subprocess.run([sys.executable, "-m", "drafting.desktop", "install"], env=env, check=True)
     return env
 
 
@@ -117,7 +117,8 @@ def test_a_missing_tool_is_named_with_the_apt_get_line(monkeypatch):
 
 def test_uninstall_takes_it_all_away(installed):
     data = Path(installed["XDG_DATA_HOME"])
-    subprocess.run([sys.executable, "-m", "ui.desktop", "uninstall"], env=installed, check=True)
+    command = [sys.executable, "-m", "drafting.desktop", "uninstall"]
+    subprocess.run(command, env=installed, check=True)
     assert not (data / "applications" / "pykala.desktop").exists()
     assert not (data / "icons" / "hicolor" / "scalable" / "apps" / "pykala.svg").exists()
     assert not (data / "mime" / "packages" / "pykala-mime.xml").exists()

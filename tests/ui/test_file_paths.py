@@ -59,8 +59,8 @@ def dialogs(monkeypatch):
 def window(qtbot, monkeypatch, converter, dialogs):
     """A drafting window whose file dialogs answer through `dialogs`; message boxes are
     recorded (a test that sees one it did not expect fails on it)."""
-    from ui import recovery, translation
-    from ui.mainwindow import MainWindow
+    from ui.services import recovery, translation
+    from ui.windows.mainwindow import MainWindow
 
     QSettings().clear()
     for copy in recovery.pending():
@@ -71,7 +71,7 @@ def window(qtbot, monkeypatch, converter, dialogs):
     win.messages = []
     monkeypatch.setattr(win.ask, "error", lambda *a: win.messages.append(a))
     monkeypatch.setattr(win.ask, "save_changes", lambda *a: "discard")
-    from ui.meetingwindow import MeetingAsker
+    from ui.windows.askers import MeetingAsker
 
     monkeypatch.setattr(MeetingAsker, "save_changes", lambda *a: "discard")
     monkeypatch.setattr(MeetingAsker, "error", lambda self, *a: win.messages.append(a))

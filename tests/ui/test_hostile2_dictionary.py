@@ -11,7 +11,7 @@ import pytest
 from drafting import spelling
 from tests.ui.test_spellcheck import click, reasoning_editor, right_click_menu, underlined
 from tests.ui.user import menu
-from ui.people import PeopleDirectory
+from ui.services.people import PeopleDirectory
 
 WORDS = "Meikäläinen\nSarvilinna\n".encode() + "Äijälä\n".encode("latin-1")
 

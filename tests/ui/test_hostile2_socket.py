@@ -21,7 +21,7 @@ from PySide6.QtNetwork import QLocalSocket
 
 from tests.conftest import EXAMPLE_333
 from tests.ui.launch import environment, program, recent_files, socket_of, wait_for
-from ui import single
+from ui.services import single
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets and pipes")
 

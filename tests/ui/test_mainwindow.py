@@ -12,7 +12,7 @@ from tests.conftest import EXAMPLE_333, EXAMPLE_885
 from tests.support.documents import pdf_pages
 from tests.ui.conftest import edit_cell, field, type_text
 from tests.ui.user import CTRL, SHIFT, click, key, menu
-from ui.checks_panel import WORD_ROLE
+from ui.widgets.checks_panel import WORD_ROLE
 
 
 def focus(window, path):

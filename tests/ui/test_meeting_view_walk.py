@@ -69,7 +69,7 @@ def close_summary(view, qtbot) -> None:
 
 def test_a_build_ends_with_a_summary_that_opens_the_folder(view, qtbot, monkeypatch, tmp_path):
     opened = []
-    monkeypatch.setattr("ui.meetingwindow.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr("ui.controllers.building.QDesktopServices.openUrl", opened.append)
     out = tmp_path / "out"
     box = build_and_wait(view, qtbot, ["minutes", "items"], False, out)
     names = sorted(p.name for p in out.iterdir())
@@ -135,7 +135,7 @@ POPUP = pytest.mark.qt_log_ignore(".*grabbing the keyboard.*")
 def test_recent_files_say_meeting_or_draft_and_open_the_meeting(
     window, meeting_copy, qtbot, tmp_path
 ):
-    from ui import settings
+    from ui.services import settings
 
     draft = meeting_copy.parent.parent / "kh-2021-05-03-s333.pykala"
     gone = tmp_path / "poistettu.pykala"
@@ -143,6 +143,8 @@ def test_recent_files_say_meeting_or_draft_and_open_the_meeting(
     menu = window.menu_recent
     menu.popup(window.mapToGlobal(window.rect().center()))  # File → Open recent
     qtbot.waitUntil(menu.isVisible)
+    # What each file is comes from a look at the files off the UI thread (ui/recent.py).
+    qtbot.waitUntil(lambda: menu.actions()[0].text().startswith("Meeting"))
     shown = [(a.text(), a.isEnabled(), a.toolTip()) for a in menu.actions()]
     menu.hide()
     assert shown == [
@@ -177,7 +179,7 @@ def scroll_to(scroll, widget) -> bool:
 
 
 def test_at_1024_by_700_every_field_and_button_can_be_reached(view, qtbot, tmp_path):
-    from ui import translation
+    from ui.services import translation
 
     translation.apply("fi")
     try:
@@ -204,7 +206,8 @@ def test_at_1024_by_700_every_field_and_button_can_be_reached(view, qtbot, tmp_p
 
 def test_the_build_dialogs_public_box_builds_public_copies(view, qtbot, monkeypatch, tmp_path):
     """The real build dialog: Extracts and the public box ticked with the mouse, then OK."""
-    from ui.meetingwindow import BuildDialog, MeetingAsker
+    from ui.windows.askers import MeetingAsker
+    from ui.windows.build_dialog import BuildDialog
 
     out = tmp_path / "out"
     view.answers.update(build_choices=lambda: MeetingAsker.build_choices(view.ask), folder=out)
@@ -237,7 +240,7 @@ def test_the_build_dialogs_public_box_builds_public_copies(view, qtbot, monkeypa
 
 
 def test_the_build_dialog_offers_changes_only_for_internal_copies(view, qtbot):
-    from ui.meetingwindow import BuildDialog
+    from ui.windows.build_dialog import BuildDialog
 
     dialog = BuildDialog(view)
     qtbot.addWidget(dialog)
@@ -249,7 +252,7 @@ def test_the_build_dialog_offers_changes_only_for_internal_copies(view, qtbot):
 
 
 def test_the_build_dialogs_web_box_writes_the_minutes_web_pages(view, qtbot, monkeypatch, tmp_path):
-    monkeypatch.setattr("ui.meetingwindow.QDesktopServices.openUrl", lambda url: None)
+    monkeypatch.setattr("ui.controllers.building.QDesktopServices.openUrl", lambda url: None)
     out = tmp_path / "out"
     view.answers.update(build_choices=(["minutes"], False, False, False, True), folder=out)
     qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)

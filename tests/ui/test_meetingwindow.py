@@ -202,7 +202,7 @@ def test_a_build_names_every_unreadable_item(view, window, meeting_copy):
 
 
 def test_moved_is_the_one_move_of_the_record_tables_and_the_item_list():
-    from ui.records import moved
+    from ui.widgets.records import moved
 
     rows_ = ["a", "b", "c"]
     assert moved(rows_, 0, 1) == ["b", "a", "c"] and rows_ == ["a", "b", "c"]

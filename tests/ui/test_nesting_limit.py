@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from drafting import richtext
-from ui.richtext_edit import RichTextField
+from ui.widgets.richtext_edit import RichTextField
 
 
 @pytest.fixture

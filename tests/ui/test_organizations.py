@@ -244,7 +244,7 @@ def test_pressing_every_button_of_the_dialog_does_not_crash(window, qtbot, raise
 
 
 def test_the_dialog_speaks_finnish_and_swedish(window, qtbot):
-    from ui import translation
+    from ui.services import translation
 
     dialog = _open_dialog(window, qtbot)
     translation.apply("fi")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QTabWidget, QToolButton
 from drafting import draftfile
 from tests.conftest import EXAMPLE_333
 from tests.ui.conftest import open_view
-from ui import translation
+from ui.services import translation
 
 LANGUAGES = ("fi", "sv", "en")
 PRESSED: dict[str, tuple[int, int]] = {}  # what each run pressed, for the summary at the end

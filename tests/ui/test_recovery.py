@@ -15,7 +15,7 @@ from tests.conftest import EXAMPLE_885, ROOT
 from tests.ui import typing_child
 from tests.ui.conftest import alive
 from tests.ui.user import menu
-from ui import recovery
+from ui.services import recovery
 
 CHILD = Path(__file__).with_name("crash_child.py")
 TYPING_CHILD = Path(__file__).with_name("typing_child.py")

@@ -126,7 +126,7 @@ def test_a_public_copy_carries_only_the_masked_draft(window, qtbot, tmp_path):
 def test_main_py_with_a_word_document_opens_its_draft(converter, qtbot, tmp_path, monkeypatch):
     """`python main.py FILE.docx`: the program starts with the draft the file carries."""
     from ui import app
-    from ui.mainwindow import MainWindow
+    from ui.windows.mainwindow import MainWindow
 
     word = tmp_path / "s333.docx"
     word.write_bytes(docx.render_item(draftfile.load(EXAMPLE_333)))

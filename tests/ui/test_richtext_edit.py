@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from drafting.richtext import parse
 from tests.support.hypothesis_profiles import examples
-from ui.richtext_edit import MARKDOWN_MIME, PERSONAL, RichTextEdit, RichTextField
+from ui.widgets.richtext_convert import MARKDOWN_MIME, PERSONAL
+from ui.widgets.richtext_edit import RichTextEdit, RichTextField
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
 Shift = Qt.KeyboardModifier.ShiftModifier

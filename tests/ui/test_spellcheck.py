@@ -15,7 +15,7 @@ from drafting import spelling
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
 from tests.ui import user
 from tests.ui.conftest import field, type_text
-from ui import spellcheck
+from ui.widgets import spellcheck
 
 
 @pytest.fixture(autouse=True)

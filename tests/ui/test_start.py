@@ -20,7 +20,7 @@ def start(qtbot, monkeypatch, converter):
     window); the forms it made; the window is closed at teardown."""
     from PySide6.QtCore import QSettings
 
-    from ui import mainwindow
+    from ui.windows import mainwindow
 
     QSettings().clear()
     made = []

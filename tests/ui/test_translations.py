@@ -139,7 +139,7 @@ def settle() -> None:
 
 @pytest.mark.libreoffice  # the pages are shown first
 def test_no_english_is_left_in_finnish_or_swedish(window, qtbot):
-    from ui import translation
+    from ui.services import translation
 
     def settle_all() -> None:  # the spelling findings and the pages come from workers
         settle()
@@ -165,7 +165,7 @@ def test_no_english_is_left_in_finnish_or_swedish(window, qtbot):
 
 @pytest.mark.parametrize("language", ("en", "fi", "sv"))
 def test_menu_mnemonics_do_not_collide(window, language):
-    from ui import translation
+    from ui.services import translation
 
     translation.apply(language)
     settle()

@@ -19,7 +19,7 @@ LABELS = {
 
 @pytest.fixture
 def qt_language(qapp):
-    from ui import translation
+    from ui.services import translation
 
     yield translation.apply
     translation.apply("en")

@@ -111,7 +111,7 @@ def test_print_without_a_printer_says_what_to_set_up_and_saves_a_pdf(
 ):
     """The print service runs but has no printer: Ctrl+P says to add one, and "Save as PDF…"
     writes the pages into the folder the user chose, which the status bar names."""
-    from ui.dialogs import Asker
+    from ui.services.dialogs import Asker
 
     with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
         window.open_path(EXAMPLE_333)
@@ -143,7 +143,7 @@ def test_print_without_a_printer_says_what_to_set_up_and_saves_a_pdf(
 def test_the_public_copy_export_dialog_has_a_title_of_its_own(
     window, qtbot, monkeypatch, action, title
 ):
-    from ui.dialogs import Asker
+    from ui.services.dialogs import Asker
 
     assert window.open_path(EXAMPLE_333)
     monkeypatch.setattr(window.ask, "save_path", partial(Asker.save_path, window.ask))
@@ -254,7 +254,7 @@ def test_alv_and_common_abbreviations_are_no_misspellings(window, qtbot):
 @pytest.fixture
 def finnish(window):
     """The interface in Finnish for the test, in English again after it."""
-    from ui import translation
+    from ui.services import translation
 
     translation.apply("fi")
     yield
@@ -267,8 +267,8 @@ def test_the_recovery_offer_says_how_old_the_copy_is(window, finnish, qtbot, mon
     import json
 
     from drafting.model import Draft
-    from ui import recovery
-    from ui.dialogs import Asker
+    from ui.services import recovery
+    from ui.services.dialogs import Asker
 
     draft = Draft()
     draft.item.title = "Avustus"

@@ -16,7 +16,7 @@ from drafting import draftfile
 from tests.conftest import EXAMPLE_333, EXAMPLE_885
 from tests.ui.conftest import edit_cell, field, type_text
 from tests.ui.user import menu
-from ui import crash, recovery
+from ui.services import crash, recovery
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -141,7 +141,7 @@ def test_every_field_stays_after_the_window_is_resized(window, qtbot, tmp_path, 
         for group in groups:
             for label, widget in zip(group.labels, group.inputs, strict=True):
                 assert reachable(scroll, widget), (tab, label.text(), size)
-        # A picture of each tab to look at (ui/screenshots.py keeps the 1024×700 ones).
+        # A picture of each tab to look at (tests/support/screenshots.py keeps the 1024×700 ones).
         shot = window.grab()
         assert (shot.width(), shot.height()) == size
         assert shot.save(str(tmp_path / f"tab-{tab}-{size[0]}x{size[1]}.png"))
@@ -222,7 +222,7 @@ def test_undo_in_a_field_is_the_windows_undo(window):
 
 
 def test_problems_are_named_by_label_and_row_in_the_interface_language(window):
-    from ui import translation
+    from ui.services import translation
 
     window.open_path(EXAMPLE_333)
     window.form.setCurrentIndex(4)

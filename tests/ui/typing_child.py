@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.ui.conftest import type_text  # noqa: E402
-from ui import app, settings  # noqa: E402
+from ui import app  # noqa: E402
+from ui.services import settings  # noqa: E402
 
 FIRST = " Ensimmäinen lause tallentui."
 LAST = " Viimeiset sanat tauolla."

@@ -1,4 +1,4 @@
-"""Keeps the checks in step with the draft, as ui/preview_controller.py keeps the pages.
+"""Keeps the checks in step with the draft, as ui/controllers/preview_controller.py keeps the pages.
 
 A pause in typing asks for checks. The draft's own checks (and the values its form cannot take)
 run at once on the UI thread; its spelling and grammar run off it, and an answer for text that
@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from drafting import checks, i18n
 from drafting.model import Draft
-from ui import worker
-from ui.spellcheck import Spelling
+from ui.services import worker
+from ui.widgets.spellcheck import Spelling
 
 DELAY_MS = 600
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QMenu
 from drafting import dates, draftfile, i18n, names, produce
 from drafting.i18n import _
 from drafting.model import Draft, MeetingDraft
-from ui import folders, recovery, settings
-from ui.dialogs import Asker
-from ui.document import DraftDocument
+from ui.services import folders, recent, recovery, settings
+from ui.services.dialogs import Asker
+from ui.services.document import DraftDocument
 
 
 def may_overwrite(document: DraftDocument, path: Path, ask: Asker) -> bool:
@@ -245,30 +245,8 @@ class Session(QObject):
         return True
 
     def fill_recent(self, menu: QMenu) -> None:
-        """Meetings first, then drafts, each as its kind and file name (the path in the tip);
-        a file that is gone stays listed, disabled, so the user sees what happened to it."""
-        menu.clear()
-        menu.setToolTipsVisible(True)
-        sections: dict[str, list[tuple[str, str]]] = {"meeting": [], "item": [], "missing": []}
-        for path in self.settings[settings.RECENT_FILES]:
-            name = Path(path).name.replace("&", "&&")
-            if not Path(path).is_file():
-                sections["missing"].append((path, _("{name} (missing)").format(name=name)))
-            elif draftfile.sniff(Path(path)) == draftfile.MEETING:
-                sections["meeting"].append((path, _("Meeting — {name}").format(name=name)))
-            else:  # a draft, or a file open_path will explain it cannot read
-                sections["item"].append((path, _("Draft — {name}").format(name=name)))
-        for kind, entries in sections.items():
-            if entries and not menu.isEmpty():
-                menu.addSeparator()
-            for path, text in entries:
-                action = menu.addAction(text)
-                action.setStatusTip(path)
-                action.setToolTip(path)
-                action.setEnabled(kind != "missing")
-                action.triggered.connect(lambda _c, p=path: self.open_path(Path(p)))
-        if menu.isEmpty():
-            menu.addAction(_("(none)")).setEnabled(False)
+        """File → Open recent (ui/recent.py: what each file is, looked at off the UI thread)."""
+        recent.fill(menu, self.settings[settings.RECENT_FILES], self.open_path)
 
     # --- saving ----------------------------------------------------------------------
 

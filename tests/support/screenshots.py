@@ -1,6 +1,6 @@
 """Screenshots of the main window in every interface language, for the README.
 
-    python -m ui.screenshots [FOLDER]        # default docs/screenshots
+    python -m tests.support.screenshots [FOLDER]        # default docs/screenshots
 
 Runs without a display (Qt's offscreen platform), with settings and data in a temporary
 folder, never the user's own.
@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "kh-2021-05-03-s333.pykala"
 SIZE = (1400, 860)
 SHOTS = ((0, "main"), (1, "proposal"), (5, "history"))
@@ -47,8 +47,9 @@ def take(folder: Path) -> list[Path]:
     home = tempfile.mkdtemp(prefix="pykala-shots-")
     os.environ["XDG_CONFIG_HOME"] = os.environ["XDG_DATA_HOME"] = home
 
-    from ui import app, translation
-    from ui.mainwindow import MainWindow
+    from ui import app
+    from ui.services import translation
+    from ui.windows.mainwindow import MainWindow
 
     application = app.application()
     folder.mkdir(parents=True, exist_ok=True)
@@ -86,8 +87,9 @@ TAB_NAMES = ("meeting", "proposal", "decision", "contacts", "appeal", "history")
 def small_window_tabs(folder: Path, size: tuple[int, int] = (1024, 700)) -> list[Path]:
     """Every tab of the drafting window at a small size, in Finnish, with the example."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui import app, translation
-    from ui.mainwindow import MainWindow
+    from ui import app
+    from ui.services import translation
+    from ui.windows.mainwindow import MainWindow
 
     application = app.application()
     translation.apply("fi")
@@ -129,9 +131,10 @@ def spelling_shots(folder: Path, size: tuple[int, int] = (1100, 640)) -> list[Pa
     from PySide6.QtGui import QContextMenuEvent, QPainter
     from PySide6.QtWidgets import QApplication, QScrollArea
 
-    from ui import app, translation
-    from ui.mainwindow import MainWindow
-    from ui.richtext_edit import RichTextField
+    from ui import app
+    from ui.services import translation
+    from ui.widgets.richtext_edit import RichTextField
+    from ui.windows.mainwindow import MainWindow
 
     application = app.application()
     written = []
@@ -183,9 +186,10 @@ def spelling_shots(folder: Path, size: tuple[int, int] = (1100, 640)) -> list[Pa
 def organizations_dialog(folder: Path) -> Path:
     """Settings → Organisations in Finnish, the built-in profile chosen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui import app, translation
-    from ui.dialogs import Asker
-    from ui.organizations import OrganizationsDialog
+    from ui import app
+    from ui.services import translation
+    from ui.services.dialogs import Asker
+    from ui.windows.organizations import OrganizationsDialog
 
     application = app.application()
     translation.apply("fi")
@@ -206,8 +210,9 @@ def about_and_icon(folder: Path) -> list[Path]:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    from ui import app, translation
-    from ui.about import AboutDialog
+    from ui import app
+    from ui.services import translation
+    from ui.windows.about import AboutDialog
 
     application = app.application()
     translation.apply("fi")

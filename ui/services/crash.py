@@ -1,7 +1,7 @@
 """An uncaught exception never closes the program.
 
 Whatever a slot raises reaches `sys.excepthook`. Here it is written to a log in the data
-folder, every open document session (drafting window and meeting view alike: ui.session)
+folder, every open document session (drafting window and meeting view alike: ui.services.session)
 writes its recovery copy, and the user is told in plain words, with the details one click
 away ("Copy details") for a bug report. The program goes on.
 (Anki's error dialog and qutebrowser's crash handler are the models.)
@@ -18,8 +18,8 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from drafting.i18n import _
-from ui import session
-from ui.people import data_folder
+from ui.services import session
+from ui.services.people import data_folder
 
 LOG_LIMIT = 1_000_000  # bytes; an older log is moved aside once it grows past this
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from drafting import dates
 from drafting.i18n import _
-from ui.document import DraftDocument
-from ui.richtext_edit import RichTextField
+from ui.services.document import DraftDocument
+from ui.widgets.richtext_edit import RichTextField
 
 FLUSH_MS = 400
 

@@ -19,7 +19,7 @@ from drafting import draftfile, filerefs, files, paths
 from drafting.model import Draft, MeetingDraft
 
 MERGE_SECONDS = 1.5
-# What a document holds: an item draft or a meeting (its session knows which: ui.session).
+# What a document holds: an item draft or a meeting (its session knows which: ui.services.session).
 D = TypeVar("D", Draft, MeetingDraft)
 
 
@@ -52,7 +52,7 @@ class SetValue(QUndoCommand):
         self.document = document
         self.path = path
         # The field the user edited, when the text is only its path (Edit → Undo names it
-        # by its label: ui.binding.undo_texts).
+        # by its label: ui.widgets.binding.undo_texts).
         self.field = field
         self.old = old
         self.new = new

@@ -50,10 +50,10 @@ from PySide6.QtWidgets import (
 
 from drafting import i18n, resources, spelling
 from drafting.i18n import _
-from ui import settings as settings_module
-from ui import worker
-from ui.people import PeopleDirectory, data_folder
-from ui.richtext_edit import RichTextEdit
+from ui.services import settings as settings_module
+from ui.services import worker
+from ui.services.people import PeopleDirectory, data_folder
+from ui.widgets.richtext_edit import RichTextEdit
 
 SPELLING_COLOR = QColor("#d32f2f")
 GRAMMAR_COLOR = QColor("#1e63c8")
@@ -441,7 +441,7 @@ class Highlighter(QSyntaxHighlighter):
 
 def _personal_ranges(block) -> list[tuple[int, int]]:
     """Ranges of the block marked as personal data: no names of private persons checked."""
-    from ui.richtext_edit import is_personal
+    from ui.widgets.richtext_convert import is_personal
 
     ranges = []
     it = block.begin()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from drafting import atomic, dates, draftfile
 from drafting.model import Draft, MeetingDraft
-from ui.people import data_folder
+from ui.services.people import data_folder
 
 
 def folder() -> Path:

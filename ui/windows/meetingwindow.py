@@ -4,24 +4,18 @@ and participants, and the builds of agenda, minutes, item files and extracts."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
-from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -31,17 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import draftfile, filerefs, meeting, paths, produce, schema
-from drafting.i18n import _, ngettext
+from drafting import draftfile, filerefs, meeting, produce, schema
+from drafting.i18n import _
 from drafting.model import Draft, MeetingDraft, Participant
-from ui import folders, screens, settings, shortcuts, worker
-from ui.binding import Binder, enable_undo
-from ui.dialogs import Asker, where
-from ui.document import DraftDocument
-from ui.form import FieldGroup, declared, declared_column
-from ui.printing import PrintController
-from ui.records import RecordTable, moved
-from ui.session import MEETING, Session
+from ui.controllers import numbering
+from ui.controllers.building import BuildController
+from ui.controllers.printing import PrintController
+from ui.services import folders, screens, settings, shortcuts, worker
+from ui.services.document import DraftDocument
+from ui.services.session import MEETING, Session
+from ui.widgets.binding import Binder, enable_undo
+from ui.widgets.form import FieldGroup, declared, declared_column
+from ui.widgets.records import RecordTable, moved
+from ui.windows.askers import MeetingAsker
 
 
 class ItemList(QTreeWidget):
@@ -90,123 +86,6 @@ class ItemList(QTreeWidget):
         self.reordered.emit([p for p in order if p is not None])
 
 
-SUMMARY_NAMES = 15  # file names listed in the build's summary; all of them under Details
-
-
-class BuildChoices(NamedTuple):
-    """What the build dialog asks: which documents, and how."""
-
-    kinds: list[str]
-    pdf: bool
-    public: bool = False
-    changes: bool = False  # amended decisions as changes (internal copies only)
-    web: bool = False  # the agenda's and minutes' web pages (public), each in its folder
-
-
-class BuildDialog(QDialog):
-    """Which documents to build, and PDF or not."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Build documents"))
-        layout = QVBoxLayout(self)
-        self.boxes = {
-            "agenda": QCheckBox(_("Agenda"), self),
-            "minutes": QCheckBox(_("Minutes"), self),
-            "items": QCheckBox(_("One file per item"), self),
-            "extracts": QCheckBox(_("Extracts"), self),
-        }
-        self.boxes["minutes"].setChecked(True)
-        for box in self.boxes.values():
-            layout.addWidget(box)
-        self.pdf = QCheckBox(_("Also as PDF"), self)
-        layout.addWidget(self.pdf)
-        self.public = QCheckBox(
-            _("Public copies (personal data masked, secret attachments withheld)"), self
-        )
-        self.public.setToolTip(_("Extracts keep the full text: they go to the parties."))
-        layout.addWidget(self.public)
-        self.changes = QCheckBox(_("Amended decisions as changes from the proposal"), self)
-        self.changes.setToolTip(_("Internal copies only: a public copy never shows them."))
-        layout.addWidget(self.changes)
-        self.web = QCheckBox(_("Web pages of the agenda and minutes (public)"), self)
-        self.web.setToolTip(_("An accessible web version, each in a folder of its own."))
-        layout.addWidget(self.web)
-        self.public.toggled.connect(self._public_toggled)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def _public_toggled(self, public: bool) -> None:
-        self.changes.setEnabled(not public)  # changes are never published
-        if public:
-            self.changes.setChecked(False)
-
-    def choices(self) -> BuildChoices:
-        kinds = [k for k, box in self.boxes.items() if box.isChecked()]
-        return BuildChoices(
-            kinds,
-            self.pdf.isChecked(),
-            self.public.isChecked(),
-            self.changes.isChecked(),
-            self.web.isChecked(),
-        )
-
-
-class MeetingAsker(Asker):
-    def build_choices(self) -> BuildChoices | None:
-        dialog = BuildDialog(self.parent)
-        return dialog.choices() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-    def folder(self, suggestion: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name = QFileDialog.getExistingDirectory(
-            self.parent, _("Build into folder"), where(folders.BUILDS, suggestion)
-        )
-        return self._chosen(folders.BUILDS, name)
-
-    def item_paths(self, folder: str) -> list[Path]:
-        from PySide6.QtWidgets import QFileDialog
-
-        names, _filter = QFileDialog.getOpenFileNames(
-            self.parent, _("Add items"), where(folders.ITEMS, folder), "Pykälä (*.pykala)"
-        )
-        if names:
-            folders.remember(folders.ITEMS, Path(names[0]))
-        return [Path(n) for n in names]
-
-    def built(self, files: list[Path], folder: Path, open_folder: Callable[[], object]) -> None:
-        """What the build wrote and where, with a button that calls `open_folder`. Not
-        modal for the program: the user may look at the files while it is shown."""
-        box = QMessageBox(
-            QMessageBox.Icon.Information, _("Documents built"), "", parent=self.parent
-        )
-        box.setText(
-            ngettext(
-                "{count} file was written into {folder}",
-                "{count} files were written into {folder}",
-                len(files),
-            ).format(count=len(files), folder=folder)
-        )
-        names = [path.name for path in files]
-        shown = names[:SUMMARY_NAMES]
-        if len(names) > len(shown):
-            shown.append(_("… and {count} more").format(count=len(names) - len(shown)))
-            box.setDetailedText("\n".join(names))
-        box.setInformativeText("\n".join(shown))
-        open_button = box.addButton(_("Open folder"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(open_button)
-        box.setObjectName("build_summary")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: button is open_button and open_folder())
-        box.open()
-
-
 RESCAN_DELAY_MS = 250  # one refresh for a burst of file events (a save is write + rename)
 # How the participants' table shows a declared column: the group as a "Member" tick box.
 _PARTICIPANT_COLUMNS: dict[str, dict] = {f"{schema.PARTICIPANTS}[].group": {"kind": "member"}}
@@ -228,6 +107,7 @@ class MeetingWindow(QMainWindow):
         self.drafting = drafting
         self.ask = MeetingAsker(self)
         self.printing = PrintController(self, self.ask, self._converter)
+        self.builds = BuildController(self, self.ask, self._converter, self._start)
         # The meeting file's life (save, recovery copy, the close question) and its document.
         self.session = Session(
             MEETING, self.ask, self.flush, document, recovery_id=recovery_id, parent=self
@@ -471,7 +351,7 @@ class MeetingWindow(QMainWindow):
         return filerefs.resolve(stored, self.base())
 
     def _start(self, purpose: str) -> Path:
-        """Where a file dialog of this window opens (ui.folders)."""
+        """Where a file dialog of this window opens (ui.services.folders)."""
         return folders.start(purpose, self.base())
 
     def _update_title(self) -> None:
@@ -666,39 +546,8 @@ class MeetingWindow(QMainWindow):
             self.drafting.activateWindow()
 
     def show_as_numbered(self, drafting, index: int) -> None:
-        """Give the item open in `drafting` this meeting's numbers, body and date, so its form
-        and preview show what will print: one undoable edit, unsaved until the user saves."""
-        document = drafting.document
-        printed = meeting.numbered(document.draft, self.draft, index)
-        changes = [
-            (path, value)
-            for path in meeting.MEETING_FIELDS
-            if (value := paths.get(printed, path)) != document.value(path)
-        ]
-        if not changes:
-            return
-        document.undo_stack.beginMacro(_("Numbers from the meeting"))
-        for path, value in changes:
-            document.set_value(path, value, merge=False)
-        document.undo_stack.endMacro()
-        item = printed.item
-        shown = (
-            _("Asia {agenda_item}, § {section}").format(
-                agenda_item=item.agenda_item, section=item.section
-            )
-            if item.section is not None
-            else _("Asia {agenda_item}").format(agenda_item=item.agenda_item)
-        )
-        number = printed.meeting.number
-        drafting.statusBar().showMessage(
-            _("Shown with the numbers of meeting {number}: {numbers}. Save to keep them.").format(
-                number=number, numbers=shown
-            )
-            if number
-            else _("Shown with the meeting's numbers: {numbers}. Save to keep them.").format(
-                numbers=shown
-            )
-        )
+        """Give the item open in `drafting` this meeting's numbers (ui.controllers.numbering)."""
+        numbering.show_as_numbered(drafting, self.draft, index)
 
     # --- numbers and builds ------------------------------------------------------------
 
@@ -731,32 +580,8 @@ class MeetingWindow(QMainWindow):
 
     def build(self) -> None:
         loaded = self._loaded()
-        if loaded is None:
-            return
-        choices = self.ask.build_choices()
-        if not choices or not choices[0]:
-            return
-        kinds, with_pdf, public, changes, web = BuildChoices(*choices)
-        folder = self.ask.folder(str(self._start(folders.BUILDS)))
-        if folder is None:
-            return
-        converter = self._converter() if with_pdf else None
-
-        def work() -> tuple[list[Path], Path]:
-            built = produce.build(
-                loaded,
-                kinds,
-                folder,
-                ("docx", "pdf") if with_pdf else ("docx",),
-                produce.PUBLIC if public else produce.FULL,
-                changes=changes,
-                converter=converter,
-                web=web,
-            )
-            return built, folder
-
-        self.statusBar().showMessage(_("Building…"))
-        worker.start(work, self._built, self._build_failed)
+        if loaded is not None:
+            self.builds.build(loaded)
 
     def _converter(self) -> produce.Converter:
         """The drafting window's LibreOffice, or one of this window's, stopped when it closes."""
@@ -811,20 +636,6 @@ class MeetingWindow(QMainWindow):
         self.statusBar().clearMessage()
         detail = "\n".join(getattr(exc, "problems", [str(exc)])[:20])
         self.ask.error(_("Cannot print"), _("The pages could not be made."), detail)
-
-    def _built(self, result: tuple[list[Path], Path]) -> None:
-        files, folder = result
-        self.statusBar().showMessage(
-            _("Built {count} files into {folder}").format(count=len(files), folder=folder), 10000
-        )
-        self.ask.built(
-            files, folder, partial(QDesktopServices.openUrl, QUrl.fromLocalFile(str(folder)))
-        )
-
-    def _build_failed(self, exc: Exception) -> None:
-        self.statusBar().clearMessage()
-        detail = "\n".join(getattr(exc, "problems", [str(exc)])[:20])
-        self.ask.error(_("Build failed"), _("Nothing was written."), detail)
 
 
 def load_meeting(path: Path) -> DraftDocument:

@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, QTimer
 from drafting import produce
 from drafting.i18n import _
 from drafting.model import Draft
-from ui import worker
-from ui.preview import PreviewPane
+from ui.services import worker
+from ui.widgets.preview import PreviewPane
 
 DELAY_MS = 300
 

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from drafting import dates
 from drafting.i18n import _
-from ui.binding import parse_date
-from ui.document import DraftDocument
+from ui.services.document import DraftDocument
+from ui.widgets.binding import parse_date
 
 
 @dataclass(frozen=True)

@@ -407,6 +407,7 @@ class OrganizationsDialog(QDialog):
     def reload(self, choose: str | None = None) -> None:
         """List the profiles again; `choose` (else the current one) is chosen."""
         current = choose or (self.profile.id if self.profile else None)
+        profiles.invalidate()  # a file edited by hand in the folder shows when the list opens
         found = profiles.catalogue()
         blocker = self.list.blockSignals(True)
         self.list.clear()

@@ -15,7 +15,7 @@ from drafting import atomic, checks, produce
 from drafting.i18n import _
 from drafting.model import Draft
 from drafting.resources import UnknownOrganization
-from ui import folders, worker
+from ui.services import folders, worker
 
 # What a failed export says, by format.
 FAILURES: dict[str, Callable[[], str]] = {

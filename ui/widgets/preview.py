@@ -11,7 +11,7 @@ from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -168,7 +168,11 @@ class PreviewPane(QWidget):
         self.state.setText(_("Updating…") if stale else "")
         self.state.setVisible(stale)
         self._place_state()
-        self.view.setStyleSheet(f"QPdfView {{ background: {'#b0b4ba' if stale else '#8a8f96'}; }}")
+        # The surround is the palette's Dark (QPdfView paints it): a style sheet here was
+        # re-applied to the view and its scroll bars twice per refresh, on the UI thread.
+        palette = self.view.palette()
+        palette.setColor(QPalette.ColorRole.Dark, QColor("#b0b4ba" if stale else "#8a8f96"))
+        self.view.setPalette(palette)
 
     def _place_state(self) -> None:
         """The state in the top right corner of the pages."""

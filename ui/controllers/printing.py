@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from drafting import atomic, names, printing, produce, scratch
 from drafting.i18n import _
-from ui import folders, worker
+from ui.services import folders, worker
 
 POLL_MS = 1000  # how often the queue is asked whether the job has printed
 

@@ -1,12 +1,13 @@
 """The drafting window: the item form, live checks, undo, export, preview and languages.
 
-Files, autosave and recovery are the session's (ui/session.py), the checks' timing is the checks
-controller's (ui/checks_controller.py); the window's slots hand over."""
+Files, autosave and recovery are the session's (ui/services/session.py), the checks' timing
+is the checks controller's (ui/controllers/checks_controller.py); the window's slots hand over."""
 
 from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -24,21 +25,24 @@ from drafting import checks, draftfile, i18n, produce, schema, spelling
 from drafting.i18n import _
 from drafting.location import RESOURCES
 from drafting.model import Draft
-from ui import recovery, screens, session, settings, shortcuts, spellcheck, translation
-from ui.binding import enable_undo, step_field
-from ui.checks_controller import ChecksController
-from ui.checks_panel import ChecksPanel
-from ui.dialogs import Asker
-from ui.document import DraftDocument
-from ui.exports import Exports
-from ui.form import ItemForm
-from ui.meetingwindow import MeetingWindow, load_meeting
-from ui.organizations import OrganizationsDialog
-from ui.people import PeopleDirectory
-from ui.preview import PreviewPane, PreviewWindow
-from ui.preview_controller import PreviewController
-from ui.printing import PrintController
-from ui.spellcheck import Spelling
+from ui.controllers.checks_controller import ChecksController
+from ui.controllers.exports import Exports
+from ui.controllers.preview_controller import PreviewController
+from ui.controllers.printing import PrintController
+from ui.services import recovery, screens, session, settings, shortcuts, translation
+from ui.services.document import DraftDocument
+from ui.services.people import PeopleDirectory
+from ui.widgets import spellcheck
+from ui.widgets.binding import enable_undo, step_field
+from ui.widgets.checks_panel import ChecksPanel
+from ui.widgets.item_form import ItemForm
+from ui.widgets.preview import PreviewPane, PreviewWindow
+from ui.widgets.spellcheck import Spelling
+from ui.windows.askers import WindowAsker
+
+if TYPE_CHECKING:  # imported when first opened: the start does without them (issue 24)
+    from ui.windows.meetingwindow import MeetingWindow
+    from ui.windows.organizations import OrganizationsDialog
 
 EXAMPLES = RESOURCES / "examples"
 
@@ -63,7 +67,7 @@ class MainWindow(QMainWindow):
         """`path`: a file to open at once (a start with a file), else an empty draft."""
         super().__init__(parent)
         self.settings = settings.Settings()
-        self.ask = Asker(self)
+        self.ask = WindowAsker(self)
         self.people = PeopleDirectory()
         self.spelling = Spelling(self.settings, self.people, parent=self)
         self.spelling.preload()
@@ -353,7 +357,7 @@ class MainWindow(QMainWindow):
 
     def _attach_spelling(self) -> None:
         """Underlines in every rich-text editor and the title, in the draft's language."""
-        from ui.richtext_edit import RichTextEdit
+        from ui.widgets.richtext_edit import RichTextEdit
 
         draft = self.document.draft
         self.spelling.new_draft(
@@ -558,6 +562,8 @@ class MainWindow(QMainWindow):
 
     def _restore(self, left: recovery.Copy, document: DraftDocument) -> bool:
         if left.kind == draftfile.MEETING:
+            from ui.windows.meetingwindow import MeetingWindow
+
             self._show_meeting(MeetingWindow(document, self, recovery_id=left.id))
             return True
         return self.session.restore(document, left.id)
@@ -576,6 +582,8 @@ class MainWindow(QMainWindow):
 
     def open_meeting(self, path: Path, opened: draftfile.Opened | None = None) -> bool:
         """`opened`: the file as draftfile.read_any already read it (not read again)."""
+        from ui.windows.meetingwindow import MeetingWindow, load_meeting
+
         try:
             document = (
                 DraftDocument(opened.meeting(), Path(path)) if opened else load_meeting(path)
@@ -588,6 +596,8 @@ class MainWindow(QMainWindow):
         return True
 
     def new_meeting(self) -> None:
+        from ui.windows.meetingwindow import MeetingWindow
+
         self._show_meeting(MeetingWindow(None, self))
 
     def _show_meeting(self, window: MeetingWindow) -> None:
@@ -601,7 +611,7 @@ class MainWindow(QMainWindow):
         if window in self.meeting_windows:
             self.meeting_windows.remove(window)
 
-    # --- exports: ui.exports does the work -------------------------------------------
+    # --- exports: ui.controllers.exports does the work -------------------------------------------
 
     def export_word(self, public: bool = False) -> None:
         self.exports.word(public)
@@ -632,6 +642,8 @@ class MainWindow(QMainWindow):
     def open_organizations(self) -> None:
         """Settings → Organisations: one dialog beside the window (not modal)."""
         if self.organizations_dialog is None:
+            from ui.windows.organizations import OrganizationsDialog
+
             self.organizations_dialog = OrganizationsDialog(self.ask, self)
             self.organizations_dialog.changed.connect(self._profiles_changed)
         else:

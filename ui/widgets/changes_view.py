@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWid
 
 from drafting import changes, schema
 from drafting.i18n import _
-from ui.document import DraftDocument
+from ui.services.document import DraftDocument
 
 _STYLE = {
     "ins": "color:#0b6b0b; text-decoration: underline;",

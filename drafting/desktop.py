@@ -1,7 +1,7 @@
 """The launcher entry, icon and file type for the current user (freedesktop, Linux).
 
-    python -m ui.desktop install      # `make install-desktop`
-    python -m ui.desktop uninstall    # `make uninstall-desktop`
+    python -m drafting.desktop install      # `make install-desktop`
+    python -m drafting.desktop uninstall    # `make uninstall-desktop`
 
 The entry starts this very program: the checkout's Python and main.py, or the bundle's
 executable. Everything goes through xdg-utils with --mode user, so $XDG_DATA_HOME and
@@ -132,7 +132,7 @@ def uninstall() -> None:
 def main(argv: list[str]) -> int:
     actions = {"install": install, "uninstall": uninstall}
     if len(argv) != 1 or argv[0] not in actions:
-        print("usage: python -m ui.desktop install|uninstall", file=sys.stderr)
+        print("usage: python -m drafting.desktop install|uninstall", file=sys.stderr)
         return 2
     actions[argv[0]]()
     return 0

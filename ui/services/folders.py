@@ -3,7 +3,7 @@ has one, else the folder last chosen for the same purpose, else the last folder 
 else Documents (else home). Never the program's own folder: that is only the working folder
 the program happened to start in.
 
-The Asker (ui/dialogs.py) remembers every folder the user chooses; the windows ask `start`
+The Asker (ui/services/dialogs.py) remembers every folder the user chooses; the windows ask `start`
 where a dialog should open.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from ui import settings
+from ui.services import settings
 
 # The purposes that remember a folder of their own.
 DRAFTS = "drafts"  # open, save and save as: drafts and meetings
