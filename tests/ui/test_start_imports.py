@@ -10,6 +10,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 LATER = [
@@ -29,6 +31,7 @@ LATER = [
 ]
 
 
+@pytest.mark.slow
 def test_the_program_starts_without_what_it_needs_later():
     loaded = subprocess.run(
         [
