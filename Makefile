@@ -71,10 +71,11 @@ check: venv-test
 # While working: every test that needs no LibreOffice, CUPS or Chromium (their markers; a test
 # not marked `libreoffice` finds none, see tests/conftest.py) and starts no child process of
 # its own (`slow`), the property tests with a tenth of their examples (tests/support/
-# hypothesis_profiles.py). No Debian packages needed; `make test` runs them all.
+# hypothesis_profiles.py), on every core (pytest-xdist; a file's tests in one worker, in
+# order). No Debian packages needed; `make test` runs them all, one after another.
 test-fast: venv-test
 	$(PY) -m pytest -q -m "not libreoffice and not cups and not chromium and not slow" \
-		--hypothesis-profile=fast
+		--hypothesis-profile=fast -n auto --dist loadfile
 
 debs-run:
 	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT) $(DEBS_SPELL))
