@@ -477,9 +477,7 @@ def bench_meeting(repeat: int) -> dict:
     runs = [_meeting_probe(100) for _ in range(repeat)]
     seconds = statistics.median(r["seconds"] for r in runs)
     draft = draftfile.load(ROOT / "resources" / "examples" / "kh-2021-11-22-s885.pykala")
-    separate = median_seconds(
-        lambda: [_ours(draft) for _ in range(100)], max(1, repeat // 2)
-    )
+    separate = median_seconds(lambda: [_ours(draft) for _ in range(100)], max(1, repeat // 2))
     figures = {
         "minutes_100_items_docx": figure(seconds, separate),
         "minutes_100_items_peak_memory": {
@@ -517,9 +515,7 @@ def bench_meeting_pdf(repeat: int) -> dict:
         "minutes_100_items_docx_side_by_side": figure(
             statistics.median(r["docx"] for r in runs), 0
         ),
-        "minutes_100_items_bare_conversion": figure(
-            statistics.median(r["bare"] for r in runs), 0
-        ),
+        "minutes_100_items_bare_conversion": figure(statistics.median(r["bare"] for r in runs), 0),
     }
 
 

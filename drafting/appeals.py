@@ -209,9 +209,7 @@ def instructions(
         return f"[{field.placeholder.get(language, name)}]"
 
     filled = TOKEN.sub(fill, text["text"])
-    return Instructions(
-        key, text["heading"], filled, tuple(missing), tuple(BLANK.findall(filled))
-    )
+    return Instructions(key, text["heading"], filled, tuple(missing), tuple(BLANK.findall(filled)))
 
 
 def item_tokens(key: str) -> tuple[str, ...]:

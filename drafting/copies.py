@@ -62,6 +62,7 @@ def withheld_title(attachment: Attachment, default: str) -> str:
 
 # --- masking ----------------------------------------------------------------------------
 
+
 def _identifier_fields() -> frozenset[str]:
     """Fields whose values are Pykälä's identifiers or dates, not the user's text: never
     masked (a profile id, a language, a kind or a date that happened to hold a marked name
@@ -144,9 +145,7 @@ def _mask_value(value: Any, mask: str, names: list[str]) -> Any:
     return value
 
 
-def public_json(
-    draft: Draft, mask: str, secrecy: str, names: Iterable[str] = ()
-) -> dict:
+def public_json(draft: Draft, mask: str, secrecy: str, names: Iterable[str] = ()) -> dict:
     """The draft as a masked copy may show it, as JSON: no marked name anywhere in it (nor
     any of `names`, marked elsewhere in the same document), no list of words ignored in
     spelling, a non-public attachment's title replaced by its grounds of secrecy (`secrecy`:

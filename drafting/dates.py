@@ -66,9 +66,7 @@ def not_a_date(value: object, typed: bool = False) -> str:
     if meant is not None:
         fix = to_iso(meant)
     else:
-        fix = _("e.g. {example}").format(
-            example=for_input(EXAMPLE) if typed else to_iso(EXAMPLE)
-        )
+        fix = _("e.g. {example}").format(example=for_input(EXAMPLE) if typed else to_iso(EXAMPLE))
     return _('"{value}" is not a date; write {fix}').format(value=text, fix=fix)
 
 

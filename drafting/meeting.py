@@ -218,10 +218,7 @@ def read(path: Path, meeting: MeetingDraft) -> Meeting:
     problems, items = [], []
     for n, relative in enumerate(meeting.items):
         if "\0" in relative:
-            problems.append(
-                f"{path}: items[{n}]: "
-                + _nul_name()
-            )
+            problems.append(f"{path}: items[{n}]: " + _nul_name())
             continue
         item_path = filerefs.resolve(relative, path.parent)
         try:

@@ -510,9 +510,7 @@ def row_fields(list_path: str, root: type = Draft) -> list[Field]:
     """The fields of one row of the list at `list_path` (not of lists inside it)."""
     prefix = f"{list_path}[]."
     return [
-        f
-        for f in _declared(root)
-        if f.path.startswith(prefix) and "[" not in f.path[len(prefix) :]
+        f for f in _declared(root) if f.path.startswith(prefix) and "[" not in f.path[len(prefix) :]
     ]
 
 
@@ -650,6 +648,4 @@ def value(draft: Draft, path: str) -> Any:
 
 def appeal_values(draft: Draft) -> dict[str, str]:
     """The item's values that fill appeal instructions, by their token (`item.…`)."""
-    return {
-        path: (value or "").strip() for path, value, field in walk(draft) if field.placeholder
-    }
+    return {path: (value or "").strip() for path, value, field in walk(draft) if field.placeholder}

@@ -50,9 +50,7 @@ def style_id(name: str) -> str:
     return name.replace(" ", "")
 
 
-PARAGRAPH_STYLES: dict[BlockStyle, str] = {
-    k: style_id(v) for k, v in PARAGRAPH_STYLE_NAMES.items()
-}
+PARAGRAPH_STYLES: dict[BlockStyle, str] = {k: style_id(v) for k, v in PARAGRAPH_STYLE_NAMES.items()}
 NESTED_LIST_STYLES: dict[BlockStyle, str] = {
     k: style_id(v) for k, v in NESTED_LIST_STYLE_NAMES.items()
 }

@@ -79,9 +79,7 @@ def check_sizes(archive: zipfile.ZipFile, total_limit: int = 4 * PART_LIMIT) -> 
         total += info.file_size
     if total > total_limit:
         raise TooLarge(
-            _("its parts inflate to {size} MB, more than a document holds").format(
-                size=total // MB
-            )
+            _("its parts inflate to {size} MB, more than a document holds").format(size=total // MB)
         )
 
 

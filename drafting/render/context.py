@@ -452,9 +452,7 @@ def _item_lines(draft: Draft, w: Words) -> tuple[str, str, str]:
     return title_line, section_line, f"{item.case_id} {item.classification}".strip()
 
 
-def build(
-    draft: Draft, options: Options = Options(), org: Organization | None = None
-) -> Context:
+def build(draft: Draft, options: Options = Options(), org: Organization | None = None) -> Context:
     """The context of one item document; `org`: the draft's organisation, if the caller has
     it. Raises UnknownOrganization for a bad profile id."""
     frame = _item_frame(draft, options, org)
@@ -616,9 +614,7 @@ def appeals_used(drafts: list[Draft]) -> list[Used]:
     return seen
 
 
-def instructions(
-    meeting: MeetingDraft, used: list[Used], language: str | None = None
-) -> Context:
+def instructions(meeting: MeetingDraft, used: list[Used], language: str | None = None) -> Context:
     """The minutes' last pages: the appeal instructions of every category used."""
     frame = meeting_frame(meeting, "minutes", language)
     return _document(

@@ -415,8 +415,7 @@ def test_the_profile_names_a_wrong_appeal_field():
     }
     problems = profiles.validate(data)  # in the words the drafts' reader uses
     assert (
-        "appeal.registry.email: 12 is a number; write a text in quotes, or one per language "
-        "in { }"
+        "appeal.registry.email: 12 is a number; write a text in quotes, or one per language in { }"
     ) in problems
     unknown = "appeal.registry.fax: is not a part of the appeal data"
     assert any(p.startswith(unknown) for p in problems)

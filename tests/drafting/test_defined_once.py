@@ -73,9 +73,7 @@ def test_typed_and_read_dates_differ_only_in_the_way_the_fix_is_written():
 
 
 def _shipped_items() -> list[Path]:
-    return [
-        p for p in sorted(EXAMPLES.rglob("*.pykala")) if draftfile.sniff(p) == draftfile.ITEM
-    ]
+    return [p for p in sorted(EXAMPLES.rglob("*.pykala")) if draftfile.sniff(p) == draftfile.ITEM]
 
 
 def test_every_shown_character_points_at_itself_in_the_field():

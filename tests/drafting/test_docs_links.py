@@ -36,6 +36,7 @@ def test_links_stay_inside_the_repository(page):
             wrong.append(f"{target}: outside the repository")
         elif path and not (page.parent / path).exists():
             wrong.append(f"{target}: no such file")
-    wrong += [f"{path}: outside the repository" for path in UP.findall(text)
-              if not inside(page, path)]
+    wrong += [
+        f"{path}: outside the repository" for path in UP.findall(text) if not inside(page, path)
+    ]
     assert not wrong, wrong

@@ -62,9 +62,7 @@ def updating() -> bool:
         ({"PYKALA_UPDATE_GOLDEN": "1", "CI": "true"}, False),
     ],
 )
-def test_golden_files_are_written_only_when_asked_and_never_in_ci(
-    monkeypatch, environment, writes
-):
+def test_golden_files_are_written_only_when_asked_and_never_in_ci(monkeypatch, environment, writes):
     for name in ("PYKALA_UPDATE_GOLDEN", "CI"):
         monkeypatch.delenv(name, raising=False)
     for name, value in environment.items():

@@ -209,6 +209,4 @@ def test_a_marked_name_as_an_unknown_fields_key_is_masked(example):
     assert carried["x_note"] == {mask: 1, f"[{mask}]{{.personal}} again": 2}
     assert carried["item"]["x_other"] == {"plain key": mask}
     # the masked draft still opens as a draft
-    assert draftfile.from_json(carried).item.proposal.reasoning.endswith(
-        f"[{mask}]{{.personal}}"
-    )
+    assert draftfile.from_json(carried).item.proposal.reasoning.endswith(f"[{mask}]{{.personal}}")

@@ -33,8 +33,10 @@ class Unmarked:
     "argv, marker",
     [
         (["/usr/bin/soffice", "--headless", "--convert-to", "pdf"], "libreoffice"),
-        ([sys.executable, str(warm.BRIDGE), "/usr/lib/libreoffice/program/soffice", "/p"],
-         "libreoffice"),
+        (
+            [sys.executable, str(warm.BRIDGE), "/usr/lib/libreoffice/program/soffice", "/p"],
+            "libreoffice",
+        ),
         (["/usr/sbin/cupsd", "-f"], "cups"),
         (["lp", "-d", "queue", "--", "x.pdf"], "cups"),
         (["/usr/bin/chromium", "--headless"], "chromium"),

@@ -102,6 +102,9 @@ def test_no_import_circle_runs_through_the_profiles():
     )
     # …and nothing the renderer reads profiles through leads back to it.
     for below in ("drafting.render", "drafting.resources", "drafting.organization"):
-        assert graph.find_shortest_chains(
-            importer=below, imported="drafting.profiles", as_packages=True
-        ) == set(), below
+        assert (
+            graph.find_shortest_chains(
+                importer=below, imported="drafting.profiles", as_packages=True
+            )
+            == set()
+        ), below

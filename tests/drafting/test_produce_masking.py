@@ -166,9 +166,7 @@ def test_a_public_copy_never_prints_changes(tmp_path):
     draft.item.decision.as_proposed = False
     draft.item.decision.text = draft.item.proposal.text + " Lisäksi uusi lause."
     (full,) = produce.produce(draft, ["docx"], produce.FULL, document="minutes", changes=True)
-    (public,) = produce.produce(
-        draft, ["docx"], produce.PUBLIC, document="minutes", changes=True
-    )
+    (public,) = produce.produce(draft, ["docx"], produce.PUBLIC, document="minutes", changes=True)
     assert "<w:strike/>" in all_parts(full.data) or "<w:u " in all_parts(full.data)
     assert "<w:strike/>" not in all_parts(public.data)
 

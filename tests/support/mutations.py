@@ -91,7 +91,7 @@ MUTATIONS = (
         'instruction.text = " SECTIONPAGES "',
         'instruction.text = " NUMPAGES "',
         ("tests/drafting/test_meeting.py", "tests/drafting/test_section_pages.py"),
-        'a composed document\'s "N (M)" counts all pages, not its section\'s',
+        "a composed document's \"N (M)\" counts all pages, not its section's",
     ),
     Mutation(
         "changed-file-guard",

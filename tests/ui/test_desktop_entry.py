@@ -33,7 +33,7 @@ pytestmark = [
 
 
 def missing_tools() -> str:
-    """"" if every tool is there, else the apt-get line that installs the missing ones."""
+    """ "" if every tool is there, else the apt-get line that installs the missing ones."""
     packages = sorted({p for tool, p in TOOLS.items() if shutil.which(tool) is None})
     if not packages:
         return ""

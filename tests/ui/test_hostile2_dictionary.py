@@ -1,4 +1,4 @@
-""""Add to dictionary" never costs the user's dictionary a word (issue 22, holes 10 and 11):
+""" "Add to dictionary" never costs the user's dictionary a word (issue 22, holes 10 and 11):
 a line in another encoding stays byte for byte, and a dictionary that cannot be read is left
 alone while the window says why, in a message box."""
 

@@ -60,9 +60,7 @@ def test_type_undo_redo_save_and_reopen(window, tmp_path, qtbot):
     end_of(reasoning)
     type_text(reasoning, "\n\nLisäys: säännöt öisin.")
     qtbot.waitUntil(  # after the pause in typing
-        lambda: window.document.draft.item.proposal.reasoning.endswith(
-            "\n\nLisäys: säännöt öisin."
-        )
+        lambda: window.document.draft.item.proposal.reasoning.endswith("\n\nLisäys: säännöt öisin.")
     )
 
     key(reasoning, Qt.Key.Key_Z, CTRL)  # the reasoning edit
@@ -145,9 +143,7 @@ def test_a_bad_date_names_its_field_and_keeps_the_text(window, qtbot):
     checks_shown(
         window,
         qtbot,
-        lambda lines: any(
-            "Meeting date" in t and '"31.2.2021" is not a date' in t for t in lines
-        ),
+        lambda lines: any("Meeting date" in t and '"31.2.2021" is not a date' in t for t in lines),
     )
     assert date.text() == "31.2.2021"
     assert window.document.draft.meeting.date.isoformat() == "2021-11-22"

@@ -68,9 +68,7 @@ def test_the_preview_of_the_public_copy_goes_through_it(window, qtbot, calls):
     assert calls == [("Draft", ("docx", "pdf"), "public")]
 
 
-def test_a_meeting_build_goes_through_it(
-    window, meeting_copy, monkeypatch, qtbot, tmp_path, calls
-):
+def test_a_meeting_build_goes_through_it(window, meeting_copy, monkeypatch, qtbot, tmp_path, calls):
     view = open_view(window, meeting_copy, monkeypatch)
     calls.clear()
     out = tmp_path / "out"
@@ -90,8 +88,6 @@ def test_a_meeting_build_goes_through_it(
     names = {p.name for p in out.iterdir()}
     assert "Pöytäkirja 18-2021 (julkinen).docx" in names
     assert (out / "Pöytäkirja 18-2021 verkkosivut" / "index.html").is_file()
-    qtbot.mouseClick(
-        summary().button(QMessageBox.StandardButton.Close), Qt.MouseButton.LeftButton
-    )
+    qtbot.mouseClick(summary().button(QMessageBox.StandardButton.Close), Qt.MouseButton.LeftButton)
     view.close_unasked = True
     view.close()

@@ -316,9 +316,7 @@ def test_an_extract_recipient_is_underlined_and_listed(window, qtbot):
     editor.selectAll()
     type_text(editor, "Kaupunginhallitus")
     QTest.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: window.document.draft.item.extracts[0].recipient == "Kaupunginhallitus"
-    )
+    qtbot.waitUntil(lambda: window.document.draft.item.extracts[0].recipient == "Kaupunginhallitus")
     qtbot.waitUntil(lambda: red_pixels(table.viewport(), cell) == 0)
 
 

@@ -54,4 +54,3 @@ def menu(window, *path: str) -> None:
         else:
             action.trigger()
     QApplication.processEvents()
-

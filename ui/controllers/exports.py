@@ -59,9 +59,7 @@ class Exports(QObject):
         draft, converter = window.snapshot(), window.converter
 
         def work() -> Path:
-            (made,) = produce.produce(
-                draft, [format], copy, converter=converter, archival=archival
-            )
+            (made,) = produce.produce(draft, [format], copy, converter=converter, archival=archival)
             atomic.write_bytes(path, made.data)
             return path
 

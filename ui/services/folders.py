@@ -47,9 +47,7 @@ def start(purpose: str, near: Path | None = None) -> Path:
     if near is not None and Path(near).is_dir():
         return Path(near)
     store = settings.Settings()
-    return (
-        _usable(store[_option(purpose)]) or _usable(store[settings.LAST_FOLDER]) or documents()
-    )
+    return _usable(store[_option(purpose)]) or _usable(store[settings.LAST_FOLDER]) or documents()
 
 
 def remember(purpose: str, chosen: Path | None) -> None:

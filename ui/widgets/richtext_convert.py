@@ -371,7 +371,6 @@ class _ScratchDocument(QTextDocument):
         return None
 
 
-
 def _edit_ranges(
     doc: QTextDocument,
     ranges: list[tuple[int, int, QTextCharFormat]],

@@ -585,9 +585,7 @@ class MainWindow(QMainWindow):
         from ui.windows.meetingwindow import MeetingWindow, load_meeting
 
         try:
-            document = (
-                DraftDocument(opened.meeting(), Path(path)) if opened else load_meeting(path)
-            )
+            document = DraftDocument(opened.meeting(), Path(path)) if opened else load_meeting(path)
         except draftfile.DraftError as exc:
             self.ask.open_failed(_("Cannot open meeting"), Path(path), exc.problems)
             return False
