@@ -18,7 +18,6 @@ closed converter stays closed (drafting.render.warm.ConverterClosed).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import threading
@@ -88,7 +87,6 @@ class WordProcess:
     """One child making Word documents for one window; see the module's text."""
 
     def __init__(self) -> None:
-        self._context = multiprocessing.get_context("spawn")
         self._process: Any = None  # multiprocessing's SpawnProcess
         self._connection: Any = None
         self._closed = False
@@ -112,8 +110,11 @@ class WordProcess:
         if self._process is not None and self._process.is_alive():
             return
         self._discard()
-        ours, theirs = self._context.Pipe()
-        process = self._context.Process(
+        import multiprocessing  # not at the window's start: the first request starts the child
+
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        process = context.Process(
             target=_serve, args=(theirs,), daemon=True, name="pykala-word"
         )
         process.start()
@@ -158,7 +159,7 @@ class WordProcess:
                         self._discard()  # died: the next attempt starts a new one
                     if attempt == 2:
                         raise WordProcessStopped(
-                            _("Making the preview stopped unexpectedly; the next change tries again.")
+                            _("The preview stopped unexpectedly; the next change tries again.")
                         ) from None
                     continue
                 if status == "failed":
