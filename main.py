@@ -31,4 +31,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):  # the bundle: a child process (the preview's Word
+        import multiprocessing  # documents, drafting.word_process) runs here, not the program
+
+        multiprocessing.freeze_support()
     sys.exit(main(sys.argv[1:]))

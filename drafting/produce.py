@@ -29,7 +29,8 @@ from drafting.resources import organization
 
 if TYPE_CHECKING:
     from drafting import meeting
-    from drafting.render.context import Words
+    from drafting.organization import Profile
+    from drafting.render.context import Options, Words
     from drafting.render.embed import Reopened
 
 # The Word and web renderers (python-docx, docxtpl, lxml, markdown to Word) and the meeting's
@@ -157,7 +158,7 @@ def _draft(
     archival: bool,
     carry_draft: bool,
 ) -> list[Made]:
-    from drafting.render import context, docx, html
+    from drafting.render import context, html
 
     org = organization(draft.organization)  # once, for every part of the document
     options = context.Options(
@@ -166,22 +167,44 @@ def _draft(
     stem = file_stem(draft, copy, org.word(language or draft.language, "public_copy"))
     made = []
     if "docx" in formats or "pdf" in formats:
-        if carry_draft:
-            data = docx.render_item(draft, options, org)
-        else:
-            template = org.template or docx.ITEM_TEMPLATE
-            data = docx.render(context.build(draft, options, org), template)
+        data = _word(draft, options, org, carry_draft)
         if "docx" in formats:
             made.append(Made(f"{stem}.docx", data))
         if "pdf" in formats:
             assert converter is not None
-            pages = converter.convert(
-                data, archival=archival, language=options.language or draft.language
-            )
-            made.append(Made(f"{stem}.pdf", pages))
+            made.append(Made(f"{stem}.pdf", pages(draft, data, converter, language, archival)))
     if "html" in formats:
         made.append(Made(f"{stem}.html", html.render(context.build(draft, options, org))))
     return made
+
+
+def _word(draft: Draft, options: Options, org: Profile, carry_draft: bool) -> bytes:
+    from drafting.render import context, docx
+
+    if carry_draft:
+        return docx.render_item(draft, options, org)
+    template = org.template or docx.ITEM_TEMPLATE
+    return docx.render(context.build(draft, options, org), template)
+
+
+def word(draft: Draft, copy: Copy = FULL, *, carry_draft: bool = True) -> Made:
+    """A draft's own Word document (the "docx" of `produce`): the first half of its PDF,
+    which `pages` converts. The preview makes it in a process of its own
+    (drafting.word_process) and converts it in the window's."""
+    (made,) = produce(draft, ("docx",), copy, carry_draft=carry_draft)
+    return made
+
+
+def pages(
+    draft: Draft,
+    data: bytes,
+    converter: warm.Converter,
+    language: str | None = None,
+    archival: bool = False,
+) -> bytes:
+    """The PDF of `data`, a Word document of `draft` (in `language`, the draft's own when
+    None): the second half of `produce`'s "pdf"."""
+    return converter.convert(data, archival=archival, language=language or draft.language)
 
 
 def _meeting(

@@ -277,3 +277,21 @@ def edit_cell(view, row: int, column: int, text: str) -> None:
     QTest.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()  # the delegate commits the cell in a queued call
     assert view.state() != view.State.EditingState
+
+
+@pytest.fixture(autouse=True)
+def _no_word_process_outlives_its_window():
+    """A window's preview makes its Word documents in a child process (drafting.word_process);
+    when the test's windows have closed, none of those children may still run."""
+    import multiprocessing
+
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    if any(w.isVisible() for w in QApplication.topLevelWidgets()):
+        return  # a window the test keeps open (its own teardown closes it later)
+    left = [p for p in multiprocessing.active_children() if p.name == "pykala-word"]
+    for process in left:
+        process.kill()
+        process.join()
+    assert not left, "a preview's Word process outlived its window"

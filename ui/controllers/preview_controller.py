@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from drafting import produce
+from drafting import produce, word_process
 from drafting.i18n import _
 from drafting.model import Draft
 from ui.services import worker
@@ -31,6 +31,9 @@ class PreviewController(QObject):
         super().__init__(parent)
         self.pane = pane
         self.converter = converter
+        # Makes the Word documents in a process of its own, started by the first run (in the
+        # worker, not delaying the window) and ended by `stop` (the window closes).
+        self.words = word_process.WordProcess()
         self.snapshot = snapshot  # a copy of the draft for the worker, pending text included
         self.timer = QTimer(self, singleShot=True, interval=DELAY_MS)
         self.timer.timeout.connect(self.refresh)
@@ -51,7 +54,9 @@ class PreviewController(QObject):
         self.timer.start()
 
     def stop(self) -> None:
+        """The window closes: no new pages, and the child process ends (for good)."""
         self.timer.stop()
+        self.words.stop()
 
     def busy(self) -> bool:
         """New pages are on their way: a pause is being waited for, or a run works."""
@@ -73,11 +78,14 @@ class PreviewController(QObject):
         # View → Show the public copy
         copy = produce.PUBLIC if self.pane.public else produce.FULL
 
+        words = self.words
+
         def work() -> tuple[int, bytes, bytes]:
-            document, pages = produce.produce(
-                draft, ("docx", "pdf"), copy, converter=converter, carry_draft=False
-            )
-            return generation, document.data, pages.data
+            # The Word document in the child process (its long C calls would hold the
+            # interpreter's lock, stalling the window); LibreOffice's PDF from here, since
+            # waiting on its pipe lets the window run.
+            document = words.render(draft, copy)
+            return generation, document, produce.pages(draft, document, converter)
 
         self.pane.set_stale(True)
         self._job = worker.start(work, self._done, self._failed)
@@ -107,6 +115,9 @@ class PreviewController(QObject):
             )
             self.pane.set_stale(False)
             self._job = None
+            return
+        if isinstance(exc, word_process.WordProcessClosed):
+            self._job = None  # the window closed meanwhile: nobody looks any more
             return
         self.pane.show_banner(str(exc))
         if isinstance(exc, produce.ConverterStopped):
