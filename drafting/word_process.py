@@ -114,9 +114,7 @@ class WordProcess:
 
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
-        process = context.Process(
-            target=_serve, args=(theirs,), daemon=True, name="pykala-word"
-        )
+        process = context.Process(target=_serve, args=(theirs,), daemon=True, name="pykala-word")
         process.start()
         theirs.close()
         self._process, self._connection = process, ours
