@@ -41,6 +41,7 @@ class PreviewController(QObject):
         self._wanted = False
         self._latest = worker.Latest()  # pages of a replaced draft are dropped
         self.shown_docx = b""  # the Word document the shown pages were made of
+        self._missing = False  # LibreOffice was not found: the banner says so
 
     def new_document(self) -> None:
         """Another draft: its pages at once; the old draft's pages, if they come, are not."""
@@ -52,6 +53,16 @@ class PreviewController(QObject):
         """The draft changed: new pages after a pause."""
         self.pane.set_stale(True)
         self.timer.start()
+
+    def retranslate(self) -> None:
+        """The interface language changed: a banner this controller words is said anew."""
+        if self._missing:
+            self.pane.show_banner(
+                _(
+                    "The preview needs LibreOffice, which is not installed. {hint} Saving and "
+                    "exporting the Word document work without it."
+                ).format(hint=produce.install_hint())
+            )
 
     def stop(self) -> None:
         """The window closes: no new pages, and the child process ends (for good)."""
@@ -98,6 +109,7 @@ class PreviewController(QObject):
     def _done(self, result: tuple[int, bytes, bytes]) -> None:
         generation, document, data = result
         if self._latest.fresh(generation):
+            self._missing = False
             self.shown_docx = document
             self.pane.show_pdf(data)
             if self.converter.notice:
@@ -107,12 +119,8 @@ class PreviewController(QObject):
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, produce.LibreOfficeMissing):
-            self.pane.show_banner(
-                _(
-                    "The preview needs LibreOffice, which is not installed. {hint} Saving and "
-                    "exporting the Word document work without it."
-                ).format(hint=produce.install_hint())
-            )
+            self._missing = True
+            self.retranslate()
             self.pane.set_stale(False)
             self._job = None
             return

@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
         self.menu_language.setTitle(_("Interface &language"))
         self.menu_help.setTitle(_("&Help"))
         self.preview.retranslate()
+        self.previews.retranslate()
         if self.preview_window is not None:
             self.preview_window.retranslate()
         self.update_title()
