@@ -156,6 +156,7 @@ class RichTextEdit(QTextEdit):
         """Show `text`; no undo history and no `edited`, since nothing was edited."""
         doc = self.document()
         self._loading = True
+        own_undo = doc.isUndoRedoEnabled()  # off in a form: the window's stack owns undo
         doc.setUndoRedoEnabled(False)
         if self.spelling is not None:
             self.spelling.begin_load()  # underlined afterwards, a slice at a time
@@ -163,7 +164,7 @@ class RichTextEdit(QTextEdit):
             doc.clear()
             fill_document(doc, text)
         finally:
-            doc.setUndoRedoEnabled(True)
+            doc.setUndoRedoEnabled(own_undo)
             doc.clearUndoRedoStacks()
             self._loading = False
             if self.spelling is not None:
@@ -476,9 +477,37 @@ class RichTextEdit(QTextEdit):
         an underlined word first, then Qt's own."""
         scrolled = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         menu = self.createStandardContextMenu(pos + scrolled)  # document coordinates
+        self._window_undo(menu)
         if self.spelling is not None:
             self.spelling.add_actions(menu, self, pos)
         return menu
+
+    def _window_undo(self, menu: QMenu) -> None:
+        """Undo and Redo in the menu are the window's (Edit → Undo/Redo), as Ctrl+Z is: in
+        a form the editor keeps no history of its own."""
+        if self.document().isUndoRedoEnabled():
+            return  # an editor on its own (not in a form): Qt's entries are right
+        wanted = {
+            "edit-undo": QKeySequence.StandardKey.Undo,
+            "edit-redo": QKeySequence.StandardKey.Redo,
+        }
+        window = self.window()
+        for entry in menu.actions():
+            standard = wanted.get(entry.objectName())
+            if standard is None:
+                continue
+            keys = QKeySequence.keyBindings(standard)
+            own = next(
+                (
+                    a
+                    for a in window.findChildren(QAction)
+                    if a.isVisible() and any(k in a.shortcuts() for k in keys)
+                ),
+                None,
+            )
+            if own is not None:
+                menu.insertAction(entry, own)
+            menu.removeAction(entry)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.context_menu(event.pos())
