@@ -79,12 +79,14 @@ class Asker:
         )
         return answer == QMessageBox.StandardButton.Save
 
-    def restore(self, when: str, title: str) -> str:
-        """ "restore", "later" or "discard"."""
+    def restore(self, when: str, title: str, meeting: bool = False) -> str:
+        """ "restore", "later" or "discard"; `meeting`: the copy is of a meeting."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             _("Restore unsaved work"),
-            _("Pykälä was closed before a draft was saved."),
+            _("Pykälä was closed before a meeting was saved.")
+            if meeting
+            else _("Pykälä was closed before a draft was saved."),
             parent=self.parent,
         )
         box.setInformativeText(

@@ -95,7 +95,7 @@ def offer_recovery(ask: Asker, restore: Callable[[recovery.Copy, DraftDocument],
         title = left.title
         if left.kind == draftfile.MEETING:
             title = _("Meeting — {name}").format(name=left.title or _("New meeting"))
-        answer = ask.restore(when, title)
+        answer = ask.restore(when, title, meeting=left.kind == draftfile.MEETING)
         if answer == "discard":
             recovery.discard(left.id)
         elif answer == "restore":
