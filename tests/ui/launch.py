@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -49,3 +50,32 @@ def wait_for(condition, seconds: float) -> bool:
             return True
         time.sleep(0.2)
     return False
+
+
+def start_script(
+    script: Path, *args: object, data_home: Path, libreoffice: bool = True, ready: str = ""
+) -> subprocess.Popen:
+    """One of the tests' child programs (crash_child.py, typing_child.py, meeting_child.py)
+    with its data and settings in `data_home`, offscreen; `libreoffice=False`: it finds none
+    (only the files matter). With `ready`, waits for the child to print that line (its edits
+    are made) and fails with the child's errors when it does not."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(data_home),
+        XDG_CONFIG_HOME=str(data_home / "config"),
+    )
+    if not libreoffice:
+        env["PYKALA_SOFFICE"] = str(data_home / "no-soffice")
+    child = subprocess.Popen(
+        [sys.executable, str(script), *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    if ready and child.stdout is not None and child.stdout.readline().strip() != ready:
+        child.kill()
+        raise AssertionError(child.communicate()[1])
+    return child

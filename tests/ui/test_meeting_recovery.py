@@ -5,19 +5,18 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from drafting import draftfile
-from tests.conftest import EXAMPLE_885, EXAMPLES, ROOT
+from tests.conftest import EXAMPLE_885, EXAMPLES
 from tests.ui import meeting_child
 from tests.ui.conftest import edit_cell, field, type_text
+from tests.ui.launch import start_script
 from tests.ui.test_recovery import wait_for
 from tests.ui.user import click, menu
 
@@ -41,26 +40,10 @@ def meeting(tmp_path) -> Path:
 
 
 def start(meeting: Path, mode: str, data_home: Path, *draft: Path) -> subprocess.Popen:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_DATA_HOME=str(data_home),
-        XDG_CONFIG_HOME=str(data_home / "config"),
-        PYKALA_SOFFICE=str(data_home / "no-soffice"),  # no LibreOffice: only the files matter
-    )
     item = meeting.parent.parent / ADDED
-    child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(meeting), str(item), mode, *map(str, draft)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    return start_script(
+        CHILD, meeting, item, mode, *draft, data_home=data_home, libreoffice=False, ready="EDITED"
     )
-    if child.stdout.readline().strip() != "EDITED":
-        child.kill()
-        raise AssertionError(child.communicate()[1])
-    return child
 
 
 def copies(data_home: Path) -> dict[str, Path]:

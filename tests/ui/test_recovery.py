@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE_885, ROOT
+from tests.conftest import EXAMPLE_885
 from tests.ui import typing_child
 from tests.ui.conftest import alive
+from tests.ui.launch import start_script
 from tests.ui.user import menu
 from ui.services import recovery
 
@@ -22,43 +21,12 @@ TYPING_CHILD = Path(__file__).with_name("typing_child.py")
 
 
 def start_child(draft: Path, data_home: Path) -> subprocess.Popen:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_DATA_HOME=str(data_home),
-        XDG_CONFIG_HOME=str(data_home / "config"),
-    )
-    child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(draft)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    if child.stdout.readline().strip() != "EDITED":
-        child.kill()
-        raise AssertionError(child.communicate()[1])
-    return child
+    return start_script(CHILD, draft, data_home=data_home, ready="EDITED")
 
 
 def start_typist(draft: Path, data_home: Path, mode: str) -> subprocess.Popen:
     """The typing child (typing_child.py), without LibreOffice: only the keyboard matters."""
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_DATA_HOME=str(data_home),
-        XDG_CONFIG_HOME=str(data_home / "config"),
-        PYKALA_SOFFICE=str(data_home / "no-soffice"),
-    )
-    return subprocess.Popen(
-        [sys.executable, str(TYPING_CHILD), str(draft), mode],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return start_script(TYPING_CHILD, draft, mode, data_home=data_home, libreoffice=False)
 
 
 def said(child: subprocess.Popen, word: str, state: str = "pending") -> None:
