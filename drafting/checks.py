@@ -36,7 +36,7 @@ class Problem:
     # the field's text (0: the first), so the interface can select them.
     word: str = ""
     occurrence: int = 0
-    finding: str = ""  # spelling.SPELLING or spelling.GRAMMAR
+    finding: str = ""  # spelling.SPELLING, spelling.GRAMMAR or pasttense.OFFER
 
     def __str__(self) -> str:
         label = _("error") if self.severity == ERROR else _("warning")
@@ -167,6 +167,7 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
                             "tense for you to accept."
                         ),
                         WARNING,
+                        finding=pasttense.OFFER,
                     )
                 )
         else:

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 
 from drafting import spelling
 
+# A check's finding whose click opens the offer (checks.Problem.finding).
+OFFER = "past_tense"
+
 # (infinitive, present 3rd person singular, past 3rd person singular)
 _FI_VERBS: tuple[tuple[str, str, str], ...] = (
     ("päättää", "päättää", "päätti"),

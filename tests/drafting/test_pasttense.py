@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafting import draftfile, pasttense
+from drafting import checks, draftfile, pasttense
 from tests.conftest import EXAMPLE_333, EXAMPLE_885, REFERENCE
 from tests.support.documents import squash
 
@@ -121,3 +121,12 @@ def test_swedish_lead_verbs(proposal, decision):
 def test_offers_change_only_for_a_present_tense_lead_verb():
     assert pasttense.offers_change("Kaupunginhallitus päättää hyväksyä sopimuksen.")
     assert not pasttense.offers_change("Kaupunginhallitus päätti hyväksyä sopimuksen.")
+
+
+def test_the_check_warns_when_the_minutes_would_print_the_present_tense():
+    draft = draftfile.load(EXAMPLE_885)
+    assert not [p for p in checks.check(draft) if p.finding == pasttense.OFFER]
+    draft.item.decision.text = ""  # decided as proposed, left empty: the proposal prints
+    (problem,) = [p for p in checks.check(draft) if p.finding == pasttense.OFFER]
+    assert problem.path == "item.decision.text" and problem.severity == checks.WARNING
+    assert not [p for p in checks.check(draft, "agenda") if p.finding == pasttense.OFFER]

@@ -94,3 +94,29 @@ def test_cancel_changes_nothing(window, qtbot, undecided):
     assert not offer.isVisible()
     assert window.document.draft.item.decision.text == ""
     assert not window.document.modified
+
+
+def test_the_checks_warn_of_the_present_tense_and_a_click_opens_the_offer(window, qtbot, undecided):
+    """Minutes decided as proposed with no decision print the proposal's "päättää" under
+    Päätös: the checks say so, and a click on the line opens the offer."""
+    assert window.open_path(undecided)
+    panel = window.checks_panel.list
+
+    def line():
+        found = [
+            panel.item(n)
+            for n in range(panel.count())
+            if "Decision from the proposal" in panel.item(n).text()
+        ]
+        return found[0] if found else None
+
+    qtbot.waitUntil(lambda: line() is not None, timeout=5000)
+    assert "⚠" in line().text()
+    rect = panel.visualItemRect(line())
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.form.offer is not None and window.form.offer.isVisible())
+    assert window.form.currentIndex() == 2  # the Decision tab
+    qtbot.mouseClick(window.form.offer.accept_button, Qt.MouseButton.LeftButton)
+    assert window.document.draft.item.decision.text == PUBLISHED
+    window.flush()
+    qtbot.waitUntil(lambda: line() is None, timeout=5000)
