@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from tests.conftest import EXAMPLE_885
 from tests.ui.conftest import field
+from ui.services.decision_offer import DecisionOffer
 
 PUBLISHED = (
     "Kaupunginhallitus merkitsi tiedoksi selvityksen kaupunginvaltuuston 16.6.2021 "
@@ -29,6 +31,13 @@ def qt_language(qapp):
 
 
 @pytest.fixture
+def asked(window, monkeypatch):
+    """The real dialog, not the test's answer."""
+    monkeypatch.delattr(window.ask, "past_tense_decision")
+    return window
+
+
+@pytest.fixture
 def undecided(tmp_path):
     """The reference item 885 as minutes, "as proposed" ticked and the decision left empty."""
     data = json.loads(EXAMPLE_885.read_text(encoding="utf-8"))
@@ -38,38 +47,65 @@ def undecided(tmp_path):
     return path
 
 
-def open_offer(window, qtbot):
+def when_offered(act):
+    """Run `act(offer)` on the offer once it is shown (the dialog is modal: the click that
+    opened it returns when it closes); what `act` returns is collected."""
+    seen = []
+
+    def look() -> None:
+        offer = QApplication.activeModalWidget()
+        if not isinstance(offer, DecisionOffer) or not offer.isVisible():
+            QTimer.singleShot(10, look)
+            return
+        seen.append(act(offer))
+
+    QTimer.singleShot(0, look)
+    return seen
+
+
+def click_the_button(window, qtbot) -> None:
     window.form.setCurrentIndex(2)  # the Decision tab
     button = window.form.past_tense_button
     window.form.currentWidget().ensureWidgetVisible(button)
     assert button.isVisible() and button.accessibleName()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.form.offer is not None and window.form.offer.isVisible())
-    return window.form.offer
 
 
 def test_accepting_the_offer_fills_the_decision_and_ctrl_z_takes_it_back(
-    window, qtbot, undecided, qt_language, tmp_path
+    asked, qtbot, undecided, qt_language
 ):
+    window = asked
     window.language_actions["fi"].trigger()  # Settings → Interface language → suomi
     assert window.open_path(undecided)
     editor = field(window, "item.decision.text")
     assert editor.toPlainText() == ""
-    offer = open_offer(window, qtbot)
-    assert offer.suggestion.toPlainText() == PUBLISHED
-    assert offer.proposal.toPlainText().startswith("Kaupunginhallitus päättää merkitä")
-    assert offer.accept_button.text() == "&Käytä päätöksenä"
-    # Shown, not applied: the decision is still empty while the dialog is open.
-    assert window.document.draft.item.decision.text == ""
-    offer.grab().save(str(tmp_path / "offer.png"))
-    window.grab().save("/tmp/past27-window-before.png")
-    offer.grab().save("/tmp/past27-offer-fi.png")
-    qtbot.mouseClick(offer.accept_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not offer.isVisible())
+
+    def look_and_accept(offer):
+        seen = (
+            offer.suggestion.toPlainText(),
+            offer.proposal.toPlainText(),
+            offer.accept_button.text(),
+            window.document.draft.item.decision.text,  # shown, not applied yet
+        )
+        offer.grab().save("/tmp/past27-offer-fi.png")
+        window.grab().save("/tmp/past27-window-before.png")
+        QTest.mouseClick(offer.accept_button, Qt.MouseButton.LeftButton)
+        return seen
+
+    seen = when_offered(look_and_accept)
+    click_the_button(window, qtbot)
+    ((suggested, proposal, accept, decision_meanwhile),) = seen
+    assert suggested == PUBLISHED
+    assert proposal.startswith("Kaupunginhallitus päättää merkitä")
+    assert accept == "&Käytä päätöksenä"
+    assert decision_meanwhile == ""
     assert editor.toPlainText() == PUBLISHED
     assert window.document.draft.item.decision.text == PUBLISHED
     assert window.document.draft.item.decision.as_proposed is True
     window.grab().save("/tmp/past27-window-after.png")
+    # Back in the window after the dialog (a desktop does it; the offscreen platform not).
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     editor.setFocus()
     QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == ""
@@ -77,28 +113,37 @@ def test_accepting_the_offer_fills_the_decision_and_ctrl_z_takes_it_back(
     assert not window.document.modified
 
 
-def test_an_edited_suggestion_is_what_goes_in(window, qtbot, undecided):
+def test_an_edited_suggestion_is_what_goes_in(asked, qtbot, undecided):
+    window = asked
     assert window.open_path(undecided)
-    offer = open_offer(window, qtbot)
-    offer.suggestion.setFocus()
-    QTest.keyClick(offer.suggestion, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClicks(offer.suggestion, " Edited")
-    qtbot.mouseClick(offer.accept_button, Qt.MouseButton.LeftButton)
+
+    def edit_and_accept(offer):
+        offer.suggestion.setFocus()
+        QTest.keyClick(offer.suggestion, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(offer.suggestion, " Edited")
+        QTest.mouseClick(offer.accept_button, Qt.MouseButton.LeftButton)
+
+    when_offered(edit_and_accept)
+    click_the_button(window, qtbot)
     assert window.document.draft.item.decision.text == PUBLISHED + " Edited"
 
 
-def test_cancel_changes_nothing(window, qtbot, undecided):
+def test_cancel_changes_nothing(asked, qtbot, undecided):
+    window = asked
     assert window.open_path(undecided)
-    offer = open_offer(window, qtbot)
-    qtbot.mouseClick(offer.cancel_button, Qt.MouseButton.LeftButton)
-    assert not offer.isVisible()
+    seen = when_offered(
+        lambda offer: QTest.mouseClick(offer.cancel_button, Qt.MouseButton.LeftButton)
+    )
+    click_the_button(window, qtbot)
+    assert seen == [None]
     assert window.document.draft.item.decision.text == ""
     assert not window.document.modified
 
 
-def test_the_checks_warn_of_the_present_tense_and_a_click_opens_the_offer(window, qtbot, undecided):
+def test_the_checks_warn_of_the_present_tense_and_a_click_opens_the_offer(asked, qtbot, undecided):
     """Minutes decided as proposed with no decision print the proposal's "päättää" under
     Päätös: the checks say so, and a click on the line opens the offer."""
+    window = asked
     assert window.open_path(undecided)
     panel = window.checks_panel.list
 
@@ -112,11 +157,15 @@ def test_the_checks_warn_of_the_present_tense_and_a_click_opens_the_offer(window
 
     qtbot.waitUntil(lambda: line() is not None, timeout=5000)
     assert "⚠" in line().text()
+    seen = when_offered(
+        lambda offer: (
+            window.form.currentIndex(),  # the Decision tab behind it
+            QTest.mouseClick(offer.accept_button, Qt.MouseButton.LeftButton),
+        )
+    )
     rect = panel.visualItemRect(line())
     qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: window.form.offer is not None and window.form.offer.isVisible())
-    assert window.form.currentIndex() == 2  # the Decision tab
-    qtbot.mouseClick(window.form.offer.accept_button, Qt.MouseButton.LeftButton)
+    assert seen == [(2, None)]
     assert window.document.draft.item.decision.text == PUBLISHED
     window.flush()
     qtbot.waitUntil(lambda: line() is None, timeout=5000)

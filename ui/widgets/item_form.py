@@ -42,7 +42,6 @@ from ui.services.document import DraftDocument
 from ui.services.people import PeopleDirectory
 from ui.widgets.binding import Binder
 from ui.widgets.changes_view import ChangesView
-from ui.widgets.decision_offer import DecisionOffer
 from ui.widgets.form import Field, FieldGroup, declared, declared_column, scroll_page
 from ui.widgets.records import Column, RecordTable
 
@@ -348,7 +347,6 @@ class ItemForm(QTabWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.past_tense_button)
         row.addStretch(1)
-        self.offer: DecisionOffer | None = None
         self.contacts = RecordTable(
             document,
             schema.CONTACTS,
@@ -524,14 +522,11 @@ class ItemForm(QTabWidget):
             self.document.value(schema.LANGUAGE) or "fi",
             self.document.value(schema.MEETING_BODY) or "",
         )
-        self.offer = DecisionOffer(proposal, suggestion, self.window())
-        self.offer.accepted.connect(self._accept_offer)
-        self.offer.open()
-
-    def _accept_offer(self) -> None:
-        if self.offer is None:
+        ask = getattr(self.window(), "ask", None)
+        asker = ask if isinstance(ask, Asker) else Asker(self)
+        text = asker.past_tense_decision(proposal, suggestion)
+        if text is None:
             return
-        text = self.offer.text()
         stack = self.document.undo_stack
         stack.beginMacro(_("Decision from the proposal"))
         self.document.set_value(schema.DECISION_TEXT, text, merge=False)
