@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -169,3 +169,29 @@ def test_the_checks_warn_of_the_present_tense_and_a_click_opens_the_offer(asked,
     assert window.document.draft.item.decision.text == PUBLISHED
     window.flush()
     qtbot.waitUntil(lambda: line() is None, timeout=5000)
+
+
+def test_accepting_ticks_as_proposed_and_one_ctrl_z_undoes_both(asked, qtbot, undecided):
+    """Unticked before, the accepted past tense is the decision as proposed (so the minutes
+    print "Päätös on ehdotuksen mukainen." under Päätösehdotus, as the references do); the
+    text and the box are one undo step."""
+    window = asked
+    assert window.open_path(undecided)
+    box = field(window, "item.decision.as_proposed")
+    window.form.setCurrentIndex(2)
+    window.form.currentWidget().ensureWidgetVisible(box)
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().topLeft() + QPoint(8, 8))
+    assert not window.document.draft.item.decision.as_proposed
+    when_offered(lambda offer: QTest.mouseClick(offer.accept_button, Qt.MouseButton.LeftButton))
+    click_the_button(window, qtbot)
+    decision = window.document.draft.item.decision
+    assert (decision.text, decision.as_proposed) == (PUBLISHED, True)
+    assert box.isChecked()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    editor = field(window, "item.decision.text")
+    editor.setFocus()
+    QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    decision = window.document.draft.item.decision
+    assert (decision.text, decision.as_proposed) == ("", False)
+    assert not box.isChecked()
