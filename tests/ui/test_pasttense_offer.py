@@ -195,3 +195,29 @@ def test_accepting_ticks_as_proposed_and_one_ctrl_z_undoes_both(asked, qtbot, un
     decision = window.document.draft.item.decision
     assert (decision.text, decision.as_proposed) == ("", False)
     assert not box.isChecked()
+
+
+def test_the_offer_is_walked_by_tab_in_reading_order(asked, qtbot, undecided):
+    window = asked
+    assert window.open_path(undecided)
+
+    def walk(offer):
+        order = [offer.focusWidget()]
+        for _step in range(4):
+            QTest.keyClick(offer.focusWidget(), Qt.Key.Key_Tab)
+            order.append(offer.focusWidget())
+        names = [w.accessibleName() or w.text() for w in order]
+        QTest.mouseClick(offer.cancel_button, Qt.MouseButton.LeftButton)
+        return order == [
+            offer.suggestion,
+            offer.accept_button,
+            offer.cancel_button,
+            offer.proposal,
+            offer.suggestion,
+        ], names
+
+    seen = when_offered(walk)
+    click_the_button(window, qtbot)
+    ((in_order, names),) = seen
+    assert in_order, names
+    assert all(names)

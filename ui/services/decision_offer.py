@@ -61,8 +61,8 @@ class DecisionOffer(QDialog):
         self.accept_button.setDefault(True)
         self.buttons.addButton(self.accept_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(_("Cancel"))
-        self.cancel_button.setAccessibleName(_("Cancel"))
+        # Qt's own words for Cancel, as in every other dialog of the program (its accessible
+        # name is its text).
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         grid = QGridLayout()
