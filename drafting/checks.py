@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import appeals, changes, copies, i18n, richtext, schema, spelling
+from drafting import appeals, changes, copies, i18n, pasttense, richtext, schema, spelling
 from drafting.i18n import _
 from drafting.model import Decision, Draft, MeetingDraft
 from drafting.resources import (
@@ -36,7 +36,7 @@ class Problem:
     # the field's text (0: the first), so the interface can select them.
     word: str = ""
     occurrence: int = 0
-    finding: str = ""  # spelling.SPELLING or spelling.GRAMMAR
+    finding: str = ""  # spelling.SPELLING, spelling.GRAMMAR or pasttense.OFFER
 
     def __str__(self) -> str:
         label = _("error") if self.severity == ERROR else _("warning")
@@ -152,6 +152,22 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
                             "The proposal is empty; decided as proposed, it is also the "
                             "decision, so the minutes need it"
                         ),
+                    )
+                )
+            elif pasttense.offers_change(proposal.text, draft.language, draft.meeting.body):
+                # Printed so, the minutes say what is proposed, not what was decided
+                # (issue 27): the form offers the past tense for the secretary to accept.
+                add(
+                    Problem(
+                        schema.DECISION_TEXT,
+                        _(
+                            "The decision is empty, so the proposal prints under it in the "
+                            'present tense ("päättää"), not what was decided ("päätti"). '
+                            'Decision tab: "Decision from the proposal…" writes it in the past '
+                            "tense for you to accept."
+                        ),
+                        WARNING,
+                        finding=pasttense.OFFER,
                     )
                 )
         else:

@@ -288,6 +288,15 @@ def preload(language: str, grammar: bool = True) -> None:
         _engines.voikko()
 
 
+def analyze(word: str) -> list[dict[str, str]]:
+    """Voikko's morphological analyses of one Finnish word (none without Voikko)."""
+    voikko = _engines.voikko()
+    if voikko is None:
+        return []
+    with _engines.lock:
+        return [dict(analysis) for analysis in voikko.analyze(word)]
+
+
 def install_hint(language: str) -> str:
     """What to install for a language whose dictionary is missing."""
     if language == "fi":

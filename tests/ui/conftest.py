@@ -57,6 +57,7 @@ ANSWERS = (
     ("profile_export_path", None),
     ("profile_import_path", None),
     ("profile_template_path", None),
+    ("past_tense_decision", None),
 )
 
 

@@ -48,6 +48,14 @@ class Asker:
             box.setInformativeText(detail)
         return box.exec()
 
+    def past_tense_decision(self, proposal: str, suggestion: str) -> str | None:
+        """The decision written in the past tense, shown beside the proposal: the text the
+        secretary accepted (perhaps edited), or None (cancelled)."""
+        from ui.services.decision_offer import DecisionOffer
+
+        offer = DecisionOffer(proposal, suggestion, self.parent)
+        return offer.text() if offer.exec() == DecisionOffer.DialogCode.Accepted else None
+
     def save_changes(self, name: str) -> str:
         """ "save", "discard" or "cancel"."""
         buttons = (

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
-from drafting import checks, i18n
+from drafting import checks, i18n, pasttense
 from drafting.i18n import _
 
 WORD_ROLE = Qt.ItemDataRole.UserRole + 1
+OFFER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class _ShortList(QListWidget):
@@ -22,6 +23,8 @@ class ChecksPanel(QDockWidget):
     jump = Signal(str)
     #: A spelling or grammar finding: field path, the words, which occurrence of them.
     jump_to_word = Signal(str, str, int)
+    #: A finding whose remedy is the past-tense offer (drafting.pasttense.OFFER): its field.
+    offer_past_tense = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +63,8 @@ class ChecksPanel(QDockWidget):
             item.setData(Qt.ItemDataRole.UserRole, problem.path)
             if problem.word:
                 item.setData(WORD_ROLE, (problem.word, problem.occurrence))
+            if problem.finding == pasttense.OFFER:
+                item.setData(OFFER_ROLE, True)
             item.setToolTip(problem.path)
             self.list.addItem(item)
 
@@ -68,5 +73,7 @@ class ChecksPanel(QDockWidget):
         word = item.data(WORD_ROLE)
         if path and word:
             self.jump_to_word.emit(path, word[0], word[1])
+        elif path and item.data(OFFER_ROLE):
+            self.offer_past_tense.emit(path)
         elif path:
             self.jump.emit(path)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,7 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import filerefs, produce, resources, schema  # resources: the catalogues' choices
+from drafting import (  # resources: the catalogues' choices
+    filerefs,
+    pasttense,
+    produce,
+    resources,
+    schema,
+)
 from drafting.i18n import _
 from drafting.model import Attachment, Contact, Extract, HandlingLine, HistoryEntry
 from ui.services import folders
@@ -332,6 +339,14 @@ class ItemForm(QTabWidget):
         self.proposal = FieldGroup(lambda: _("Proposal"), self._declared("proposal"), b, people)
         self.decision = FieldGroup(lambda: _("Decision"), self._declared("decision"), b, people)
         self.changes = ChangesView(document)
+        # The decision written from the proposal in the past tense, offered (issue 27).
+        self.past_tense_button = QPushButton()
+        self.past_tense_button.clicked.connect(self.offer_past_tense)
+        offer_row = QWidget()
+        row = QHBoxLayout(offer_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.past_tense_button)
+        row.addStretch(1)
         self.contacts = RecordTable(
             document,
             schema.CONTACTS,
@@ -366,7 +381,10 @@ class ItemForm(QTabWidget):
         self.pages = [
             (scroll_page(self.meeting, self.item), lambda: _("Meeting and item")),
             (scroll_page(self.proposal), lambda: _("Proposal")),
-            (scroll_page(self.decision, self.changes), lambda: _("Decision")),
+            (
+                scroll_page(self.decision, offer_row, self.changes),
+                lambda: _("Decision"),
+            ),
             (
                 scroll_page(
                     self.boxes["contacts"], self.boxes["attachments"], self.boxes["supplementary"]
@@ -414,7 +432,7 @@ class ItemForm(QTabWidget):
         chain: list[QWidget] = []
         for group in (self.meeting, self.item, self.proposal, self.decision):
             chain += group.focusable()
-        chain += [self.changes.toggle, self.changes.browser]
+        chain += [self.past_tense_button, self.changes.toggle, self.changes.browser]
         for table in (self.contacts, self.attachments, self.supplementary):
             chain += table.focusable()
         chain += self.appeal.focusable() + self.extracts.focusable()
@@ -441,6 +459,14 @@ class ItemForm(QTabWidget):
         for group in (self.meeting, self.item, self.proposal, self.decision, self.appeal):
             group.retranslate()
         self.changes.retranslate()
+        self.past_tense_button.setText(_("Decision from the proposal…"))
+        self.past_tense_button.setAccessibleName(_("Decision from the proposal"))
+        self.past_tense_button.setToolTip(
+            _(
+                'Shows the proposal written in the past tense ("päätti", "esitti") beside '
+                "it, to accept as the decision, edit or cancel."
+            )
+        )
         titles = {
             "contacts": _("Contacts"),
             "attachments": _("Attachments"),
@@ -484,6 +510,28 @@ class ItemForm(QTabWidget):
         width = max(label.sizeHint().width() for label in labels)
         for label in labels:
             label.setMinimumWidth(width)
+
+    def offer_past_tense(self) -> None:
+        """Show the decision written from the proposal in the past tense beside the proposal;
+        accepted, it becomes the decision text ("as proposed" ticked: the references print
+        the decision so), one undo step. Never applied without the secretary's word."""
+        self.flush()
+        proposal = self.document.value(schema.PROPOSAL_TEXT) or ""
+        suggestion = pasttense.past_tense(
+            proposal,
+            self.document.value(schema.LANGUAGE) or "fi",
+            self.document.value(schema.MEETING_BODY) or "",
+        )
+        ask = getattr(self.window(), "ask", None)
+        asker = ask if isinstance(ask, Asker) else Asker(self)
+        text = asker.past_tense_decision(proposal, suggestion)
+        if text is None:
+            return
+        stack = self.document.undo_stack
+        stack.beginMacro(_("Decision from the proposal"))
+        self.document.set_value(schema.DECISION_TEXT, text, merge=False)
+        self.document.set_value(schema.DECISION_AS_PROPOSED, True, merge=False)
+        stack.endMacro()
 
     def binders(self) -> list[Binder]:
         return [self.binder, self.history.binder]

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.checks_panel = ChecksPanel(self)
         self.checks_panel.jump.connect(self.go_to_field)
         self.checks_panel.jump_to_word.connect(self.go_to_word)
+        self.checks_panel.offer_past_tense.connect(self.offer_past_tense)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_panel)
         self.problem_count = QLabel(self)
         self.spelling_count = QLabel(self)
@@ -523,6 +524,12 @@ class MainWindow(QMainWindow):
 
     def go_to_field(self, path: str) -> None:
         self.item_form.focus_path(path)
+
+    def offer_past_tense(self, path: str) -> None:
+        """The minutes print the proposal's present tense under Päätös: the Decision tab,
+        with the decision written in the past tense offered beside the proposal."""
+        if self.item_form.focus_path(path):
+            self.item_form.offer_past_tense()
 
     def go_to_word(self, path: str, word: str, occurrence: int) -> None:
         """A spelling finding chosen in the panel: its field, with the word selected."""
