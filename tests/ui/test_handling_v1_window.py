@@ -5,7 +5,6 @@ and prints the same; typing a handling into a draft without one makes that note.
 from __future__ import annotations
 
 import json
-import shutil
 
 from PySide6.QtCore import Qt
 
@@ -15,7 +14,16 @@ from tests.support.documents import docx_text
 from tests.ui.conftest import field, type_text
 from tests.ui.user import CTRL, SHIFT, key
 
-V1 = EXAMPLES / "avustus-muutettu-paatos.pykala"
+EXAMPLE = EXAMPLES / "avustus-muutettu-paatos.pykala"
+
+
+def write_v1(path, handling=None) -> None:
+    """The example as version 1 wrote it: its handling one Markdown text."""
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["version"] = 1
+    (note,) = data["item"]["decision"]["handling"]
+    data["item"]["decision"]["handling"] = note["text"] if handling is None else handling
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
 def minutes_text(draft) -> str:
@@ -25,7 +33,7 @@ def minutes_text(draft) -> str:
 
 def test_a_v1_handling_opens_saves_as_v2_and_prints_the_same(window, tmp_path, qtbot):
     path = tmp_path / "v1.pykala"
-    shutil.copy(V1, path)
+    write_v1(path)
     v1 = json.loads(path.read_text(encoding="utf-8"))
     assert v1["version"] == 1 and isinstance(v1["item"]["decision"]["handling"], str)
     before = minutes_text(draftfile.load(path))
@@ -56,9 +64,7 @@ def test_a_v1_handling_opens_saves_as_v2_and_prints_the_same(window, tmp_path, q
 
 def test_typing_a_handling_makes_one_note_event(window, tmp_path, qtbot):
     path = tmp_path / "v1.pykala"
-    data = json.loads(V1.read_text(encoding="utf-8"))
-    data["item"]["decision"]["handling"] = ""
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    write_v1(path, handling="")
     assert window.open_path(path)
     assert window.document.draft.item.decision.handling == []
     editor = field(window, "item.decision.handling")
