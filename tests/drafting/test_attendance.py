@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from drafting import attendance, meeting
+from drafting import attendance, checks, meeting
 from drafting.model import AttendanceChange, HandlingEvent, MeetingDraft, Participant
 from tests.conftest import ROOT
 
@@ -78,3 +78,10 @@ def test_an_item_keeps_its_own_roster_when_the_meeting_has_none():
     own = [p.name for p in item.meeting.participants]
     built = meeting.numbered(item, MeetingDraft(), 0)
     assert [p.name for p in built.meeting.participants] == own
+
+
+def test_an_arrival_of_someone_the_meeting_does_not_list_is_an_error():
+    draft = MeetingDraft(participants=roster(), attendance=[*CHANGES])
+    draft.attendance.append(AttendanceChange(person="Aino Lehtinen", section=333))
+    (problem,) = [p for p in checks.check_meeting(draft, "minutes") if "attendance" in p.path]
+    assert problem.path == "attendance[3].person" and "Aino Lehtinen" in problem.message
