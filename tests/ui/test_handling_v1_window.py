@@ -5,11 +5,12 @@ and prints the same; typing a handling into a draft without one makes that note.
 from __future__ import annotations
 
 import json
+import shutil
 
 from PySide6.QtCore import Qt
 
 from drafting import draftfile, produce
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 from tests.support.documents import docx_text
 from tests.ui.conftest import field, type_text
 from tests.ui.user import CTRL, SHIFT, key
@@ -76,3 +77,17 @@ def test_typing_a_handling_makes_one_note_event(window, tmp_path, qtbot):
     editor.selectAll()
     key(editor, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: window.document.draft.item.decision.handling == [])
+
+
+def test_an_item_with_its_own_roster_saves_and_offers_the_names(window, tmp_path):
+    """A standalone item carries its roster (meeting.participants): saving it remembers
+    the participants' names for the name fields, as it does the presenters'."""
+    path = tmp_path / "v2.pykala"
+    shutil.copy(ROOT / "tests" / "fixtures" / "format" / "v2-item.pykala", path)
+    assert window.open_path(path)
+    editor = field(window, "item.decision.handling")
+    target = tmp_path / "tallennettu.pykala"
+    window.answers["save_path"] = target
+    key(editor, Qt.Key.Key_S, CTRL | SHIFT)  # Save As
+    assert target.exists() and not window.isWindowModified()
+    assert "Pekka Mäkinen" in window.people.people
