@@ -10,7 +10,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import appeals, changes, copies, i18n, pasttense, richtext, schema, spelling
+from drafting import (
+    appeals,
+    attendance,
+    changes,
+    copies,
+    handling_checks,
+    i18n,
+    pasttense,
+    richtext,
+    schema,
+    spelling,
+)
 from drafting.i18n import _
 from drafting.model import Decision, Draft, MeetingDraft
 from drafting.resources import (
@@ -91,8 +102,21 @@ def required(draft: Draft | MeetingDraft, document: str) -> list[Problem]:
 
 def check_meeting(meeting: MeetingDraft, document: str) -> list[Problem]:
     """What the meeting file itself lacks for `document` ("agenda" | "minutes"): the fields
-    its declaration requires (the items it lists are checked one by one: meeting.check_items)."""
-    return required(meeting, document)
+    its declaration requires (the items it lists are checked one by one: meeting.check_items),
+    and arrivals and departures of people it does not list."""
+    problems = required(meeting, document)
+    for n, change in enumerate(meeting.attendance):
+        if attendance.unknown(meeting.participants, [change.person]):
+            problems.append(
+                Problem(
+                    f"{schema.ATTENDANCE}[{n}].person",
+                    _(
+                        '"{person}" is not among the meeting\'s participants; write a '
+                        "participant's name or id"
+                    ).format(person=change.person),
+                )
+            )
+    return problems
 
 
 def check(draft: Draft, document: str | None = None, base: Path | None = None) -> list[Problem]:
@@ -175,6 +199,8 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
             if not decision.as_proposed:
                 _required(problems, schema.PROPOSAL_TEXT, proposal.text, _("The proposal"))
             _as_proposed_agrees(problems, proposal.text, decision)
+        # The handling record: ballots, proposals, dissents, quorum, ties, people.
+        problems += [Problem(*found) for found in handling_checks.check(draft)]
     else:
         _required(problems, schema.PROPOSAL_TEXT, proposal.text, _("The proposal"))
     if not any(c.name.strip() for c in item.contacts):

@@ -68,13 +68,17 @@ def _identifier_fields() -> frozenset[str]:
     masked (a profile id, a language, a kind or a date that happened to hold a marked name
     would leave the copy unreadable)."""
     names = {"format", "version", "kind", "organization"}
+    other = set()  # a name that is the user's text in another class (`proposal`: Item's
+    # proposal, a handling event's kind of proposal) is masked
     for cls in vars(model).values():
         if isinstance(cls, type) and dataclasses.is_dataclass(cls):
             for name, hint in typing.get_type_hints(cls).items():
                 kinds = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
                 if any(k is _dt.date or typing.get_origin(k) is typing.Literal for k in kinds):
                     names.add(name)
-    return frozenset(names)
+                else:
+                    other.add(name)
+    return frozenset(names - (other - {"format", "version", "kind", "organization"}))
 
 
 _IDENTIFIERS = _identifier_fields()

@@ -301,7 +301,12 @@ def _sections(
     presenter = meeting_presenter(item) if document == "minutes" else proposal.presenter
     blocks: dict[str, Callable[[], list[richtext.Block]]] = {
         "decision": lambda: _decision_blocks(item, as_changes),
-        "handling": lambda: richtext.parse(decision.handling),
+        "handling": lambda: [
+            block
+            for event in decision.handling
+            if event.event == "note"
+            for block in richtext.parse(event.text)
+        ],
         "proposal": lambda: proposal_blocks,
         "summary": lambda: richtext.parse(proposal.summary),
         "reasoning": lambda: richtext.parse(proposal.reasoning),

@@ -61,7 +61,9 @@ class PeopleDirectory:
             if isinstance(person, Contact):
                 found.append(_contact(person))
             else:
-                found.append({"name": person.name.strip(), "title": person.title})
+                # A meeting participant has a role, not a title.
+                title = getattr(person, "title", "")
+                found.append({"name": person.name.strip(), "title": title})
         for entry in found:
             old = self.people.pop(entry["name"], {})
             self.people = {

@@ -8,6 +8,7 @@ keystroke costs no Markdown conversion.
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from drafting import dates
 from drafting.i18n import _
+from drafting.model import HandlingEvent
 from ui.services.document import DraftDocument
 from ui.widgets.richtext_edit import RichTextField
 
@@ -117,23 +119,41 @@ class Binder(QObject):
         self._add(binding)
         widget.textChanged.connect(lambda b=binding: self._edited_later(b))
 
-    def rich(self, field: RichTextField, relative: str) -> None:
-        """A RichTextField: written back after a pause, never per keystroke."""
+    def rich(
+        self,
+        field: RichTextField,
+        relative: str,
+        shown: Callable[[Any], str] = lambda value: value or "",
+        kept: Callable[[str], Any] = lambda text: text,
+    ) -> None:
+        """A RichTextField: written back after a pause, never per keystroke; `shown` makes
+        the model's value the editor's Markdown, `kept` the Markdown the model's value."""
         editor = field.editor
         editor.setUndoRedoEnabled(False)  # the window's undo stack owns undo
 
         def write(value: Any) -> None:
             cursor = editor.textCursor().position()
             scroll = editor.verticalScrollBar().value()
-            editor.set_markdown(value or "")
+            editor.set_markdown(shown(value))
             cursor_obj = editor.textCursor()
             cursor_obj.setPosition(min(cursor, len(editor.toPlainText())))
             editor.setTextCursor(cursor_obj)
             editor.verticalScrollBar().setValue(scroll)
 
-        binding = Binding(field, relative, lambda: (editor.markdown(), ""), write)
+        binding = Binding(field, relative, lambda: (kept(editor.markdown()), ""), write)
         self._add(binding)
         editor.textChanged.connect(lambda b=binding: self._edited_later(b))
+
+    def notes(self, field: RichTextField, relative: str) -> None:
+        """The list of handling events at `relative` edited as the text of its first note
+        event (a version-1 handling text is one): typing makes the note, emptying it takes
+        the note away; the other events are kept as they are."""
+        self.rich(
+            field,
+            relative,
+            _note_text,
+            lambda text: _with_note(self.document.value(self.path(relative)), text),
+        )
 
     # --- both directions -------------------------------------------------------------
 
@@ -276,3 +296,19 @@ def _step(stack, index: int, describe: Callable[[str], str]) -> str:
     command = stack.command(index)
     field = getattr(command, "field", "")
     return describe(field) if field else command.text()
+
+
+def _note_text(events: list[HandlingEvent] | None) -> str:
+    return next((e.text for e in events or [] if e.event == "note"), "")
+
+
+def _with_note(events: list[HandlingEvent] | None, text: str) -> list[HandlingEvent]:
+    out = copy.deepcopy(list(events or []))
+    index = next((n for n, e in enumerate(out) if e.event == "note"), None)
+    if index is None:
+        return out + [HandlingEvent(event="note", text=text)] if text.strip() else out
+    if text.strip():
+        out[index].text = text
+    else:
+        del out[index]
+    return out
