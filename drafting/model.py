@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 FORMAT = "pykala"
 VERSION = 1
@@ -72,6 +72,82 @@ class HandlingLine:
     extra: dict = _extra()
 
 
+# --- the handling record (format version 2) -------------------------------------------
+# To paste into drafting/model.py (after Extract / before Decision).
+
+EventKind = Literal[
+    "disqualification",  # member, ground, statute
+    "expert",  # experts heard (title, name), left after hearing
+    "presenter_change",  # change (supplemented, amended, withdrawn), during_tabling, text
+    "proposal",  # id, proposal (kind), proposer, seconders, text, effect, request
+    "vote",  # yes, no (what JAA and EI stand for), jaa, ei, blank (ballots)
+    "unanimous",  # decision (what was adopted), proposer, until
+    "note",  # free text: what no kind covers (a version-1 handling text becomes one)
+    "dissent",  # members, text
+    "outcome",  # outcome: the decision line when it is not derived
+]
+ProposalType = Literal["counter", "return", "rejection", "tabling", "wish"]
+ChangeKind = Literal["supplemented", "amended", "withdrawn"]
+Effect = Literal["adds", "replaces"]
+
+
+def _given(default: Any = "") -> Any:
+    """A field written only when given (older readers keep it as unknown)."""
+    return field(default=default, metadata={"optional": True})
+
+
+def _given_list() -> Any:
+    return field(default_factory=list, metadata={"optional": True})
+
+
+@dataclass
+class Expert:
+    title: str = ""
+    name: str = ""
+    extra: dict = _extra()
+
+
+@dataclass
+class HandlingEvent:
+    """One thing that happened in an item's handling, in the order it happened. People are
+    references to the meeting's participants: a participant's `id`, or its name."""
+
+    event: EventKind = "note"
+    id: str = _given()  # a proposal's own name ("1"), which a vote or decision refers to
+    # disqualification
+    member: str = _given()
+    ground: str = _given()
+    statute: str = _given()
+    # expert
+    experts: list[Expert] = _given_list()
+    left: bool = _given(True)  # the experts left after being heard
+    # presenter_change
+    change: ChangeKind = _given("supplemented")
+    during_tabling: bool = _given(False)
+    # proposal
+    proposal: ProposalType = _given("counter")
+    proposer: str = _given()  # also unanimous: on whose proposal ("chair", a person, "")
+    seconders: list[str] = _given_list()
+    effect: Effect = _given("adds")  # a counter-proposal adds to or replaces the decision
+    request: bool = _given(False)  # a tabling request granted without seconding
+    # vote
+    yes: str = _given("presenter")  # "presenter", "continue", or a proposal's id
+    no: str = _given()  # a proposal's id (or "presenter" / "continue")
+    yes_text: str = _given()  # the printed label when the generated one will not do
+    no_text: str = _given()
+    jaa: list[str] = _given_list()
+    ei: list[str] = _given_list()
+    blank: list[str] = _given_list()
+    # unanimous / outcome
+    decision: str = _given()  # "presenter", "tabling", "return", or a proposal's id
+    until: _dt.date | None = _given(None)  # tabled until
+    # dissent
+    members: list[str] = _given_list()
+    # note, dissent, proposal, presenter_change
+    text: str = _given()  # Markdown (a proposal's text verbatim)
+    extra: dict = _extra()
+
+
 @dataclass
 class HistoryEntry:
     body: str = ""
@@ -101,8 +177,24 @@ class Proposal:
 class Decision:
     text: str = ""
     as_proposed: bool = True
-    handling: str = ""
+    handling: list[HandlingEvent] = field(default_factory=list)
     presenter: Person = field(default_factory=Person)
+    extra: dict = _extra()
+
+
+ParticipantGroup = Literal["member", "other"]
+
+
+@dataclass
+class Participant:
+    name: str = ""
+    role: str = ""  # puheenjohtaja, jäsen, varajäsen, kaupunginsihteeri …
+    group: ParticipantGroup = "member"  # members vote; others attend (officials, experts)
+    present: bool = True
+    note: str = ""  # e.g. "poistui 17:05, § 340" or "saapui 16:10"
+    id: str = field(default="", metadata={"optional": True})
+    genitive: str = field(default="", metadata={"optional": True})
+    substitute_for: str = field(default="", metadata={"optional": True})
     extra: dict = _extra()
 
 
@@ -112,6 +204,7 @@ class Meeting:
     document: DocumentKind = "minutes"
     number: str = ""
     date: _dt.date | None = None
+    participants: list[Participant] = field(default_factory=list, metadata={"optional": True})
     extra: dict = _extra()
 
 
@@ -160,19 +253,6 @@ class MeetingInfo:
     start: str = ""  # "16:00"
     end: str = ""
     place: str = ""
-    extra: dict = _extra()
-
-
-ParticipantGroup = Literal["member", "other"]
-
-
-@dataclass
-class Participant:
-    name: str = ""
-    role: str = ""  # puheenjohtaja, jäsen, varajäsen, kaupunginsihteeri …
-    group: ParticipantGroup = "member"  # members vote; others attend (officials, experts)
-    present: bool = True
-    note: str = ""  # e.g. "poistui 17:05, § 340" or "saapui 16:10"
     extra: dict = _extra()
 
 
