@@ -106,7 +106,7 @@ class Profile:
         lang = typing.cast(Language, language)
         if day is not None:
             for until, words in sorted(self.file.vocabulary_until.items()):
-                if day.isoformat() <= until and words.get(lang, {}).get(key):
+                if until[:1].isdigit() and day.isoformat() <= until and words.get(lang, {}).get(key):
                     return words[lang][key]
         own = self.file.vocabulary.get(lang, {})
         return own.get(key) or vocabulary(language)[key]
@@ -280,6 +280,8 @@ def _vocabulary_until_problems(eras: object, problems: list[str]) -> None:
     if not isinstance(eras, dict):
         return
     for until, own in eras.items():
+        if until.startswith("_"):
+            continue
         try:
             _dt.date.fromisoformat(until)
         except ValueError:
