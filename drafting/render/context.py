@@ -255,7 +255,7 @@ def meeting_presenter(item: Item) -> Person:
 def words_for(draft: Draft) -> Words:
     """The words `draft`'s documents print with (the form quotes them to the user)."""
     org = organization(draft.organization)
-    return Words(org, draft.language)
+    return Words(org, draft.language, draft.meeting.date)
 
 
 def changed_blocks(proposal: str, decision: str) -> list[richtext.Block]:
