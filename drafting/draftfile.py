@@ -238,13 +238,17 @@ def read_as(cls: type, data: Any, path: str = "") -> tuple[Any, list[str]]:
     return _read_object(cls, data, path, errors), errors
 
 
+def _left(obj: Any, f: dataclasses.Field) -> bool:
+    """Whether an optional field holds its default (an empty list too): left unwritten."""
+    return bool(getattr(obj, f.name) == _default(f))
+
+
 def _write_value(value: Any) -> Any:
     if dataclasses.is_dataclass(value):
         out = {
             f.name: _write_value(getattr(value, f.name))
             for f in dataclasses.fields(value)
-            if f.name != "extra"
-            and not (f.metadata.get("optional") and getattr(value, f.name) == f.default)
+            if f.name != "extra" and not (f.metadata.get("optional") and _left(value, f))
         }
         out.update(typing.cast(Any, value).extra)
         return out
@@ -261,9 +265,24 @@ KINDS: dict[str, type] = {"item": Draft, "meeting": MeetingDraft}
 # version n (an item or a meeting: its "kind" says which) and returns it as version n + 1
 # would have it. A step never changes its argument; `upgrade` gives it a copy. A new format
 # version adds its step here, a fixture file in tests/fixtures/format/ and its section in
-# docs/format.md. Version 1 is the first, so there is no step yet.
+# docs/format.md.
 Step = Callable[[dict[str, Any]], dict[str, Any]]
-STEPS: dict[int, Step] = {}
+
+
+def _handling_as_events(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: an item's `decision.handling`, one Markdown text, becomes the list of
+    events of version 2: the text as one "note" event (an empty text: no events). A meeting
+    file has no handling and is the same in both versions."""
+    item = data.get("item")
+    decision = item.get("decision") if isinstance(item, dict) else None
+    if isinstance(decision, dict) and "handling" in decision:
+        text = decision["handling"]
+        if isinstance(text, str) or text is None:
+            decision["handling"] = [{"event": "note", "text": text}] if text else []
+    return data
+
+
+STEPS: dict[int, Step] = {1: _handling_as_events}
 
 
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 FORMAT = "pykala"
-VERSION = 1
+VERSION = 2
 
 Language = Literal["fi", "sv"]
 # The languages a document is written in, in the order forms and profiles show them: the
@@ -188,13 +188,13 @@ ParticipantGroup = Literal["member", "other"]
 @dataclass
 class Participant:
     name: str = ""
+    id: str = field(default="", metadata={"optional": True})
+    genitive: str = field(default="", metadata={"optional": True})
+    substitute_for: str = field(default="", metadata={"optional": True})
     role: str = ""  # puheenjohtaja, jäsen, varajäsen, kaupunginsihteeri …
     group: ParticipantGroup = "member"  # members vote; others attend (officials, experts)
     present: bool = True
     note: str = ""  # e.g. "poistui 17:05, § 340" or "saapui 16:10"
-    id: str = field(default="", metadata={"optional": True})
-    genitive: str = field(default="", metadata={"optional": True})
-    substitute_for: str = field(default="", metadata={"optional": True})
     extra: dict = _extra()
 
 
@@ -256,6 +256,21 @@ class MeetingInfo:
     extra: dict = _extra()
 
 
+AttendanceKind = Literal["arrived", "left"]
+
+
+@dataclass
+class AttendanceChange:
+    """A participant arrived or left during the meeting: at `time` ("16:12"), during the
+    item of `section` (§ 332)."""
+
+    person: str = ""  # a participant's id, or its name
+    change: AttendanceKind = "arrived"
+    time: str = ""
+    section: int | None = None
+    extra: dict = _extra()
+
+
 @dataclass
 class MeetingDraft:
     """A `.pykala` file of kind "meeting": the items in order and who was there."""
@@ -265,6 +280,9 @@ class MeetingDraft:
     meeting: MeetingInfo = field(default_factory=MeetingInfo)
     first_section: int | None = None
     participants: list[Participant] = field(default_factory=list)
+    # Arrivals and departures during the meeting, in order (drafting.attendance). Written
+    # only when given.
+    attendance: list[AttendanceChange] = field(default_factory=list, metadata={"optional": True})
     chair: str = ""
     secretary: str = ""
     checkers: list[str] = field(default_factory=list)

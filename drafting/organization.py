@@ -106,8 +106,9 @@ class Profile:
         lang = typing.cast(Language, language)
         if day is not None:
             for until, words in sorted(self.file.vocabulary_until.items()):
-                if until[:1].isdigit() and day.isoformat() <= until and words.get(lang, {}).get(key):
-                    return words[lang][key]
+                word = words.get(lang, {}).get(key)
+                if word and until[:1].isdigit() and day.isoformat() <= until:
+                    return word
         own = self.file.vocabulary.get(lang, {})
         return own.get(key) or vocabulary(language)[key]
 

@@ -39,6 +39,9 @@ FLAG = "flag"  # a tick box
 LINES = "lines"  # a list of lines, one per entry
 NUMBERS = "numbers"  # a list of whole numbers
 FILE = "file"  # a file name, relative to the draft
+# The item's notes on its handling: the text of its "note" events (a version-1 handling text
+# is one), edited as one rich text until the record has its own editor.
+NOTES = "notes"
 
 MINUTES, AGENDA = "minutes", "agenda"
 BOTH = (MINUTES, AGENDA)
@@ -123,6 +126,8 @@ class Field:
     # prints while it is empty, per document language.
     placeholder: dict[str, str] | None = None
     root: type = Draft  # the file whose root the path starts from (Draft or MeetingDraft)
+    # A handling event's field: the kinds of event that use it (drafting.model.EventKind).
+    events: tuple[str, ...] = ()
 
     @property
     def text(self) -> bool:
@@ -156,6 +161,7 @@ MEETING_BODY = "meeting.body"
 MEETING_DOCUMENT = "meeting.document"
 MEETING_NUMBER = "meeting.number"
 MEETING_DATE = "meeting.date"
+MEETING_PARTICIPANTS = "meeting.participants"
 ITEM = "item"
 AGENDA_ITEM = "item.agenda_item"
 SECTION = "item.section"
@@ -173,7 +179,7 @@ PROPOSAL_PRESENTER_NAME = "item.proposal.presenter.name"
 DECISION = "item.decision"
 DECISION_TEXT = "item.decision.text"
 DECISION_AS_PROPOSED = "item.decision.as_proposed"
-DECISION_HANDLING = "item.decision.handling[].text"  # words27: until record27's schema lands
+DECISION_HANDLING = "item.decision.handling"
 DECISION_PRESENTER_TITLE = "item.decision.presenter.title"
 DECISION_PRESENTER_NAME = "item.decision.presenter.name"
 CONTACTS = "item.contacts"
@@ -221,6 +227,110 @@ _HISTORY_KINDS = {
     "decision": lambda: _("Decision (Päätös)"),
 }
 
+
+def _participant(prefix: str, root: type) -> tuple[Field, ...]:
+    """The columns of a table of participants (a meeting's; a standalone item's roster)."""
+    return (
+        Field(f"{prefix}[].name", lambda: _("Name"), person=True, root=root),
+        Field(f"{prefix}[].id", lambda: _("Reference (id)"), root=root),
+        Field(f"{prefix}[].genitive", lambda: _("Genitive (Finnish)"), root=root),
+        Field(f"{prefix}[].substitute_for", lambda: _("Substitute for"), root=root),
+        Field(f"{prefix}[].role", lambda: _("Role"), root=root),
+        Field(
+            f"{prefix}[].group",
+            lambda: _("Member"),
+            CHOICE,
+            choices={"member": lambda: _("Member"), "other": lambda: _("Other participant")},
+            root=root,
+        ),
+        Field(f"{prefix}[].present", lambda: _("Present"), FLAG, root=root),
+        Field(f"{prefix}[].note", lambda: _("Note"), root=root),
+    )
+
+
+# --- the handling record: item.decision.handling[], one event per row ----------------------
+
+HANDLING = f"{DECISION_HANDLING}[]"
+_EVENT_KINDS = {
+    "disqualification": lambda: _("Disqualification (Esteellisyys)"),
+    "expert": lambda: _("Experts heard (Asiantuntijat)"),
+    "presenter_change": lambda: _("Presenter's change (Esittelijän muutos)"),
+    "proposal": lambda: _("Proposal (Ehdotus)"),
+    "vote": lambda: _("Vote (Äänestys)"),
+    "unanimous": lambda: _("Unanimous decision (Yksimielinen päätös)"),
+    "note": lambda: _("Note (Merkintä)"),
+    "dissent": lambda: _("Dissent (Eriävä mielipide)"),
+    "outcome": lambda: _("Outcome (Lopputulos)"),
+}
+_PROPOSAL_TYPES = {
+    "counter": lambda: _("Counter-proposal (Vastaehdotus)"),
+    "return": lambda: _("Return proposal (Palautusehdotus)"),
+    "rejection": lambda: _("Rejection proposal (Hylkäysehdotus)"),
+    "tabling": lambda: _("Tabling proposal (Pöydällepanoehdotus)"),
+    "wish": lambda: _("Wish clause (Toivomusponsi)"),
+}
+_CHANGE_KINDS = {
+    "supplemented": lambda: _("Supplemented (täydensi)"),
+    "amended": lambda: _("Amended (muutti)"),
+    "withdrawn": lambda: _("Withdrawn (poisti)"),
+}
+_EFFECTS = {
+    "adds": lambda: _("Adds to the decision"),
+    "replaces": lambda: _("Replaces the decision"),
+}
+
+
+def _event(name: str, label: Callable[[], str], kind: str, *events: str, **kw: Any) -> Field:
+    """A field of a handling event, used by the kinds `events`."""
+    return Field(f"{HANDLING}.{name}", label, kind, part="handling", events=events, **kw)
+
+
+HANDLING_FIELDS: tuple[Field, ...] = (
+    _event("event", lambda: _("Event"), CHOICE, *_EVENT_KINDS, choices=_EVENT_KINDS),
+    _event("id", lambda: _("Proposal's name (e.g. 1)"), PLAIN, "proposal"),
+    _event("member", lambda: _("Disqualified member"), PLAIN, "disqualification", person=True),
+    _event("ground", lambda: _("Ground of disqualification"), PLAIN, "disqualification"),
+    _event(
+        "statute",
+        lambda: _("Statute"),
+        PLAIN,
+        "disqualification",
+        hint=lambda: "hallintolaki 28 § 1 mom. 5 kohta",
+    ),
+    _event("experts[].title", lambda: _("Expert's title"), PLAIN, "expert"),
+    _event("experts[].name", lambda: _("Expert"), PLAIN, "expert"),
+    _event("left", lambda: _("Left after being heard"), FLAG, "expert"),
+    _event("change", lambda: _("Change"), CHOICE, "presenter_change", choices=_CHANGE_KINDS),
+    _event("during_tabling", lambda: _("During the tabling"), FLAG, "presenter_change"),
+    _event("proposal", lambda: _("Kind of proposal"), CHOICE, "proposal", choices=_PROPOSAL_TYPES),
+    _event("proposer", lambda: _("Proposer"), PLAIN, "proposal", "unanimous", person=True),
+    _event("seconders", lambda: _("Seconders (one per line)"), LINES, "proposal", person=True),
+    _event("effect", lambda: _("Effect"), CHOICE, "proposal", choices=_EFFECTS),
+    _event("request", lambda: _("A request granted without seconding"), FLAG, "proposal"),
+    _event("yes", lambda: _("JAA stands for"), PLAIN, "vote"),
+    _event("no", lambda: _("EI stands for"), PLAIN, "vote"),
+    _event("yes_text", lambda: _("JAA label, if another"), PLAIN, "vote"),
+    _event("no_text", lambda: _("EI label, if another"), PLAIN, "vote"),
+    _event("jaa", lambda: _("Yes votes (one per line)"), LINES, "vote", person=True),
+    _event("ei", lambda: _("No votes (one per line)"), LINES, "vote", person=True),
+    _event("blank", lambda: _("Blank votes (one per line)"), LINES, "vote", person=True),
+    _event("decision", lambda: _("What was decided"), PLAIN, "unanimous", "outcome"),
+    _event("until", lambda: _("Tabled until"), DATE, "unanimous", hint=_date_hint),
+    _event(
+        "members", lambda: _("Dissenting members (one per line)"), LINES, "dissent", person=True
+    ),
+    _event(
+        "text",
+        lambda: _("Text"),
+        RICH,
+        "note",
+        "dissent",
+        "proposal",
+        "presenter_change",
+        spelled=True,
+    ),
+)
+
 FIELDS: tuple[Field, ...] = (
     Field(
         LANGUAGE,
@@ -265,6 +375,7 @@ FIELDS: tuple[Field, ...] = (
         what=lambda: _("The meeting date"),
         hint=_date_hint,
     ),
+    *_participant(MEETING_PARTICIPANTS, Draft),
     Field(AGENDA_ITEM, lambda: _("Agenda item (Asia/N)"), NUMBER, "item", part="header"),
     Field(SECTION, lambda: _("Section (§)"), NUMBER, "item", part="title"),
     Field(
@@ -345,9 +456,8 @@ FIELDS: tuple[Field, ...] = (
         DECISION_AS_PROPOSED, lambda: _("Decided as proposed"), FLAG, "decision", part="decision"
     ),
     Field(DECISION_TEXT, lambda: _("Decision"), RICH, "decision", part="decision", spelled=True),
-    Field(
-        DECISION_HANDLING, lambda: _("Handling"), RICH, "decision", part="handling", spelled=True
-    ),
+    Field(DECISION_HANDLING, lambda: _("Handling"), NOTES, "decision"),
+    *HANDLING_FIELDS,
     Field(
         DECISION_PRESENTER_TITLE,
         lambda: _("Title of the presenter at the meeting"),
@@ -441,6 +551,7 @@ MEETING_END = "meeting.end"
 MEETING_PLACE = "meeting.place"
 FIRST_SECTION = "first_section"
 PARTICIPANTS = "participants"
+ATTENDANCE = "attendance"
 CHAIR = "chair"
 SECRETARY = "secretary"
 CHECKERS = "checkers"
@@ -474,16 +585,16 @@ MEETING_FIELDS: tuple[Field, ...] = (
     _meeting_field(CERTIFIER_TITLE, lambda: _("Certifier's title"), group="meeting"),
     _meeting_field(EXTRACT_DATE, lambda: _("Date of the extracts"), DATE, hint=_date_hint),
     # The participants' table: one row each, its columns in this order.
-    _meeting_field(f"{PARTICIPANTS}[].name", lambda: _("Name"), person=True),
-    _meeting_field(f"{PARTICIPANTS}[].role", lambda: _("Role")),
+    *_participant(PARTICIPANTS, MeetingDraft),
+    _meeting_field(f"{ATTENDANCE}[].person", lambda: _("Participant (name or id)"), person=True),
     _meeting_field(
-        f"{PARTICIPANTS}[].group",
-        lambda: _("Member"),
+        f"{ATTENDANCE}[].change",
+        lambda: _("Arrived or left"),
         CHOICE,
-        choices={"member": lambda: _("Member"), "other": lambda: _("Other participant")},
+        choices={"arrived": lambda: _("Arrived (saapui)"), "left": lambda: _("Left (poistui)")},
     ),
-    _meeting_field(f"{PARTICIPANTS}[].present", lambda: _("Present"), FLAG),
-    _meeting_field(f"{PARTICIPANTS}[].note", lambda: _("Note")),
+    _meeting_field(f"{ATTENDANCE}[].time", lambda: _("Time"), hint=lambda: "16:12"),
+    _meeting_field(f"{ATTENDANCE}[].section", lambda: _("During section (§)"), NUMBER),
     # The item files, relative to the meeting file (the meeting view's list).
     _meeting_field(ITEMS, lambda: _("Items of the meeting"), LINES),
 )
@@ -582,7 +693,9 @@ def _walk(
         declared = by_path.get(declared_path)
         if declared is not None:
             yield path, value, declared
-        elif dataclasses.is_dataclass(value):
+            if declared.kind != NOTES:
+                continue
+        if dataclasses.is_dataclass(value):
             yield from _walk(value, path + ".", declared_path + ".", by_path)
         elif isinstance(value, list):
             for n, row in enumerate(value):
@@ -623,7 +736,8 @@ def people(draft: Draft, history: bool = True) -> list[tuple[str, Any]]:
     handling's."""
     found = []
     for path, value, field in walk(draft):
-        if field.person and value.strip():
+        # A handling event names people by reference to the meeting's participants.
+        if field.person and not field.events and value.strip():
             if not history and path.startswith(HISTORY + "["):
                 continue
             holder = path.rsplit(".", 1)[0]

@@ -22,7 +22,9 @@ def test_examples_save_and_reopen_identical(tmp_path, example):
     target = tmp_path / "copy.pykala"
     draftfile.save(draft, target)
     assert draftfile.load(target) == draft
-    assert json.loads(target.read_text("utf-8")) == json.loads(example.read_text("utf-8"))
+    # An example of an older format version is saved as the current version has it.
+    original = draftfile.upgrade(json.loads(example.read_text("utf-8")))
+    assert json.loads(target.read_text("utf-8")) == original
 
 
 def test_unknown_fields_survive_a_save(tmp_path):
@@ -77,7 +79,7 @@ def test_every_problem_is_listed_at_once():
     ("text", "expected"),
     [
         ('{"version": 1}', "format: missing or wrong"),
-        ('{"format": "pykala", "version": 2}', "saved by a newer Pykälä (format version 2)"),
+        ('{"format": "pykala", "version": 99}', "saved by a newer Pykälä (format version 99)"),
         ('{"format": "pykala", "version": "1"}', "version: missing or not a whole number"),
         ('{"format": "pykala", "version": 1, "kind": "meeting"}', 'kind: "meeting"'),
         ('{"format": "pykala", "version": 1,', "not valid JSON at line 1, column 35"),

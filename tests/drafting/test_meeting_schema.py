@@ -61,7 +61,8 @@ def test_every_field_of_the_meeting_file_is_declared_once():
 def test_the_participants_columns_and_their_options_come_from_the_declaration():
     columns = [f.path for f in schema.row_fields(schema.PARTICIPANTS, MeetingDraft)]
     assert columns == [
-        f"participants[].{name}" for name in ("name", "role", "group", "present", "note")
+        f"participants[].{name}"
+        for name in ("name", "id", "genitive", "substitute_for", "role", "group", "present", "note")
     ]
     group = schema.MEETING_FIELD["participants[].group"]
     assert [value for _label, value in group.options()] == ["member", "other"]

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from drafting import checks, draftfile, richtext
-from drafting.model import Decision, Draft, HandlingLine, HistoryEntry
+from drafting.model import Decision, Draft, HandlingEvent, HandlingLine, HistoryEntry
 from drafting.render import context
 from drafting.render import docx as render_docx
 from tests.conftest import EXAMPLE_333
@@ -118,7 +118,7 @@ RICH_FIELDS = [
     lambda d: (d.item.proposal, "summary"),
     lambda d: (d.item.proposal, "reasoning"),
     lambda d: (d.item.decision, "text"),
-    lambda d: (d.item.decision, "handling"),
+    lambda d: (d.item.decision.handling[0], "text"),
     lambda d: (d.item.history[0], "text"),
     lambda d: (d.item.history[0].handling[0], "note"),
 ]
@@ -137,7 +137,7 @@ def _letters(text: str) -> str:
 @given(field=st.sampled_from(RICH_FIELDS), text=_text)
 def test_every_letter_typed_in_a_rich_field_prints(field, text):
     draft = Draft()
-    draft.item.decision = Decision(as_proposed=False)
+    draft.item.decision = Decision(as_proposed=False, handling=[HandlingEvent(event="note")])
     draft.item.history = [HistoryEntry(body="Kaupunginhallitus", handling=[HandlingLine()])]
     obj, name = field(draft)
     setattr(obj, name, text)

@@ -11,7 +11,16 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from drafting import checks, draftfile
-from drafting.model import Attachment, Contact, Decision, Draft, Extract, HistoryEntry, Person
+from drafting.model import (
+    Attachment,
+    Contact,
+    Decision,
+    Draft,
+    Extract,
+    HandlingEvent,
+    HistoryEntry,
+    Person,
+)
 from drafting.render import context
 from drafting.render import docx as render_docx
 from tests.conftest import EXAMPLE_333, ROOT
@@ -26,6 +35,15 @@ def render(draft: Draft, **options) -> bytes:
 @pytest.fixture(scope="module")
 def example() -> Draft:
     return draftfile.load(EXAMPLE_333)
+
+
+def _note(decision):
+    """The decision's first note event (a version-1 handling text), made when it has none."""
+    notes = [e for e in decision.handling if e.event == "note"]
+    if not notes:
+        notes.append(HandlingEvent(event="note"))
+        decision.handling.append(notes[0])
+    return notes[0]
 
 
 def text_fields(draft: Draft) -> list[tuple[object, str]]:
@@ -43,7 +61,7 @@ def text_fields(draft: Draft) -> list[tuple[object, str]]:
         (item.proposal.presenter, "title"),
         (item.proposal.presenter, "name"),
         (item.decision, "text"),
-        (item.decision, "handling"),
+        (_note(item.decision), "text"),
         (item.decision.presenter, "title"),
         (item.decision.presenter, "name"),
     ]
@@ -217,7 +235,9 @@ def test_amended_decision_prints_the_proposal_itself(example):
     draft = copy.deepcopy(example)
     draft.item.decision.as_proposed = False
     draft.item.decision.text = "Muutettu päätös."
-    draft.item.decision.handling = "Keskustelun kuluessa jäsen teki vastaehdotuksen."
+    draft.item.decision.handling = [
+        HandlingEvent(text="Keskustelun kuluessa jäsen teki vastaehdotuksen.")
+    ]
     text = docx_text(render(draft))
     assert "Päätös on ehdotuksen mukainen." not in text
     assert text.index("Käsittely") < text.index("Keskustelun kuluessa")

@@ -8,6 +8,7 @@ keystroke costs no Markdown conversion.
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from drafting import dates
 from drafting.i18n import _
+from drafting.model import HandlingEvent
 from ui.services.document import DraftDocument
 from ui.widgets.richtext_edit import RichTextField
 
@@ -134,6 +136,16 @@ class Binder(QObject):
         binding = Binding(field, relative, lambda: (editor.markdown(), ""), write)
         self._add(binding)
         editor.textChanged.connect(lambda b=binding: self._edited_later(b))
+
+    def notes(self, field: RichTextField, relative: str) -> None:
+        """The list of handling events at `relative` edited as the text of its first note
+        event (a version-1 handling text is one): typing makes the note, emptying it takes
+        the note away; the other events are kept as they are."""
+        self.rich(field, relative)
+        binding = self.bindings[-1]
+        show = binding.write
+        binding.write = lambda events: show(_note_text(events))
+        binding.read = lambda: (_with_note(self.document.value(self.path(relative)), field), "")
 
     # --- both directions -------------------------------------------------------------
 
@@ -276,3 +288,20 @@ def _step(stack, index: int, describe: Callable[[str], str]) -> str:
     command = stack.command(index)
     field = getattr(command, "field", "")
     return describe(field) if field else command.text()
+
+
+def _note_text(events: list[HandlingEvent] | None) -> str:
+    return next((e.text for e in events or [] if e.event == "note"), "")
+
+
+def _with_note(events: list[HandlingEvent] | None, field: RichTextField) -> list[HandlingEvent]:
+    text = field.editor.markdown()
+    out = copy.deepcopy(list(events or []))
+    index = next((n for n, e in enumerate(out) if e.event == "note"), None)
+    if index is None:
+        return out + [HandlingEvent(event="note", text=text)] if text.strip() else out
+    if text.strip():
+        out[index].text = text
+    else:
+        del out[index]
+    return out

@@ -39,7 +39,7 @@ from ui.widgets.richtext_edit import RichTextField
 class Field:
     path: str  # relative to the binder's root
     label: Callable[[], str]
-    kind: str = "str"  # str | int | date | rich | check | lines | combo
+    kind: str = "str"  # str | int | date | rich | check | lines | combo | notes
     hint: Callable[[], str] | None = None  # placeholder: the expected form
     options: Callable[[], list[tuple[str, object]]] | None = None  # combo: (text, value)
     height: int = 0  # rich text: minimum editor height in pixels
@@ -57,6 +57,7 @@ _KINDS = {
     schema.FLAG: "check",
     schema.LINES: "lines",
     schema.CHOICE: "combo",
+    schema.NOTES: "notes",
 }
 
 
@@ -145,7 +146,7 @@ class FieldGroup(QGroupBox):
             label = QLabel(self)
             label.setBuddy(widget.editor if isinstance(widget, RichTextField) else widget)
             right = Qt.AlignmentFlag.AlignRight
-            tall = spec.kind in ("rich", "lines")
+            tall = spec.kind in ("rich", "notes", "lines")
             layout.addWidget(label, row, 0, right | (Qt.AlignmentFlag.AlignTop if tall else right))
             layout.addWidget(widget, row, 1)
             row += 1
@@ -179,11 +180,11 @@ class FieldGroup(QGroupBox):
 
     def _make(self, spec: Field, people: PeopleDirectory | None) -> QWidget:
         binder = self.binder
-        if spec.kind == "rich":
+        if spec.kind in ("rich", "notes"):
             rich = RichTextField(self)
             if spec.height:
                 rich.editor.setMinimumHeight(spec.height)
-            binder.rich(rich, spec.path)
+            (binder.notes if spec.kind == "notes" else binder.rich)(rich, spec.path)
             return rich
         if spec.kind == "check":
             check = QCheckBox(self)
