@@ -103,6 +103,10 @@ class People:
         return sorted((self.name(r) for r in refs), key=sort_key)
 
 
+# The roles of the one who chairs the meeting, whose vote decides a tie.
+CHAIRS = ("puheenjohtaja", "ordförande")
+
+
 # --- the text ---------------------------------------------------------------------------------
 
 
@@ -250,12 +254,17 @@ class _Writer:
         tally = w("handling.tally", yes=yes, no=no)
         if counts:
             tally = w("handling.tally.more", tally=tally, counts=", ".join(counts))
-        winner = e.yes if yes >= no else e.no
+        winner = e.yes if yes > no else e.no if no > yes else self.chairs_side(e)
         result = self.adopted(winner, "handling.result", tally=tally)
         if yes == no:
             result += " " + w("handling.vote.tie")
         out.append(result)
         return out
+
+    def chairs_side(self, e: HandlingEvent) -> str:
+        """A tie: the side the chair voted on wins (Kuntalaki 104 §)."""
+        chairs = {p.id or p.name for p in self.people.participants if p.role in CHAIRS}
+        return e.no if chairs & set(e.ei) else e.yes
 
     def unanimous(self, e: HandlingEvent) -> list[str]:
         what = e.decision or "presenter"
