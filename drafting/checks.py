@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import appeals, changes, copies, i18n, richtext, schema, spelling
+from drafting import appeals, changes, copies, handling_checks, i18n, richtext, schema, spelling
 from drafting.i18n import _
 from drafting.model import Decision, Draft, MeetingDraft
 from drafting.resources import (
@@ -159,6 +159,8 @@ def check(draft: Draft, document: str | None = None, base: Path | None = None) -
             if not decision.as_proposed:
                 _required(problems, schema.PROPOSAL_TEXT, proposal.text, _("The proposal"))
             _as_proposed_agrees(problems, proposal.text, decision)
+        # The handling record: ballots, proposals, dissents, quorum, ties, people.
+        problems += [Problem(*found) for found in handling_checks.check(draft)]
     else:
         _required(problems, schema.PROPOSAL_TEXT, proposal.text, _("The proposal"))
     if not any(c.name.strip() for c in item.contacts):

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Any, Protocol
 
-from drafting import dates
+from drafting import attendance, dates, genitive
 from drafting.model import Draft, HandlingEvent, Participant
 
 
@@ -37,24 +37,6 @@ class Vocabulary(Protocol):
 # --- people --------------------------------------------------------------------------------
 
 
-def genitive(name: str) -> str:
-    """The Finnish genitive of a full name, its last part inflected ("Paavo Arhinmäki" →
-    "Paavo Arhinmäen"). A minimal rule, TO BE REPLACED by drafting/genitive.py (record27)."""
-    head, _, last = name.rpartition("-") if "-" in name.split(" ")[-1] else name.rpartition(" ")
-    sep = "-" if "-" in name.split(" ")[-1] else " "
-    if not last:
-        return name
-    if last.endswith("nen"):
-        last = last[:-3] + "sen"
-    elif re.search(r"[aeiouyäö]ki$", last):
-        last = last[:-2] + "en"
-    elif last[-1].lower() in "aeiouyäöå":
-        last += "n"
-    else:
-        last += "in"
-    return f"{head}{sep}{last}" if head else last
-
-
 _FINNISH_LAST = {"å": "{", "ä": "|", "ö": "}", "ü": "y", "æ": "|", "ø": "}"}  # after z
 
 
@@ -72,32 +54,22 @@ def sort_key(name: str) -> tuple[str, str]:
 
 
 class People:
-    """The item's roster: references (a participant's id, else its name) to participants."""
+    """The item's roster (drafting.attendance): references to participants, their names."""
 
     def __init__(self, participants: list[Participant], events: list[HandlingEvent]) -> None:
         self.participants = participants
-        self.by_ref = {p.id or p.name: p for p in participants}
-        self.by_ref.update({p.name: p for p in participants if p.name not in self.by_ref})
-        self.disqualified = {e.member for e in events if e.event == "disqualification"}
+        self.events = events
 
     def name(self, ref: str) -> str:
-        found = self.by_ref.get(ref)
+        found = attendance.find(self.participants, ref)
         return found.name if found else ref
 
     def genitive(self, ref: str) -> str:
-        found = self.by_ref.get(ref)
-        if found and found.genitive:
-            return found.genitive
-        return genitive(self.name(ref))
+        found = attendance.find(self.participants, ref)
+        return genitive.of(found) if found else genitive.genitive(ref)
 
     def absent(self) -> list[str]:
-        """Members not present and not disqualified. Minimal: TO BE REPLACED by
-        drafting/attendance.py (record27), which follows arrivals and departures."""
-        return [
-            p.id or p.name
-            for p in self.participants
-            if p.group == "member" and not p.present and (p.id or p.name) not in self.disqualified
-        ]
+        return attendance.absent(self.participants, self.events)
 
     def names(self, refs: list[str]) -> list[str]:
         return sorted((self.name(r) for r in refs), key=sort_key)
@@ -263,7 +235,7 @@ class _Writer:
 
     def chairs_side(self, e: HandlingEvent) -> str:
         """A tie: the side the chair voted on wins (Kuntalaki 104 §)."""
-        chairs = {p.id or p.name for p in self.people.participants if p.role in CHAIRS}
+        chairs = {attendance.reference(p) for p in self.people.participants if p.role in CHAIRS}
         return e.no if chairs & set(e.ei) else e.yes
 
     def unanimous(self, e: HandlingEvent) -> list[str]:

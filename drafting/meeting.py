@@ -20,7 +20,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import atomic, checks, copies, draftfile, filerefs, names, paths, scratch
+from drafting import (
+    atomic,
+    attendance,
+    checks,
+    copies,
+    draftfile,
+    filerefs,
+    names,
+    paths,
+    scratch,
+)
 from drafting.copies import FULL, WEB, Copy
 from drafting.i18n import _
 from drafting.model import Draft, Language, MeetingDraft
@@ -96,9 +106,14 @@ def apply_meeting(
 
 
 def numbered(item: Draft, meeting: MeetingDraft, index: int) -> Draft:
-    """A copy of `item` as the meeting's `index`-th item: Asia/N, §, body, number, date."""
+    """A copy of `item` as the meeting's `index`-th item: Asia/N, §, body, number, date, and
+    the roster with who was present for it (drafting.attendance)."""
     draft = copy.deepcopy(item)
     apply_meeting(draft, meeting, index)
+    if meeting.participants:  # the roster with who was there for this item
+        draft.meeting.participants = attendance.present_for(
+            meeting.participants, meeting.attendance, draft.item.section
+        )
     return draft
 
 

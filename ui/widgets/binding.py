@@ -119,21 +119,28 @@ class Binder(QObject):
         self._add(binding)
         widget.textChanged.connect(lambda b=binding: self._edited_later(b))
 
-    def rich(self, field: RichTextField, relative: str) -> None:
-        """A RichTextField: written back after a pause, never per keystroke."""
+    def rich(
+        self,
+        field: RichTextField,
+        relative: str,
+        shown: Callable[[Any], str] = lambda value: value or "",
+        kept: Callable[[str], Any] = lambda text: text,
+    ) -> None:
+        """A RichTextField: written back after a pause, never per keystroke; `shown` makes
+        the model's value the editor's Markdown, `kept` the Markdown the model's value."""
         editor = field.editor
         editor.setUndoRedoEnabled(False)  # the window's undo stack owns undo
 
         def write(value: Any) -> None:
             cursor = editor.textCursor().position()
             scroll = editor.verticalScrollBar().value()
-            editor.set_markdown(value or "")
+            editor.set_markdown(shown(value))
             cursor_obj = editor.textCursor()
             cursor_obj.setPosition(min(cursor, len(editor.toPlainText())))
             editor.setTextCursor(cursor_obj)
             editor.verticalScrollBar().setValue(scroll)
 
-        binding = Binding(field, relative, lambda: (editor.markdown(), ""), write)
+        binding = Binding(field, relative, lambda: (kept(editor.markdown()), ""), write)
         self._add(binding)
         editor.textChanged.connect(lambda b=binding: self._edited_later(b))
 
@@ -141,11 +148,12 @@ class Binder(QObject):
         """The list of handling events at `relative` edited as the text of its first note
         event (a version-1 handling text is one): typing makes the note, emptying it takes
         the note away; the other events are kept as they are."""
-        self.rich(field, relative)
-        binding = self.bindings[-1]
-        show = binding.write
-        binding.write = lambda events: show(_note_text(events))
-        binding.read = lambda: (_with_note(self.document.value(self.path(relative)), field), "")
+        self.rich(
+            field,
+            relative,
+            _note_text,
+            lambda text: _with_note(self.document.value(self.path(relative)), text),
+        )
 
     # --- both directions -------------------------------------------------------------
 
@@ -294,8 +302,7 @@ def _note_text(events: list[HandlingEvent] | None) -> str:
     return next((e.text for e in events or [] if e.event == "note"), "")
 
 
-def _with_note(events: list[HandlingEvent] | None, field: RichTextField) -> list[HandlingEvent]:
-    text = field.editor.markdown()
+def _with_note(events: list[HandlingEvent] | None, text: str) -> list[HandlingEvent]:
     out = copy.deepcopy(list(events or []))
     index = next((n for n, e in enumerate(out) if e.event == "note"), None)
     if index is None:

@@ -1,0 +1,81 @@
+"""Who was there for each item: the meeting's participants, their arrivals and departures
+(`MeetingDraft.attendance`), and the references a handling record names people by.
+
+Present for the item of § N: `present` at the start of the meeting, then every change with a
+section ≤ N applied in order; a member who arrived during § N is present for it, one who left
+during § N is absent from it. Members present vote (unless disqualified in the item); the
+members who are neither present nor disqualified are absent (Poissa). A reference is a
+participant's `id`, or, for a participant without one, the name exactly as written.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+
+from drafting.model import AttendanceChange, HandlingEvent, Participant
+
+
+def reference(participant: Participant) -> str:
+    """How a handling record names `participant`: its id, else its name."""
+    return participant.id or participant.name
+
+
+def find(participants: Iterable[Participant], ref: str) -> Participant | None:
+    """The participant a reference names (by id, else by exact name); None when unknown."""
+    ref = ref.strip()
+    if not ref:
+        return None
+    people = list(participants)
+    by_id = next((p for p in people if p.id and p.id == ref), None)
+    return by_id or next((p for p in people if not p.id and p.name == ref), None)
+
+
+def present_for(
+    participants: Iterable[Participant],
+    attendance: Iterable[AttendanceChange],
+    section: int | None,
+) -> list[Participant]:
+    """Copies of `participants` with `present` as it was for the item of `section` (None:
+    an item without a number: as at the start)."""
+    people = [copy.deepcopy(p) for p in participants]
+    if section is None:
+        return people
+    for change in attendance:
+        if change.section is None or change.section > section:
+            continue
+        person = find(people, change.person)
+        if person is not None:
+            person.present = change.change == "arrived"
+    return people
+
+
+def disqualified(handling: Iterable[HandlingEvent]) -> set[str]:
+    """The references of the members disqualified in an item."""
+    return {e.member.strip() for e in handling if e.event == "disqualification" and e.member}
+
+
+def _members(participants: Iterable[Participant]) -> list[Participant]:
+    return [p for p in participants if p.group == "member"]
+
+
+def voters(participants: Iterable[Participant], handling: Iterable[HandlingEvent]) -> list[str]:
+    """The references of the members who vote on an item: present, not disqualified; in the
+    roster's order. `participants` hold the item's presence (`present_for`)."""
+    out = disqualified(handling)
+    return [reference(p) for p in _members(participants) if p.present and reference(p) not in out]
+
+
+def absent(participants: Iterable[Participant], handling: Iterable[HandlingEvent]) -> list[str]:
+    """The references of the members absent from an item: not present and not disqualified
+    (a disqualified member is neither a voter nor absent)."""
+    out = disqualified(handling)
+    return [
+        reference(p) for p in _members(participants) if not p.present and reference(p) not in out
+    ]
+
+
+def unknown(participants: Iterable[Participant], refs: Iterable[str]) -> list[str]:
+    """The references among `refs` that name no participant."""
+    people = list(participants)
+    return [r for r in refs if r.strip() and find(people, r) is None]
