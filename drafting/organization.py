@@ -262,7 +262,7 @@ def _footer_problems(footer: object, problems: list[str]) -> None:
                 )
 
 
-def _vocabulary_problems(own: object, problems: list[str]) -> None:
+def _vocabulary_problems(own: object, problems: list[str], at: str = "vocabulary") -> None:
     """Words the profile changes must be words the documents print."""
     if not isinstance(own, dict):
         return
@@ -272,7 +272,7 @@ def _vocabulary_problems(own: object, problems: list[str]) -> None:
         known = vocabulary(language)
         for key in words:
             if key not in known and not key.startswith("_"):
-                where = f"vocabulary.{language}.{key}"
+                where = f"{at}.{language}.{key}"
                 problems.append(_("{field}: is not a word the documents print").format(field=where))
 
 
@@ -290,7 +290,7 @@ def _vocabulary_until_problems(eras: object, problems: list[str]) -> None:
                 value=until, fix="2016-12-31"
             )
             problems.append(f"vocabulary_until: {message}")
-        _vocabulary_problems(own, problems)
+        _vocabulary_problems(own, problems, f"vocabulary_until.{until}")
 
 
 def validate(data: object, org_id: str | None = None, base: Path | None = None) -> list[str]:

@@ -159,3 +159,15 @@ def test_another_towns_profile_changes_the_words_not_the_code(tmp_path: Path):
     result = run_cli("handling", item, env={**os.environ, "PYKALA_ORGANIZATIONS": str(folder)})
     assert result.returncode == 0, result.stderr
     assert "Jaa-ääniä annettiin 10:\nJorma Bergholm" in result.stdout
+
+
+def test_a_profiles_era_of_words_is_checked_field_by_field():
+    from drafting.organization import validate
+
+    profile = json.loads((ROOT / "resources" / "organizations" / "helsinki.json").read_text())
+    assert validate(profile, "helsinki") == []
+    profile["vocabulary_until"] = {"31.12.2016": {"fi": {"handling.vote.heading": "Äänestys:"}}}
+    profile["vocabulary_until"]["2016-12-31"] = {"fi": {"handling.no.such": "x"}}
+    problems = validate(profile, "helsinki")
+    assert any(p.startswith("vocabulary_until:") and "31.12.2016" in p for p in problems)
+    assert any(p.startswith("vocabulary_until.2016-12-31.fi.handling.no.such:") for p in problems)
