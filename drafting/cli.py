@@ -21,13 +21,13 @@ import os
 import sys
 from pathlib import Path
 
-from drafting import atomic, checks, copies, draftfile, i18n, meeting, produce, scratch
+from drafting import atomic, checks, copies, draftfile, handling, i18n, meeting, produce, scratch
 from drafting.i18n import _, ngettext
 from drafting.model import LANGUAGES, MeetingDraft
-from drafting.render import docx, embed, pdf, warm
+from drafting.render import context, docx, embed, pdf, warm
 
 OK, PROBLEMS, UNREADABLE = 0, 1, 2
-COMMANDS = ("render", "check", "build", "number")
+COMMANDS = ("render", "check", "build", "number", "handling")
 
 
 def _say(message: str) -> None:
@@ -101,6 +101,22 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not problems
         else _("{path}: warnings only").format(path=args.draft)
     )
+    return OK
+
+
+def cmd_handling(args: argparse.Namespace) -> int:
+    """An item's handling text as the minutes print it (Markdown), for scripts and for
+    comparing with published minutes."""
+    opened = draftfile.read_any(args.draft)
+    if opened.kind == draftfile.MEETING:
+        _say(f"{args.draft}: " + _("give an item draft: a meeting has no handling of its own"))
+        return UNREADABLE
+    draft = _load(args.draft, opened)
+    if isinstance(draft, draftfile.DraftError):
+        return UNREADABLE
+    text = handling.text(draft, context.words_for(draft))
+    if text:
+        print(text)
     return OK
 
 
@@ -439,6 +455,11 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("draft", type=Path)
     check.add_argument("--document", choices=("minutes", "agenda"))
     check.set_defaults(run=cmd_check)
+    handled = commands.add_parser(
+        "handling", help=_("print an item's handling text, written from its record")
+    )
+    handled.add_argument("draft", type=Path)
+    handled.set_defaults(run=cmd_handling)
     build = commands.add_parser("build", help=_("build a meeting's documents"))
     build.add_argument("meeting", type=Path)
     for kind, text in (

@@ -100,8 +100,16 @@ class Profile:
         places, partners): known to the spelling check in that document language."""
         return self.file.spelling_words.get(typing.cast(Language, language), [])
 
-    def word(self, language: str, key: str) -> str:
-        own = self.file.vocabulary.get(typing.cast(Language, language), {})
+    def word(self, language: str, key: str, day: _dt.date | None = None) -> str:
+        """The word for `key`; for a document dated `day`, the wording of that time if the
+        profile keeps one (`vocabulary_until`)."""
+        lang = typing.cast(Language, language)
+        if day is not None:
+            for until, words in sorted(self.file.vocabulary_until.items()):
+                word = words.get(lang, {}).get(key)
+                if word and until[:1].isdigit() and day.isoformat() <= until:
+                    return word
+        own = self.file.vocabulary.get(lang, {})
         return own.get(key) or vocabulary(language)[key]
 
 
@@ -212,6 +220,11 @@ class ProfileFile:
     bodies: dict[str, dict[Language, str]] = field(default_factory=dict)  # and in other languages
     footer: list[list[FooterCell]] = field(default_factory=list)  # columns of cells
     vocabulary: dict[Language, dict[str, str]] = field(default_factory=dict)
+    # Words printed in documents dated up to and including a day ("2016-12-31"): an era's
+    # wording (Helsinki's minutes of 2016 printed "Äänestys:" and empty vote groups).
+    vocabulary_until: dict[str, dict[Language, dict[str, str]]] = field(
+        default_factory=dict, metadata={"optional": True}
+    )
     appeal: AppealData | None = None
     template: str | None = None
     extra: dict = _extra()
@@ -249,7 +262,7 @@ def _footer_problems(footer: object, problems: list[str]) -> None:
                 )
 
 
-def _vocabulary_problems(own: object, problems: list[str]) -> None:
+def _vocabulary_problems(own: object, problems: list[str], at: str = "vocabulary") -> None:
     """Words the profile changes must be words the documents print."""
     if not isinstance(own, dict):
         return
@@ -259,8 +272,25 @@ def _vocabulary_problems(own: object, problems: list[str]) -> None:
         known = vocabulary(language)
         for key in words:
             if key not in known and not key.startswith("_"):
-                where = f"vocabulary.{language}.{key}"
+                where = f"{at}.{language}.{key}"
                 problems.append(_("{field}: is not a word the documents print").format(field=where))
+
+
+def _vocabulary_until_problems(eras: object, problems: list[str]) -> None:
+    """An era's words: under a day (YYYY-MM-DD), words the documents print."""
+    if not isinstance(eras, dict):
+        return
+    for until, own in eras.items():
+        if until.startswith("_"):
+            continue
+        try:
+            _dt.date.fromisoformat(until)
+        except ValueError:
+            message = _('"{value}" is not a date; write {fix}').format(
+                value=until, fix="2016-12-31"
+            )
+            problems.append(f"vocabulary_until: {message}")
+        _vocabulary_problems(own, problems, f"vocabulary_until.{until}")
 
 
 def validate(data: object, org_id: str | None = None, base: Path | None = None) -> list[str]:
@@ -290,6 +320,7 @@ def validate(data: object, org_id: str | None = None, base: Path | None = None) 
         problems.append(_("{field}: a body has no name").format(field="bodies"))
     _footer_problems(data.get("footer", []), problems)
     _vocabulary_problems(data.get("vocabulary"), problems)
+    _vocabulary_until_problems(data.get("vocabulary_until"), problems)
     template = data.get("template")
     if isinstance(template, str) and template:  # another type: said by the reader
         problem = _template_name_problem(template)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from drafting import appeals, changes, copies, dates, richtext, schema
+from drafting import appeals, changes, copies, dates, handling, richtext, schema
 from drafting.model import (
     Attachment,
     Contact,
@@ -105,12 +105,13 @@ class Options:
 class Words:
     """The vocabulary of one document language, with the organisation's overrides."""
 
-    def __init__(self, org: Organization, language: str) -> None:
+    def __init__(self, org: Organization, language: str, day: _dt.date | None = None) -> None:
         self.org = org
         self.language = language
+        self.day = day  # the document's date: an era's wording (Profile.vocabulary_until)
 
     def __call__(self, key: str, **values: Any) -> str:
-        word = self.org.word(self.language, key)
+        word = self.org.word(self.language, key, self.day)
         return word.format(**values) if values else word
 
     def date(self, day: _dt.date | None, short: bool = False) -> str:
@@ -254,7 +255,7 @@ def meeting_presenter(item: Item) -> Person:
 def words_for(draft: Draft) -> Words:
     """The words `draft`'s documents print with (the form quotes them to the user)."""
     org = organization(draft.organization)
-    return Words(org, draft.language)
+    return Words(org, draft.language, draft.meeting.date)
 
 
 def changed_blocks(proposal: str, decision: str) -> list[richtext.Block]:
@@ -301,12 +302,7 @@ def _sections(
     presenter = meeting_presenter(item) if document == "minutes" else proposal.presenter
     blocks: dict[str, Callable[[], list[richtext.Block]]] = {
         "decision": lambda: _decision_blocks(item, as_changes),
-        "handling": lambda: [
-            block
-            for event in decision.handling
-            if event.event == "note"
-            for block in richtext.parse(event.text)
-        ],
+        "handling": lambda: richtext.parse(handling.text(draft, w)),
         "proposal": lambda: proposal_blocks,
         "summary": lambda: richtext.parse(proposal.summary),
         "reasoning": lambda: richtext.parse(proposal.reasoning),
@@ -439,7 +435,7 @@ def _item_frame(draft: Draft, options: Options, org: Organization | None = None)
     org = org or organization(draft.organization)
     return Frame(
         org,
-        Words(org, options.language or draft.language),
+        Words(org, options.language or draft.language, draft.meeting.date),
         options.document or draft.meeting.document,
         draft.meeting.body,
         draft.meeting.number,
