@@ -60,18 +60,19 @@ def test_import_button_keeps_the_profile_a_template_name_points_at(window, qtbot
 
 
 @pytest.mark.libreoffice  # the preview says it
-def test_the_preview_names_a_template_that_never_ends(window, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(limits, "SECONDS", 2.0)
+def test_the_preview_names_a_template_that_never_ends(window, qtbot, tmp_path):
+    """The preview's Word document is made in a process of its own (drafting.word_process),
+    with the program's own time limit: the message names that limit."""
     _install(_template(HOSTILE["nested loop"]))
     data = json.loads(EXAMPLE_333.read_text(encoding="utf-8"))
     data["organization"] = "evil"
     draft = tmp_path / "evil.pykala"
     draft.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert window.open_path(draft)  # its pages are asked for as it opens
-    qtbot.waitUntil(lambda: window.preview.banner.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.preview.banner.isVisible(), timeout=40_000)
     said = window.preview.banner.text()
     assert "The Word template evil.docx of the organisation's profile cannot be filled in" in said
-    assert "it took longer than 2 seconds to fill in" in said
+    assert f"it took longer than {limits.SECONDS:g} seconds to fill in" in said
 
 
 def test_choosing_a_template_that_never_ends_is_refused_at_once(
