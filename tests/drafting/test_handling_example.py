@@ -237,3 +237,13 @@ def test_a_person_the_meeting_does_not_have(tmp_path):
 def test_every_item_of_the_example_has_a_handling_record(section):
     data = json.loads((ITEMS / ITEM_FILES[section]).read_text("utf-8"))
     assert data["item"]["decision"]["handling"]
+
+
+@pytest.mark.slow  # `python main.py` in a process of its own
+def test_an_arrival_of_someone_the_meeting_does_not_list(tmp_path):
+    path = copy_of_example(tmp_path)
+    data = json.loads(path.read_text("utf-8"))
+    data["attendance"][0]["person"] = "Noora Salminen"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    line = finds(path, '"Noora Salminen" is not among the meeting\'s participants')
+    assert line.startswith("error: attendance[0].person")
