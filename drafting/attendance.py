@@ -68,10 +68,21 @@ def voters(participants: Iterable[Participant], handling: Iterable[HandlingEvent
 
 def absent(participants: Iterable[Participant], handling: Iterable[HandlingEvent]) -> list[str]:
     """The references of the members absent from an item: not present and not disqualified
-    (a disqualified member is neither a voter nor absent)."""
+    (a disqualified member is neither a voter nor absent). A seat is absent once: a member
+    whose deputy (`substitute_for`) is present is not absent, and a deputy who is not present
+    is not absent for a seat the roster lists (its member is)."""
     out = disqualified(handling)
+    members = _members(participants)
+    seat = {}  # a deputy's reference -> the reference of the member they stand for
+    for p in members:
+        stands_for = find(members, p.substitute_for) if p.substitute_for else None
+        if stands_for is not None:
+            seat[reference(p)] = reference(stands_for)
+    filled = {seat[reference(p)] for p in members if p.present and reference(p) in seat}
     return [
-        reference(p) for p in _members(participants) if not p.present and reference(p) not in out
+        reference(p)
+        for p in members
+        if not p.present and reference(p) not in out | filled and reference(p) not in seat
     ]
 
 

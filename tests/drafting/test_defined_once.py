@@ -101,6 +101,8 @@ def _findings(language: str) -> dict[str, list[list]]:
     and which occurrence of the word it is."""
     found = {}
     for path in _shipped_items():
+        if path.name not in _FI_BEFORE:  # an example added since: not in the measurement
+            continue
         checker = spelling.Checker(language)
         found[path.name] = [
             [field, f.start, f.end, f.text, f.kind, f.message, spelling.occurrence(text, f)]

@@ -99,7 +99,7 @@ def test_a_meeting_file_without_body_number_and_date_is_told_so_by_path():
 def test_the_command_line_names_the_meeting_files_own_empty_field(tmp_path):
     folder = tmp_path / "meeting"
     folder.mkdir()
-    for source in MEETING.parent.iterdir():
+    for source in MEETING.parent.glob("*.pykala"):  # its items (not another meeting's folder)
         (folder / source.name).write_bytes(source.read_bytes())
     draft = draftfile.load_meeting(folder / MEETING.name)
     draft.meeting.number = ""

@@ -291,10 +291,12 @@ def test_build_html_never_writes_over_its_own_inputs(tmp_path):
     data["items"][0] = "index.html"
     meeting.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     before = item.read_bytes()
+    names = sorted(p.name for p in meeting.parent.iterdir())
+    assert "index.html" in names and meeting.name in names
     result = run_cli("build", meeting, "--html", "--agenda", "-o", meeting.parent)
     assert result.returncode == 1 and "one of the meeting's own files" in result.stderr
     assert item.read_bytes() == before
-    assert sorted(p.name for p in meeting.parent.iterdir()) == ["index.html", meeting.name]
+    assert sorted(p.name for p in meeting.parent.iterdir()) == names  # nothing written
 
 
 def test_a_secret_attachment_keeps_its_number_and_shows_its_grounds(pages):
