@@ -25,7 +25,7 @@ _TOKEN = re.compile(r"\n\n|\w+|\s+|[^\w\s]")
 _BREAK = "\n\n"
 # The decision verbs a restated proposal drops ("Kaupunginhallitus päättää merkitä …" →
 # "Kaupunginhallitus merkitsi …").
-_DECIDE = {"päättää", "päätti", "beslutar", "beslöt", "besluta"}
+_DECIDE = {"päättää", "päätti", "beslutar", "beslöt", "beslutade", "besluta"}
 _STEM = 4  # a changed word that keeps its first letters is the same verb in another tense
 # Finnish consonant gradation changes a verb's stem between the infinitive and the past
 # tense ("todeta" → "totesi", "hylätä" → "hylkäsi", "tehdä" → "teki"): the weak and strong

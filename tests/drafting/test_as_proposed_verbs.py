@@ -54,3 +54,19 @@ def test_another_verb_is_still_a_difference(proposal, decision, words):
         f"Kaupunginhallitus päättää {proposal}.", f"Kaupunginhallitus {decision}."
     )
     assert found == words
+
+
+def test_the_swedish_past_tense_beslutade_is_no_difference():
+    """Helsinki's Swedish minutes write "beslutade" (drafting.pasttense does too), not only
+    "beslöt": the example meeting's Swedish item warned "differs (beslutade)"."""
+    proposal = "Stadsstyrelsen beslutar godkänna närbibliotekens öppettider."
+    assert (
+        changes.substantive(
+            proposal, "Stadsstyrelsen beslutade godkänna närbibliotekens öppettider."
+        )
+        == []
+    )
+    assert (
+        changes.substantive(proposal, "Stadsstyrelsen beslöt godkänna närbibliotekens öppettider.")
+        == []
+    )
