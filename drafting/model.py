@@ -101,13 +101,6 @@ def _given_list() -> Any:
 
 
 @dataclass
-class Expert:
-    title: str = ""
-    name: str = ""
-    extra: dict = _extra()
-
-
-@dataclass
 class HandlingEvent:
     """One thing that happened in an item's handling, in the order it happened. People are
     references to the meeting's participants: a participant's `id`, or its name."""
@@ -119,7 +112,7 @@ class HandlingEvent:
     ground: str = _given()
     statute: str = _given()
     # expert
-    experts: list[Expert] = _given_list()
+    experts: list[Person] = _given_list()  # heard: title and name
     left: bool = _given(True)  # the experts left after being heard
     # presenter_change
     change: ChangeKind = _given("supplemented")

@@ -11,11 +11,11 @@ import typing
 import pytest
 
 from drafting import draftfile, schema
-from drafting.model import Decision, Draft, EventKind, Expert, HandlingEvent
+from drafting.model import Decision, Draft, EventKind, HandlingEvent, Person
 
 EVENTS = [
     HandlingEvent(event="disqualification", member="Maria Ohisalo", ground="yhteisöjäävi"),
-    HandlingEvent(event="expert", experts=[Expert(title="tekninen johtaja", name="J. S.")]),
+    HandlingEvent(event="expert", experts=[Person(title="tekninen johtaja", name="J. S.")]),
     HandlingEvent(event="presenter_change", change="supplemented", during_tabling=True),
     HandlingEvent(
         event="proposal", id="1", proposer="Paavo Arhinmäki", seconders=["Veronika Honkasalo"]

@@ -18,7 +18,6 @@ from drafting.model import (
     Contact,
     Decision,
     Draft,
-    Expert,
     Extract,
     HandlingEvent,
     HandlingLine,
@@ -87,7 +86,7 @@ def _full_draft() -> Draft:
     """A draft with one row in every list and a decision: every field has a value."""
     draft = Draft()
     item = draft.item
-    item.decision = Decision(handling=[HandlingEvent(experts=[Expert()])])
+    item.decision = Decision(handling=[HandlingEvent(experts=[Person()])])
     draft.meeting.participants = [Participant()]
     item.contacts = [Contact()]
     item.attachments = [Attachment()]
