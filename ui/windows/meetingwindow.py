@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -117,6 +118,9 @@ class MeetingWindow(QMainWindow):
         # Close without asking about unsaved work (logout): the session writes its recovery
         # copy as the window goes, and the next start offers it.
         self.close_unasked = False
+        self.session_view: QMainWindow | None = (
+            None  # the meeting in session (open_session), when open
+        )
         # A LibreOffice of its own, when no drafting window lends one.
         self._own_converter: produce.Converter | None = None
         # Item files change under the view: saved in the drafting window, copied in, removed.
@@ -181,6 +185,9 @@ class MeetingWindow(QMainWindow):
         self.number_button.clicked.connect(self.write_numbers)
         self.build_button = QPushButton(self)
         self.build_button.clicked.connect(self.build)
+        self.session_button = QPushButton(self)
+        self.session_button.clicked.connect(self.open_session)
+        output_row.addWidget(self.session_button)
         output_row.addStretch(1)
         output_row.addWidget(self.number_button)
         output_row.addWidget(self.build_button)
@@ -227,6 +234,7 @@ class MeetingWindow(QMainWindow):
         self.act_save_as = self._action(self.save_as, keys.SaveAs)
         self.act_build = self._action(self.build, QKeySequence("Ctrl+B"))
         self.act_number = self._action(self.write_numbers)
+        self.act_session = self._action(self.open_session, QKeySequence("Ctrl+M"))
         # Ctrl+P prints the document of the meeting's phase; the menu offers each one.
         self.act_print = self._action(self.print_phase, keys.Print)
         self.act_print_agenda = self._action(self.print_agenda)
@@ -244,6 +252,7 @@ class MeetingWindow(QMainWindow):
             None,
             self.act_build,
             self.act_number,
+            self.act_session,
             None,
             self.act_print,
             self.act_print_agenda,
@@ -273,6 +282,7 @@ class MeetingWindow(QMainWindow):
             (self.act_save_as, _("Save meeting &as…")),
             (self.act_build, _("&Build documents…")),
             (self.act_number, _("&Write numbers into the items")),
+            (self.act_session, _("Meeting in &session…")),
             (self.act_print, _("Pr&int…")),
             (self.act_print_agenda, _("Print the agenda…")),
             (self.act_print_minutes, _("Print the minutes…")),
@@ -312,6 +322,8 @@ class MeetingWindow(QMainWindow):
             button.setText(texts[key])
         self.number_button.setText(_("Write numbers into the items"))
         self.build_button.setText(_("Build documents…"))
+        self.session_button.setText(_("Meeting in session…"))
+        self.session_button.setToolTip(self.act_session.shortcut().toString())
         self._update_title()
         self.refresh_items()
 
@@ -398,9 +410,27 @@ class MeetingWindow(QMainWindow):
     def save_as(self) -> bool:
         return self.session.save_as()
 
+    def open_session(self) -> None:
+        """The meeting in session (ui.windows.session): one view per meeting view."""
+        from ui.windows.session import SessionWindow
+
+        view = self.session_view
+        if view is None or not shiboken6.isValid(view):
+            view = self.session_view = SessionWindow(self, self)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
+        view.raise_()
+        view.activateWindow()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
         asked = not self.close_unasked  # unasked (logout): a recovery copy keeps the work
+        view = self.session_view
+        if view is not None and shiboken6.isValid(view) and view.isVisible():
+            view.close_unasked = self.close_unasked  # type: ignore[attr-defined]
+            if not view.close():  # its items' unsaved work is asked about first
+                event.ignore()
+                return
         if (asked and not self.printing.may_close()) or not self.session.may_close(asked):
             event.ignore()
             return
