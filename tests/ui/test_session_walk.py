@@ -56,6 +56,11 @@ def session(window, fresh_meeting, monkeypatch, qtbot):
     meeting_view = open_view(window, fresh_meeting, monkeypatch)
     click(meeting_view.session_button)
     view = meeting_view.session_view
+    # Its questions answered as the meeting view's are (the window's teardown: "discard").
+    monkeypatch.setattr(
+        view.ask, "save_changes", lambda name: window.answers.get("save_changes", "cancel")
+    )
+    monkeypatch.setattr(view.ask, "error", lambda *a: window.messages.append(a))
     qtbot.waitExposed(view)
     view.activateWindow()
     yield view

@@ -621,7 +621,10 @@ class SessionWindow(QMainWindow):
         self.quorum_label.setAccessibleName(quorum.sentence())
         proposal = item.item.proposal
         self.proposal_label.setText(_plain(proposal.summary or proposal.text) or "—")
-        text = handling.text(item, produce.words_for(item))
+        try:
+            text = handling.text(item, produce.words_for(item))
+        except (KeyError, ValueError, IndexError) as exc:  # a record the words cannot say yet
+            text = _("The handling text cannot be written yet: {reason}").format(reason=exc)
         self.printed.setPlainText(text)
         self._fill_names(item)
         if self.vote_at is not None:
@@ -935,6 +938,19 @@ class SessionWindow(QMainWindow):
             return
         events = self.handling_list()
         yes, no = live.vote_sides(events)
+        if not no:
+            self.form = ""
+            self.forms.setCurrentWidget(self.pages[""])
+            self._set_form_visible(True)
+            self.record_button.setVisible(False)
+            self.form_title.setText(LABELS[kind]())
+            self.form_message.setText(
+                _(
+                    "A vote is between the presenter's proposal and a seconded proposal: "
+                    "record the proposal and who seconded it first (Ctrl+1 … Ctrl+5)."
+                )
+            )
+            return
         voting = live.voters(item)
         event = HandlingEvent(
             event="vote", yes=yes, no=no, jaa=list(voting) if kind == "hands" else []

@@ -1,0 +1,81 @@
+"""The meeting in session: Ctrl+Z undoes the view's last action whichever file it changed (the
+meeting's roll call, an item's record, a ballot), Ctrl+Y redoes it; a name that is nobody is
+refused with the field named, and what was typed stays."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import type_text
+from tests.ui.test_session_walk import (  # noqa: F401 - fixtures
+    click_row,
+    fresh_meeting,
+    press,
+    printed,
+    row_of,
+    session,
+)
+from tests.ui.user import CTRL, SHIFT
+
+NOTE = "Kokous keskeytettiin kymmeneksi minuutiksi."
+
+
+def test_undo_follows_the_last_action_across_the_meeting_and_the_item(session):
+    view = session
+    roster = view.rollcall.roster
+    click_row(roster, "Noora Salmi")
+    press(Qt.Key.Key_Space)
+    assert row_of(roster, "Noora Salmi").text(2) == "POISSA"
+    press(Qt.Key.Key_N, CTRL | SHIFT)
+    type_text(view.f_note, NOTE)
+    press(Qt.Key.Key_Return, CTRL)
+    assert NOTE in printed(view)
+    assert view.meeting_window.isWindowModified()
+
+    press(Qt.Key.Key_Z, CTRL)  # the note, in the item's file
+    assert NOTE not in printed(view)
+    assert row_of(roster, "Noora Salmi").text(2) == "POISSA"
+    press(Qt.Key.Key_Z, CTRL)  # the roll call, in the meeting's file
+    assert row_of(roster, "Noora Salmi").text(2) == "läsnä"
+    press(Qt.Key.Key_Y, CTRL)
+    assert row_of(roster, "Noora Salmi").text(2) == "POISSA"
+    press(Qt.Key.Key_Y, CTRL)
+    assert NOTE in printed(view)
+
+
+def test_a_ballot_is_undone_and_given_again(session):
+    view = session
+    press(Qt.Key.Key_1, CTRL)
+    type_text(view.f_proposer, "Kallio")
+    view.f_seconders.setFocus()
+    type_text(view.f_seconders, "Nurmi")
+    press(Qt.Key.Key_Return, CTRL)
+    press(Qt.Key.Key_7, CTRL)
+    table = view.ballots.table
+    press(Qt.Key.Key_E)
+    assert table.item(0, 2).text() == "●" and table.currentRow() == 1
+    press(Qt.Key.Key_Z, CTRL)
+    assert table.item(0, 2).text() == ""
+    assert "Kaisa Rinne" in view.ballots.missing.text()
+    table.setCurrentCell(0, 0)
+    press(Qt.Key.Key_J)
+    assert table.item(0, 1).text() == "●"
+
+
+def test_a_name_that_is_nobody_is_refused_and_kept(session):
+    view = session
+    press(Qt.Key.Key_1, CTRL)
+    type_text(view.f_proposer, "Zorro")
+    press(Qt.Key.Key_Return, CTRL)
+    message = view.form_message.text()
+    assert message.startswith("Ehdottaja:") and "Zorro" in message
+    assert view.f_proposer.text() == "Zorro" and view.f_proposer.hasFocus()
+    assert "Vastaehdotus" not in printed(view)
+
+
+def test_a_vote_without_a_seconded_proposal_says_what_comes_first(session):
+    view = session
+    press(Qt.Key.Key_7, CTRL)
+    assert "Ctrl+1" in view.form_message.text()
+    assert not view.ballots.table.isVisible()
+    assert printed(view) == ""
