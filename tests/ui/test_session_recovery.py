@@ -57,7 +57,8 @@ def ballots_kept(data_home: Path) -> bool:
         kept = draftfile.load_meeting(left["meeting"])
     except draftfile.DraftError:
         return False
-    votes = [e for e in item.item.decision.handling if e.event == "vote"] if item.item.decision else []
+    events = item.item.decision.handling if item.item.decision else []
+    votes = [e for e in events if e.event == "vote"]
     absent = [p.name for p in kept.participants if not p.present]
     given = sum(len(v.jaa) + len(v.ei) + len(v.blank) for v in votes)
     return given == len(session_child.BALLOTS) and absent == [session_child.ABSENT]

@@ -20,7 +20,7 @@ from tests.ui.user import CTRL, SHIFT
 NOTE = "Kokous keskeytettiin kymmeneksi minuutiksi."
 
 
-def test_undo_follows_the_last_action_across_the_meeting_and_the_item(session):
+def test_undo_follows_the_last_action_across_the_meeting_and_the_item(session):  # noqa: F811 - the fixture
     view = session
     roster = view.rollcall.roster
     click_row(roster, "Noora Salmi")
@@ -43,7 +43,7 @@ def test_undo_follows_the_last_action_across_the_meeting_and_the_item(session):
     assert NOTE in printed(view)
 
 
-def test_a_ballot_is_undone_and_given_again(session):
+def test_a_ballot_is_undone_and_given_again(session):  # noqa: F811 - the fixture
     view = session
     press(Qt.Key.Key_1, CTRL)
     type_text(view.f_proposer, "Kallio")
@@ -62,7 +62,7 @@ def test_a_ballot_is_undone_and_given_again(session):
     assert table.item(0, 1).text() == "●"
 
 
-def test_a_name_that_is_nobody_is_refused_and_kept(session):
+def test_a_name_that_is_nobody_is_refused_and_kept(session):  # noqa: F811 - the fixture
     view = session
     press(Qt.Key.Key_1, CTRL)
     type_text(view.f_proposer, "Zorro")
@@ -73,7 +73,7 @@ def test_a_name_that_is_nobody_is_refused_and_kept(session):
     assert "Vastaehdotus" not in printed(view)
 
 
-def test_a_vote_without_a_seconded_proposal_says_what_comes_first(session):
+def test_a_vote_without_a_seconded_proposal_says_what_comes_first(session):  # noqa: F811 - the fixture
     view = session
     press(Qt.Key.Key_7, CTRL)
     assert "Ctrl+1" in view.form_message.text()
