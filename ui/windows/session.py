@@ -233,6 +233,7 @@ class SessionWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([640, 360])
 
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -294,12 +295,18 @@ class SessionWindow(QMainWindow):
 
     def _build_forms(self) -> None:
         self.labels: dict[QWidget, Callable[[], str]] = {}
+        self.form_layouts: dict[str, QFormLayout] = {}
 
         def page(kind: str) -> QFormLayout:
             widget = QWidget(self.forms)
             self.pages[kind] = widget
             self.forms.addWidget(widget)
-            return QFormLayout(widget)
+            column = QVBoxLayout(widget)
+            column.setContentsMargins(0, 0, 0, 0)
+            form = self.form_layouts[kind] = QFormLayout()
+            column.addLayout(form)
+            column.addStretch(1)
+            return form
 
         def row(layout: QFormLayout, widget: QWidget, text: Callable[[], str]) -> None:
             self.labels[self._row(layout, widget)] = text
@@ -373,6 +380,10 @@ class SessionWindow(QMainWindow):
         row(form, self.f_time, lambda: _("Time"))
         row(form, self.f_section, lambda: _("During §"))
 
+        lines = self.fontMetrics().lineSpacing()
+        for edit in (self.f_text, self.f_change_text, self.f_note, self.f_dissent_text):
+            edit.setMaximumHeight(6 * lines)  # the record button stays in view
+
         vote = QWidget(self.forms)
         self.pages["vote"] = vote
         self.forms.addWidget(vote)
@@ -425,7 +436,7 @@ class SessionWindow(QMainWindow):
             name = LABELS[kind]()
             native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
             self.record_actions[kind].setText(name)
-            self.record_buttons[kind].setText(f"{name} ({native})")
+            self.record_buttons[kind].setText(f"{name}\n{native}")
             self.record_buttons[kind].setAccessibleName(name)
         for widget, label in self.labels.items():
             if isinstance(widget, QLabel):
@@ -690,10 +701,7 @@ class SessionWindow(QMainWindow):
             for field in (self.f_proposer, self.f_seconders):
                 field.clear()
             self.f_text.clear()
-            self.f_effect.setVisible(kind == "counter")
-            label = self.pages["proposal"].layout()
-            assert isinstance(label, QFormLayout)
-            label.setRowVisible(self.f_effect, kind == "counter")
+            self.form_layouts["proposal"].setRowVisible(self.f_effect, kind == "counter")
             first = self.f_proposer
         elif page == "unanimous":
             self._fill_decisions()
@@ -731,7 +739,7 @@ class SessionWindow(QMainWindow):
     def _set_form_visible(self, shown: bool) -> None:
         voting = self.vote_at is not None  # the ballots take the room of the buttons
         self.proposal_box.setVisible(not voting)
-        self.record_box.setVisible(not voting)
+        self.record_box.setVisible(not voting and not shown)  # Esc brings the buttons back
         self.record_button.setVisible(shown)
         self.cancel_button.setVisible(shown)
         self.form_title.setVisible(shown or self.vote_at is not None)
