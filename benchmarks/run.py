@@ -589,6 +589,17 @@ def _ui_blocked_during_print(printer: str) -> tuple[float, float]:
     return blocked, idle_block
 
 
+def bench_session_typing(repeat: int) -> dict:
+    """The meeting in session: the longest UI-thread block of one key while names and a
+    15-member roll-call vote are typed (benchmarks/session_typing.py), against the same keys
+    into bare widgets."""
+    from session_typing import longest_blocks  # benchmarks/, beside this script
+
+    ours, bare = longest_blocks(repeat)
+    median = statistics.median(ours)
+    return {**figure(median, statistics.median(bare)), "unit": "s (max)"}
+
+
 def richtext_plain(text: str) -> str:
     from drafting.richtext import plain_text
 
@@ -608,6 +619,7 @@ BENCHMARKS: dict[str, tuple[Callable[[int], dict], int]] = {
     "meeting": (bench_meeting, 3),
     "meeting_pdf": (bench_meeting_pdf, 3),
     "print": (bench_print, 5),
+    "session_typing": (bench_session_typing, 5),
 }
 
 
