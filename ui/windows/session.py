@@ -128,7 +128,8 @@ class SessionWindow(QMainWindow):
         self.close_unasked = False
         self._titles: dict[Path, str] = {}  # the titles of the items not opened yet
         self._build()
-        self.meeting_document.changed.connect(lambda _p: self.refresh())
+        # A method, not a lambda: the connection ends with this view (the meeting stays).
+        self.meeting_document.changed.connect(self._meeting_changed)
         self.retranslate()
         self.show_item(0)
         screens.place(self, QSize(1280, 760), None)
@@ -525,6 +526,9 @@ class SessionWindow(QMainWindow):
     def item_document(self) -> DraftDocument[Draft] | None:
         found = self.item_session(self.index)
         return found.document if found is not None else None
+
+    def _meeting_changed(self, _path: str) -> None:
+        self.refresh()
 
     def _item_changed(self, document: DraftDocument) -> None:
         if document is self.item_document():
