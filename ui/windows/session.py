@@ -220,6 +220,7 @@ class SessionWindow(QMainWindow):
         self.item_scroll = QScrollArea(self)
         self.item_scroll.setWidgetResizable(True)
         self.item_scroll.setWidget(item_page)
+        self.item_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no stop without a focus frame
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.rollcall, "")
