@@ -31,7 +31,7 @@ def reachable(view) -> list[QWidget]:
 
 def unnamed(view) -> list[str]:
     return [
-        f"{type(w).__name__} {getattr(w, 'text', lambda: '')() if isinstance(w, QAbstractButton) else ''}"
+        f"{type(w).__name__} {w.text() if isinstance(w, QAbstractButton) else ''}"
         for w in reachable(view)
         if not w.accessibleName() and type(w).__name__ not in ("QTabBar",)
     ]
