@@ -34,15 +34,9 @@ _EVENT_NAMES: dict[str, Callable[[], str]] = {
     "dissent": lambda: _("dissent"),
     "outcome": lambda: _("outcome"),
 }
-# The bodies whose quorum is two thirds of the members (Kuntalaki 103 §): the council.
-COUNCIL_WORDS = ("valtuusto", "fullmäktige")
-
-
-def is_council(body: str) -> bool:
-    """Whether the body is a (municipal) council, by its name: "Kaupunginvaltuusto",
-    "Stadsfullmäktige"."""
-    low = body.lower()
-    return any(word in low for word in COUNCIL_WORDS)
+# The bodies whose quorum is two thirds of the members (Kuntalaki 103 §): the council
+# (drafting.attendance.is_council, by the body's name).
+is_council = attendance.is_council
 
 
 def _item_name(draft: Draft) -> str:
@@ -75,16 +69,10 @@ def _winner(event: HandlingEvent) -> str | None:
     return event.yes if jaa > ei else event.no
 
 
-def seats(participants: list[Participant]) -> int:
-    """The body's members: the members of the roster, a deputy standing for a listed member
-    counted once for that seat."""
-    members = [p for p in participants if p.group == "member"]
-    stood_for = {
-        p.substitute_for
-        for p in members
-        if p.substitute_for and attendance.find(members, p.substitute_for) is not None
-    }
-    return len(members) - len(stood_for)
+def seats(participants: list[Participant], given: int | None = None) -> int:
+    """The body's seats: the meeting's `seats` when given, else the roster's members
+    (drafting.attendance.seats)."""
+    return attendance.seats(participants, given)
 
 
 def check(draft: Draft) -> list[Finding]:
