@@ -41,7 +41,9 @@ _FINNISH_LAST = {"å": "{", "ä": "|", "ö": "}", "ü": "y", "æ": "|", "ø": "}
 
 
 def sort_key(name: str) -> tuple[str, str]:
-    """Sorted by surname, then the whole name, in Finnish order (Å, Ä, Ö after Z)."""
+    """Sorted by surname, then the whole name, in Finnish order (Å, Ä, Ö after Z). The
+    surname is the last word; a surname of two words is joined by a no-break space (U+00A0:
+    "Silja Borgarsdottir\u00a0Sandelin" sorts under B)."""
 
     def key(text: str) -> str:
         out = []
@@ -50,7 +52,8 @@ def sort_key(name: str) -> tuple[str, str]:
             out.append(unicodedata.normalize("NFKD", ch)[0])
         return "".join(out)
 
-    return key(name.split()[-1] if name.split() else ""), key(name)
+    words = name.strip().split(" ")
+    return key(words[-1]), key(name)
 
 
 class People:

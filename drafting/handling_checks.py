@@ -156,8 +156,57 @@ def check(draft: Draft) -> list[Finding]:
     if roster:
         _ballots(handling, roster, add, person)
         found += _quorum(draft, handling, roster, item)
+    if is_council(draft.meeting.body):
+        _wishes(handling, seats(roster, draft.meeting.seats), add, person)
     _dissents(handling, add, person)
     return found
+
+
+def _wishes(
+    handling: list[HandlingEvent],
+    total: int,
+    add: Callable[..., None],
+    person: Callable[[str], str],
+) -> None:
+    """A council's wish clause passes with at least half of the seats voting for it (43 of
+    Helsinki's 85): a vote won with fewer is told (the minutes say it fell), and an outcome
+    that adopts it is an error."""
+    needs = attendance.wish_needs(total) if total else 0
+    if not needs:
+        return
+    wishes = {e.id: e for e in handling if e.event == "proposal" and e.proposal == "wish" and e.id}
+    short: set[str] = set()
+    for n, event in enumerate(handling):
+        if event.event != "vote":
+            continue
+        for side, ballots in ((event.yes, event.jaa), (event.no, event.ei)):
+            if side in wishes and _winner(event) == side and len(ballots) < needs:
+                short.add(side)
+                add(
+                    n,
+                    "",
+                    _(
+                        "the wish clause of {person} has {count} yes votes; a council's wish "
+                        "clause needs at least {needs} (half of the {seats} seats), so it falls"
+                    ),
+                    WARNING,
+                    person=person(wishes[side].proposer),
+                    count=len(ballots),
+                    needs=needs,
+                    seats=total,
+                )
+    for n, event in enumerate(handling):
+        if event.event == "outcome" and event.decision in short:
+            add(
+                n,
+                "decision",
+                _(
+                    "the outcome adopts the wish clause of {person}, but it had fewer yes votes "
+                    "than half of the {seats} seats; write the outcome the vote had"
+                ),
+                person=person(wishes[event.decision].proposer),
+                seats=total,
+            )
 
 
 def _references(event: HandlingEvent) -> list[tuple[str, list[str]]]:
@@ -226,7 +275,7 @@ def _quorum(
 ) -> list[Finding]:
     """Kuntalaki 103 §: more than half of the members present; two thirds for a council.
     A disqualified member does not count as present for the item."""
-    total = seats(roster)
+    total = seats(roster, draft.meeting.seats)
     if not total:
         return []
     present = len(attendance.voters(roster, handling))
