@@ -247,4 +247,3 @@ def test_a_check_finding_leads_to_the_events_field(window, tmp_path, monkeypatch
     assert editor.events.currentRow() == 0
     assert window.form.currentIndex() == 2
     assert proposer.hasFocus() and proposer.text() == "Matti Meikäläinen"
-

@@ -77,7 +77,8 @@ def test_a_note_added_to_an_empty_handling_is_one_note_event(window, tmp_path, q
     editor = field(window, "item.decision.handling[0].text")
     editor.setFocus()
     type_text(editor, "Asia pantiin pöydälle.")
-    qtbot.waitUntil(lambda: bool(window.document.draft.item.decision.handling))
+    handling = window.document.draft.item.decision.handling
+    qtbot.waitUntil(lambda: bool(handling[0].text))
     (note,) = window.document.draft.item.decision.handling
     assert (note.event, note.text) == ("note", "Asia pantiin pöydälle.")
     editor.selectAll()

@@ -147,6 +147,11 @@ class HandlingEditor(QGroupBox):
         self.document = document
         self.events = QListWidget(self)
         self.events.setMinimumWidth(170)
+        # A summary wraps in the narrow list rather than hiding its end (a tooltip has it all).
+        self.events.setWordWrap(True)
+        self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.events.setMinimumHeight(150)
+        self.events.setMaximumHeight(320)
         self.events.currentRowChanged.connect(self.select)
         self.help = QLabel(self)
         self.help.setWordWrap(True)
@@ -168,9 +173,10 @@ class HandlingEditor(QGroupBox):
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.events, 1)
+        column.addWidget(self.events)
         column.addWidget(self.help)
-        column.addLayout(grid)
+        column.addLayout(grid)  # right below the list, however tall the event's form
+        column.addStretch(1)
 
         # The chosen event: its kind, then the fields the schema declares for that kind.
         self.binder = Binder(document, f"{PATH}[0]", self)
