@@ -17,10 +17,10 @@ def show_as_numbered(drafting, meeting_draft: MeetingDraft, index: int) -> None:
     printed = meeting.numbered(document.draft, meeting_draft, index)
     # The roster as the meeting gives it to this item (meeting.numbered): the names the
     # handling's person fields offer and the checks count.
-    shown = (*meeting.MEETING_FIELDS, schema.MEETING_PARTICIPANTS)
+    given = (*meeting.MEETING_FIELDS, schema.MEETING_PARTICIPANTS)
     changes = [
         (path, value)
-        for path in shown
+        for path in given
         if (value := paths.get(printed, path)) != document.value(path)
     ]
     if not changes:

@@ -168,8 +168,8 @@ class HandlingEditor(QGroupBox):
             grid.addWidget(button, n // 2, n % 2)
         self.buttons["add"].clicked.connect(self._show_add_menu)
         self.buttons["remove"].clicked.connect(self.remove)
-        self.buttons["up"].clicked.connect(lambda: self.move(-1))
-        self.buttons["down"].clicked.connect(lambda: self.move(1))
+        self.buttons["up"].clicked.connect(lambda: self.move_event(-1))
+        self.buttons["down"].clicked.connect(lambda: self.move_event(1))
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -306,8 +306,8 @@ class HandlingEditor(QGroupBox):
         """Show the form of the event at `row` (none: the help)."""
         records = self.records()
         valid = 0 <= row < len(records)
-        for widget in (self.form, self.kind, self.kind_label):
-            widget.setVisible(valid)
+        for part in (self.form, self.kind, self.kind_label):
+            part.setVisible(valid)
         self.help.setVisible(not records)
         self.roster_hint.setVisible(valid and not self.roster())
         self._enable()
@@ -422,7 +422,7 @@ class HandlingEditor(QGroupBox):
             del records[row]
             self._replace(records, _("Remove"), min(row, len(records) - 1))
 
-    def move(self, step: int) -> None:
+    def move_event(self, step: int) -> None:
         row = self.events.currentRow()
         records = moved(copy.deepcopy(self.records()), row, step)
         if records is not None:

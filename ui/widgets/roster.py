@@ -59,8 +59,9 @@ class RosterCompleter(QCompleter):
     def _typed(self, text: str) -> None:
         names = matching(self.roster(), text)
         self.names.setStringList(names)
-        if not names:
-            self.popup().hide()
+        popup = self.popup()
+        if not names and popup is not None:
+            popup.hide()
 
 
 def roster_line(parent: QWidget, roster: Roster) -> QLineEdit:
@@ -105,9 +106,9 @@ class PeopleField(QStackedWidget):
         self.list.setAccessibleName(name)
         self.text.setAccessibleName(name)
 
-    def current_input(self) -> QWidget:
+    def current_input(self) -> QListWidget | QPlainTextEdit:
         """The input in use: the list, or the text while there is no roster."""
-        return self.currentWidget()
+        return self.text if self.currentWidget() is self.text else self.list
 
     def value(self) -> list[str]:
         if self.currentWidget() is self.text:
@@ -128,7 +129,7 @@ class PeopleField(QStackedWidget):
         people = self.roster()
         members = [p for p in people if p.group == "member"]
         self.setCurrentWidget(self.list if members else self.text)
-        self.setFocusProxy(self.currentWidget())
+        self.setFocusProxy(self.current_input())
         with QSignalBlocker(self.text):
             names = [
                 found.name if (found := attendance.find(people, r)) is not None else r for r in refs
