@@ -247,3 +247,21 @@ def test_a_check_finding_leads_to_the_events_field(window, tmp_path, monkeypatch
     assert editor.events.currentRow() == 0
     assert window.form.currentIndex() == 2
     assert proposer.hasFocus() and proposer.text() == "Matti Meikäläinen"
+
+
+def test_a_unanimous_decision_on_the_chairs_proposal(window, tmp_path, monkeypatch, qtbot):
+    """The chair is offered as the proposer of a unanimous decision, and prints so."""
+    open_from_meeting(window, tmp_path, monkeypatch, 4)  # § 105: tabled unanimously
+    show_decision_tab(window)
+    proposer = field(window, "item.decision.handling[0].proposer")
+    assert proposer.text() == "Jari Lindqvist"
+    proposer.setFocus()
+    proposer.selectAll()
+    QTest.keyClicks(proposer, "cha")
+    popup = proposer.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    assert proposer.text() == "the chair"
+    assert window.document.draft.item.decision.handling[0].proposer == "chair"
+    qtbot.waitUntil(lambda: "puheenjohtajan ehdotuksesta" in printed(window))

@@ -16,11 +16,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from drafting import attendance, dates
+from drafting import dates
 from drafting.i18n import _
 from drafting.model import Participant
 from ui.services.document import DraftDocument
 from ui.widgets.richtext_edit import RichTextField
+from ui.widgets.roster import reference_for, shown_name
 
 FLUSH_MS = 400
 
@@ -150,11 +151,10 @@ class Binder(QObject):
         shown by name; a name not in the roster is kept as typed."""
 
         def show(ref: Any) -> None:
-            found = attendance.find(roster(), ref or "")
-            widget.setText(found.name if found is not None else ref or "")
+            widget.setText(shown_name(roster(), ref or ""))
 
         binding = Binding(
-            widget, relative, lambda: (attendance.named(roster(), widget.text()), ""), show
+            widget, relative, lambda: (reference_for(roster(), widget.text()), ""), show
         )
         self._add(binding)
         widget.textEdited.connect(lambda _t, b=binding: self._edited(b))

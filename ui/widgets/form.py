@@ -270,8 +270,11 @@ class FieldGroup(QGroupBox):
             spec.choices_from(document.draft, document.value(self.binder.path(holder)))
         )
         current = document.value(path)
-        if current and all(value != current for _text, value in options):
-            options.append((str(current), current))  # a value of the file's own is kept
+        if all(value != current for _text, value in options):
+            if current:
+                options.append((str(current), current))  # a value of the file's own is kept
+            else:
+                options.insert(0, ("", ""))  # nothing chosen yet: none shown as chosen
         return options
 
     def _fill_title(self, people: PeopleDirectory, name: str, title_path: str) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMenu,
     QPushButton,
@@ -37,7 +38,7 @@ from ui.services.document import DraftDocument
 from ui.widgets.binding import Binder
 from ui.widgets.form import FieldGroup, declared, declared_column
 from ui.widgets.records import RecordTable, moved
-from ui.widgets.roster import PeopleField
+from ui.widgets.roster import PeopleField, RosterCompleter
 
 PATH = schema.DECISION_HANDLING
 _EVENT = f"{schema.HANDLING}.event"
@@ -201,6 +202,11 @@ class HandlingEditor(QGroupBox):
             roster=self.roster,
             labels_above=True,
         )
+        # A unanimous decision may be on the chair's proposal ("puheenjohtajan ehdotuksesta").
+        proposer = self.binder.widget_for(f"{PATH}[0].proposer")
+        completer = proposer.completer() if isinstance(proposer, QLineEdit) else None
+        if isinstance(completer, RosterCompleter):
+            completer.extra = lambda: ["chair"] if self._kind() == "unanimous" else []
         # Long choices ("Proposal 1: Counter-proposal, Paavo Arhinmäki") do not widen the form
         # past a small screen: the open list shows them whole.
         for combo in [self.kind, *(w for w in self.form.inputs if isinstance(w, QComboBox))]:
@@ -263,6 +269,10 @@ class HandlingEditor(QGroupBox):
         document.changed.connect(self._model_changed)
         self.retranslate()
         self.reload()
+
+    def _kind(self) -> str:
+        row, records = self.events.currentRow(), self.records()
+        return records[row].event if 0 <= row < len(records) else ""
 
     # --- the roster --------------------------------------------------------------------
 

@@ -27,6 +27,27 @@ from drafting.model import Participant
 from ui.services.shortcuts import give_keys_to_window
 
 Roster = Callable[[], list[Participant]]
+# The references that name no participant: "chair" (a unanimous decision on the chair's
+# proposal, drafting.handling), shown and typed as its words.
+SPECIAL: dict[str, Callable[[], str]] = {"chair": lambda: _("the chair")}
+
+
+def shown_name(participants: list[Participant], ref: str) -> str:
+    """How a reference is shown: the participant's name, a special reference's words, or
+    the reference itself (a name the roster does not have)."""
+    found = attendance.find(participants, ref)
+    if found is not None:
+        return found.name
+    return SPECIAL[ref]() if ref in SPECIAL else ref
+
+
+def reference_for(participants: list[Participant], typed: str) -> str:
+    """The reference for what a user typed (drafting.attendance.named; "the chair" too)."""
+    ref = attendance.named(participants, typed)
+    if attendance.find(participants, ref) is None:
+        low = " ".join(typed.split()).casefold()
+        ref = next((k for k, words in SPECIAL.items() if low in (k, words().casefold())), ref)
+    return ref
 
 
 def matching(participants: list[Participant], typed: str) -> list[str]:
@@ -51,6 +72,8 @@ class RosterCompleter(QCompleter):
         self.names = QStringListModel()
         super().__init__(self.names, line)
         self.roster = roster
+        # More to offer than the roster (the chair, where the field takes it): references.
+        self.extra: Callable[[], list[str]] = list
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         # The model holds only the matches (matching()): shown as they are.
         self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -58,6 +81,13 @@ class RosterCompleter(QCompleter):
 
     def _typed(self, text: str) -> None:
         names = matching(self.roster(), text)
+        typed = " ".join(text.split()).casefold()
+        for ref in self.extra():
+            words = SPECIAL[ref]() if ref in SPECIAL else ref
+            if typed and any(
+                w.startswith(typed) for w in [words.casefold(), *words.casefold().split()]
+            ):
+                names.append(words)
         self.names.setStringList(names)
         popup = self.popup()
         if not names and popup is not None:
