@@ -265,3 +265,30 @@ def test_a_unanimous_decision_on_the_chairs_proposal(window, tmp_path, monkeypat
     assert proposer.text() == "the chair"
     assert window.document.draft.item.decision.handling[0].proposer == "chair"
     qtbot.waitUntil(lambda: "puheenjohtajan ehdotuksesta" in printed(window))
+
+
+def test_tab_walks_the_editor_in_reading_order_and_every_stop_is_named(
+    window, tmp_path, monkeypatch
+):
+    open_from_meeting(window, tmp_path, monkeypatch, 0)  # § 101: a proposal first
+    show_decision_tab(window)
+    editor = window.form.handling_editor
+    editor.events.setFocus()
+    seen = []
+    for _n in range(12):
+        widget = QApplication.focusWidget()
+        seen.append(widget)
+        assert widget.accessibleName(), type(widget).__name__
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+    names = [w.accessibleName() for w in seen]
+    assert names[:9] == [
+        "Events of the handling",
+        "Add an event",
+        "Remove the event",
+        "Move the event down",  # Move up is not enabled on the first event: passed over
+        "Event",
+        "Proposal's name (e.g. 1)",
+        "Kind of proposal",
+        "Proposer",
+        "Seconders",
+    ]

@@ -254,7 +254,7 @@ class HandlingEditor(QGroupBox):
             Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.printed.setMinimumHeight(140)
+        self.printed.setMinimumHeight(200)
         self.printed_label.setBuddy(self.printed)
         self.print_timer = QTimer(self, singleShot=True, interval=PRINT_PAUSE_MS)
         self.print_timer.timeout.connect(self.show_printed)

@@ -103,6 +103,31 @@ def roster_line(parent: QWidget, roster: Roster) -> QLineEdit:
     return line
 
 
+class _TickList(QListWidget):
+    """The members to tick; the first ticked name is kept in sight until the user moves in
+    the list (a list laid out later, on a tab not shown yet, scrolls again)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.in_sight: QListWidgetItem | None = None
+
+    def keep_in_sight(self, item: QListWidgetItem | None) -> None:
+        self.in_sight = item
+        self._scroll()
+
+    def _scroll(self) -> None:
+        if self.in_sight is not None:
+            self.scrollToItem(self.in_sight, QListWidget.ScrollHint.PositionAtTop)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._scroll()
+
+    def focusInEvent(self, event) -> None:
+        self.in_sight = None  # the user's own place in the list from now on
+        super().focusInEvent(event)
+
+
 class PeopleField(QStackedWidget):
     """A list of people: the roster's members to tick (Space ticks the current one), or,
     while the item has no roster, names typed one per line. Names not in the roster are
@@ -113,8 +138,8 @@ class PeopleField(QStackedWidget):
     def __init__(self, roster: Roster, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.roster = roster
-        self.list = QListWidget(self)
-        self.list.setMinimumHeight(90)
+        self.list = _TickList(self)
+        self.list.setMinimumHeight(130)  # eight names or so in sight
         self.list.setMaximumHeight(200)
         # Ticked, not selected: a highlighted row would read as a chosen name.
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
@@ -186,6 +211,13 @@ class PeopleField(QStackedWidget):
                     self._add(shown, ref, True)
             if 0 <= row < self.list.count():
                 self.list.setCurrentRow(row)
+            else:  # the first name ticked in sight (a seconder far down the roster)
+                ticked = [
+                    self.list.item(n)
+                    for n in range(self.list.count())
+                    if self.list.item(n).checkState() == Qt.CheckState.Checked
+                ]
+                self.list.keep_in_sight(ticked[0] if ticked else None)
 
     def _add(self, text: str, ref: str, checked: bool) -> None:
         item = QListWidgetItem(text, self.list)
