@@ -172,6 +172,10 @@ class Decision:
     as_proposed: bool = True
     handling: list[HandlingEvent] = field(default_factory=list)
     presenter: Person = field(default_factory=Person)
+    # The number of the item's first vote among the meeting's votes (a council numbers its
+    # votes through the meeting: "8 äänestys"). The meeting build fills it from the items
+    # before; a standalone item may state it. Written only when given.
+    first_vote: int | None = field(default=None, metadata={"optional": True})
     extra: dict = _extra()
 
 
@@ -198,6 +202,9 @@ class Meeting:
     number: str = ""
     date: _dt.date | None = None
     participants: list[Participant] = field(default_factory=list, metadata={"optional": True})
+    # The body's seats (85 in Helsinki's council), for quorum and a council's wish clause;
+    # without it the roster's members count. Written only when given.
+    seats: int | None = field(default=None, metadata={"optional": True})
     extra: dict = _extra()
 
 
@@ -246,6 +253,9 @@ class MeetingInfo:
     start: str = ""  # "16:00"
     end: str = ""
     place: str = ""
+    # The body's seats (Meeting.seats), given to each item of the meeting. Written only when
+    # given.
+    seats: int | None = field(default=None, metadata={"optional": True})
     extra: dict = _extra()
 
 

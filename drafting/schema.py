@@ -165,6 +165,7 @@ MEETING_DOCUMENT = "meeting.document"
 MEETING_NUMBER = "meeting.number"
 MEETING_DATE = "meeting.date"
 MEETING_PARTICIPANTS = "meeting.participants"
+MEETING_SEATS = "meeting.seats"  # the body's seats (quorum, a council's wish clause)
 ITEM = "item"
 AGENDA_ITEM = "item.agenda_item"
 SECTION = "item.section"
@@ -183,6 +184,7 @@ DECISION = "item.decision"
 DECISION_TEXT = "item.decision.text"
 DECISION_AS_PROPOSED = "item.decision.as_proposed"
 DECISION_HANDLING = "item.decision.handling"
+DECISION_FIRST_VOTE = "item.decision.first_vote"  # a council's votes numbered by meeting
 DECISION_PRESENTER_TITLE = "item.decision.presenter.title"
 DECISION_PRESENTER_NAME = "item.decision.presenter.name"
 CONTACTS = "item.contacts"
@@ -309,6 +311,7 @@ def _decided(draft: Draft, event: Any) -> list[tuple[str, str]]:
         fixed = [
             presenter,
             (_("Continuing the handling (against a return or tabling)"), "continue"),
+            (_("Opposing (against a wish clause)"), "oppose"),
         ]
     elif kind == "outcome":
         fixed = [presenter, (_("Tabled"), "tabled"), (_("Returned for re-preparation"), "returned")]
@@ -418,6 +421,7 @@ FIELDS: tuple[Field, ...] = (
         hint=_date_hint,
     ),
     *_participant(MEETING_PARTICIPANTS, Draft),
+    Field(MEETING_SEATS, lambda: _("Seats of the body"), NUMBER),
     Field(AGENDA_ITEM, lambda: _("Agenda item (Asia/N)"), NUMBER, "item", part="header"),
     Field(SECTION, lambda: _("Section (§)"), NUMBER, "item", part="title"),
     Field(
@@ -500,6 +504,7 @@ FIELDS: tuple[Field, ...] = (
     Field(DECISION_TEXT, lambda: _("Decision"), RICH, "decision", part="decision", spelled=True),
     Field(DECISION_HANDLING, lambda: _("Handling"), EVENTS),
     *HANDLING_FIELDS,
+    Field(DECISION_FIRST_VOTE, lambda: _("Number of the item's first vote"), NUMBER),
     Field(
         DECISION_PRESENTER_TITLE,
         lambda: _("Title of the presenter at the meeting"),
@@ -615,6 +620,13 @@ MEETING_FIELDS: tuple[Field, ...] = (
     _meeting_field(MEETING_END, lambda: _("Ends at"), group="meeting", hint=lambda: "17:20"),
     _meeting_field(MEETING_PLACE, lambda: _("Place"), group="meeting"),
     _meeting_field(FIRST_SECTION, lambda: _("First section (§)"), NUMBER, group="meeting"),
+    _meeting_field(
+        MEETING_SEATS,
+        lambda: _("Seats of the body"),
+        NUMBER,
+        group="meeting",
+        hint=lambda: _("empty: the members listed"),
+    ),
     _meeting_field(CHAIR, lambda: _("Chair"), group="meeting", person=True),
     _meeting_field(SECRETARY, lambda: _("Minute-keeper"), group="meeting", person=True),
     _meeting_field(CHECKERS, lambda: _("Minute checkers (one per line)"), LINES, group="meeting"),

@@ -53,6 +53,14 @@ class Binding:
     write: Callable[[Any], None]  # value → widget
 
 
+def _show_line(widget: QLineEdit, text: str) -> None:
+    """A value put into a line from the file or by undo shows its beginning (a long title
+    would show its end, where Qt leaves the cursor), unless the user is typing there."""
+    widget.setText(text)
+    if not widget.hasFocus():
+        widget.setCursorPosition(0)
+
+
 class Binder(QObject):
     """The bindings of one form; `root` prefixes every path (a history entry's form)."""
 
@@ -88,7 +96,7 @@ class Binder(QObject):
             "date": dates.for_input,
         }[kind]
         binding = Binding(
-            widget, relative, lambda: parse(widget.text()), lambda v: widget.setText(show(v))
+            widget, relative, lambda: parse(widget.text()), lambda v: _show_line(widget, show(v))
         )
         self._add(binding)
         widget.textEdited.connect(lambda _t, b=binding: self._edited(b))
@@ -151,7 +159,7 @@ class Binder(QObject):
         shown by name; a name not in the roster is kept as typed."""
 
         def show(ref: Any) -> None:
-            widget.setText(shown_name(roster(), ref or ""))
+            _show_line(widget, shown_name(roster(), ref or ""))
 
         binding = Binding(
             widget, relative, lambda: (reference_for(roster(), widget.text()), ""), show

@@ -114,7 +114,8 @@ def summary(draft: Draft, event: HandlingEvent) -> str:
 def new_event(kind: str, events: list[HandlingEvent]) -> HandlingEvent:
     """An event of `kind` to add after `events`, filled in as far as the record tells: a
     proposal gets the next free name ("2"), a vote is on the last proposal (against the
-    presenter's proposal, or against continuing for a return or tabling)."""
+    presenter's proposal, against continuing for a return or tabling, or a wish clause
+    against opposing it)."""
     event = HandlingEvent(event=kind)  # type: ignore[arg-type]
     proposals = [e for e in events if e.event == "proposal" and e.id]
     if kind == "proposal":
@@ -122,8 +123,11 @@ def new_event(kind: str, events: list[HandlingEvent]) -> HandlingEvent:
         event.id = next(str(n) for n in range(1, len(taken) + 2) if str(n) not in taken)
     elif kind == "vote" and proposals:
         last = proposals[-1]
-        event.yes = "continue" if last.proposal in ("return", "tabling") else "presenter"
-        event.no = last.id
+        if last.proposal == "wish":  # a wish clause: for it or against it
+            event.yes, event.no = last.id, "oppose"
+        else:
+            event.yes = "continue" if last.proposal in ("return", "tabling") else "presenter"
+            event.no = last.id
     elif kind in ("unanimous", "outcome"):
         event.decision = "presenter"
     return event

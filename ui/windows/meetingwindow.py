@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import draftfile, filerefs, meeting, produce, schema
+from drafting import draftfile, filerefs, genitive, meeting, produce, schema
 from drafting.i18n import _
 from drafting.model import Draft, MeetingDraft, Participant
 from ui.controllers import numbering
@@ -88,7 +88,11 @@ class ItemList(QTreeWidget):
 
 RESCAN_DELAY_MS = 250  # one refresh for a burst of file events (a save is write + rename)
 # How the participants' table shows a declared column: the group as a "Member" tick box.
-_PARTICIPANT_COLUMNS: dict[str, dict] = {f"{schema.PARTICIPANTS}[].group": {"kind": "member"}}
+# The genitive column shows the generated genitive, grey, until the secretary corrects it.
+_PARTICIPANT_COLUMNS: dict[str, dict] = {
+    f"{schema.PARTICIPANTS}[].group": {"kind": "member"},
+    f"{schema.PARTICIPANTS}[].genitive": {"hint": lambda p: genitive.genitive(p.name)},
+}
 PARTICIPANT_ROWS = 7  # shown before the column scrolls
 
 
