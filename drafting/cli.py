@@ -338,6 +338,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             language=args.language,
             changes=args.changes,
             converter=converter,
+            archival=args.archival,
         )
     except meeting.BuildError as exc:
         return _build_failed(exc)
@@ -473,6 +474,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--pdf", action="store_true", help=_("also PDF (needs LibreOffice)"))
     build.add_argument("--language", choices=LANGUAGES)
     build.add_argument(
+        "--archival",
+        action="store_true",
+        help=_("the PDFs as PDF/A-2 with tags (the minutes to sign: main.py sign)"),
+    )
+    build.add_argument(
         "--public",
         action="store_true",
         help=_(
@@ -518,6 +524,8 @@ def _wrong_combination(args: argparse.Namespace) -> str:
                 return _("build --html: choose one of --agenda or --minutes, and nothing else")
         elif not any(getattr(args, k) for k in meeting.KINDS):
             return _("build: choose at least one of --agenda, --minutes, --items, --extracts")
+        if args.archival and not args.pdf:
+            return _("build: --archival is for the PDFs: give --pdf as well")
     if args.command in ("render", "build") and args.internal and not args.html:
         return _("--internal is for the web version: give --html as well")
     return ""

@@ -474,22 +474,25 @@ def unique(outputs: list[Output]) -> list[Output]:
     return outputs
 
 
-def with_pdf(output: Output, converter: warm.Converter) -> tuple[bytes, bytes]:
-    """The output's DOCX and its PDF. A combined document's sections each count their own
-    pages ("3 (7)"), and the counts are stored in its DOCX for LibreOffice to show: the warm
-    LibreOffice counts them in the combined document as it converts it (one load); without
-    one, the parts are converted alone and counted, and the combined file converted after."""
+def with_pdf(
+    output: Output, converter: warm.Converter, archival: bool = False
+) -> tuple[bytes, bytes]:
+    """The output's DOCX and its PDF (`archival`: PDF/A with tags). A combined document's
+    sections each count their own pages ("3 (7)"), and the counts are stored in its DOCX for
+    LibreOffice to show: the warm LibreOffice counts them in the combined document as it
+    converts it (one load); without one, the parts are converted alone and counted, and the
+    combined file converted after."""
     language = output.language
     if output.parts is None:
-        return output.docx, converter.convert(output.docx, language=language)
+        return output.docx, converter.convert(output.docx, archival, language=language)
     marked = compose.combine(output.parts, marked=True)
-    counted = converter.convert_sections(marked, len(output.parts), language=language)
+    counted = converter.convert_sections(marked, len(output.parts), archival, language=language)
     if counted is not None:
         pdf, counts = counted
         return compose.combine(output.parts, counts), pdf
     counts = [compose.pdf_page_count(converter.convert(p, language=language)) for p in output.parts]
     data = compose.combine(output.parts, counts)
-    return data, converter.convert(data, language=language)
+    return data, converter.convert(data, archival, language=language)
 
 
 def refuse_inputs(meeting: Meeting, outputs: list[Path]) -> None:

@@ -50,6 +50,7 @@ class Properties(TypedDict):
     subject: str
     author: str
     language: str
+    keywords: str
 
 
 class Header(TypedDict):
@@ -413,6 +414,9 @@ def _document(
             "subject": " ".join(p for p in (body, document_word, number) if p),
             "author": org.name(language),
             "language": w("language_tag"),
+            # What the document is, for a program that reads it back (drafting.signing signs
+            # only the minutes, and never a public copy): "pykala minutes full".
+            "keywords": f"pykala {frame.document} {'public' if public else 'full'}",
         },
         "header": {
             "organization": org.name(language),
