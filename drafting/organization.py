@@ -210,6 +210,18 @@ else:
 
 
 @dataclass
+class SigningData:
+    """How the minutes are signed (drafting.signing): who signs first ("checkers", "chair",
+    "secretary", each once), the timestamp server (RFC 3161; none: the signer's clock) and
+    the certificates verification trusts (PEM or DER files beside the profile)."""
+
+    order: list[str] = field(default_factory=lambda: ["checkers", "chair", "secretary"])
+    timestamp_url: str | None = None
+    trust_roots: list[str] = field(default_factory=list)
+    extra: dict = _extra()
+
+
+@dataclass
 class ProfileFile:
     """A profile's JSON (resources/organizations/*.json) as the reader types it."""
 
@@ -227,6 +239,7 @@ class ProfileFile:
     )
     appeal: AppealData | None = None
     template: str | None = None
+    signing: SigningData | None = None
     extra: dict = _extra()
 
 

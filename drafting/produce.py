@@ -278,9 +278,10 @@ def build(
     archival: bool = False,
 ) -> list[Path]:
     """Build a meeting's `kinds` into `folder` (`produce`), all or nothing per folder: DOCX
-    and the other `formats` (`archival`: PDF/A); `web`: also the web version of its agenda and minutes, each in a
-    folder of its own beside them (always copies.WEB). Raises meeting.BuildError (every
-    document's problems, each naming its item file); then nothing of this build is written."""
+    and the other `formats` (`archival`: PDF/A); `web`: also the web version of its agenda
+    and minutes, each in a folder of its own beside them (always copies.WEB). Raises
+    meeting.BuildError (every document's problems, each naming its item file); then nothing
+    of this build is written."""
     from drafting import meeting
 
     documents = {"agenda" if kind == "agenda" else "minutes" for kind in kinds}
