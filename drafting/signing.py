@@ -346,7 +346,7 @@ def _pkcs12_signer(key: Key) -> Any:
 def _token_session(key: Key) -> Any:
     import pkcs11  # python-pkcs11
     from pyhanko.config.pkcs11 import TokenCriteria
-    from pyhanko.sign.pkcs11 import open_pkcs11_session
+    from pyhanko.sign.pkcs11 import find_token, open_pkcs11_session
 
     assert key.module is not None
     if not key.module.is_file():
@@ -356,10 +356,12 @@ def _token_session(key: Key) -> Any:
                 "software (e.g. opensc) or give the right module."
             ).format(path=key.module)
         )
+    criteria = TokenCriteria(label=key.token)
     try:
-        return open_pkcs11_session(
-            str(key.module), token_criteria=TokenCriteria(label=key.token), user_pin=key.pin
-        )
+        slots = pkcs11.lib(str(key.module)).get_slots(token_present=True)
+        if find_token(slots, token_criteria=criteria) is None:
+            raise pkcs11.NoSuchToken()
+        return open_pkcs11_session(str(key.module), token_criteria=criteria, user_pin=key.pin)
     except (pkcs11.PinIncorrect, pkcs11.PinLenRange, pkcs11.PinInvalid):
         raise SigningError(_("The PIN is wrong; nothing was signed.")) from None
     except pkcs11.PinLocked:
@@ -376,6 +378,20 @@ def _token_session(key: Key) -> Any:
                 reason=str(exc) or type(exc).__name__
             )
         ) from None
+
+
+def _token_certificate(pyhanko_signer: Any, key: Key) -> None:
+    """Refuse a key label the card does not carry (with its certificate)."""
+    import pkcs11
+
+    try:
+        cert = pyhanko_signer.signing_cert
+    except (pkcs11.PKCS11Error, KeyError, ValueError):
+        cert = None
+    if cert is None:
+        raise SigningError(
+            _("No certificate and key named “{key}” were found on the card.").format(key=key.key)
+        )
 
 
 def _font() -> str | None:
@@ -478,6 +494,7 @@ def sign(loaded: meeting.Meeting, path: Path, key: Key, now: _dt.datetime | None
             from pyhanko.sign.pkcs11 import PKCS11Signer
 
             pyhanko_signer = PKCS11Signer(session, key_label=key.key, cert_label=key.key)
+            _token_certificate(pyhanko_signer, key)
         signed = _signed(pyhanko_signer, data, signer, page, box, profile, steps.language, now)
     finally:
         if session is not None:
@@ -500,18 +517,8 @@ def _signed(
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers, timestamps
 
-    try:
-        cert = pyhanko_signer.signing_cert
-    except (pkcs11.PKCS11Error, KeyError, ValueError):
-        cert = None
-    if cert is None:
-        raise SigningError(
-            _("No certificate and key named “{key}” were found on the card.").format(
-                key=signer.name
-            )
-        )
     when = (now or _dt.datetime.now(_dt.UTC)).astimezone()
-    _check_dates(cert, when)
+    _check_dates(pyhanko_signer.signing_cert, when)
     settings = profile.file.signing
     url = settings.timestamp_url if settings is not None else None
     stamper = timestamps.HTTPTimeStamper(url) if url else None
@@ -639,7 +646,16 @@ def verify(data: bytes, profile: Profile | None) -> Verification:
                 problem=problem,
             )
         )
+    if _trailing(data):  # pyHanko reads past bytes after the last %%EOF; they are a change
+        found = [dataclasses.replace(s, changed_after=True) for s in found]
+        return Verification(found, [_("Bytes were added to the file after its last revision.")])
     return Verification(found)
+
+
+def _trailing(data: bytes) -> bytes:
+    """What follows the file's last end-of-file marker, but for the line end after it."""
+    end = data.rfind(b"%%EOF")
+    return data[end + 5 :].strip(b"\r\n") if end >= 0 else b""
 
 
 def status(signature: Signature) -> str:

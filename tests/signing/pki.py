@@ -153,8 +153,18 @@ def init_token(conf: Path, keys: dict[str, Issued], folder: Path) -> None:
                 serialization.NoEncryption(),
             )
         )
-        run("--import", str(pem), "--token", TOKEN, "--label", label, "--id", f"{number:02x}",
-            "--pin", PIN)
+        run(
+            "--import",
+            str(pem),
+            "--token",
+            TOKEN,
+            "--label",
+            label,
+            "--id",
+            f"{number:02x}",
+            "--pin",
+            PIN,
+        )
         pem.unlink()
     # The certificates, through PKCS#11 itself (softhsm2-util imports keys only).
     import pkcs11
