@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafting import atomic, dates, meeting
-from drafting.i18n import _
+from drafting.i18n import _, ngettext
 from drafting.organization import Profile, organization
 
 if TYPE_CHECKING:
@@ -687,13 +687,18 @@ def report(result: Verification) -> list[str]:
                 subject=sig.certificate, time=when(sig)
             )
         )
-    count = len(result.signatures)
-    lines.append(
-        _("All {count} signatures are valid.").format(count=count)
-        if result.valid
-        else _("The signatures are NOT all valid.")
-    )
+    lines.append(verdict(result))
     return lines
+
+
+def verdict(result: Verification) -> str:
+    """The whole file's verdict in a sentence."""
+    count = len(result.signatures)
+    if not result.valid:
+        return _("The signatures are NOT all valid.")
+    return ngettext(
+        "{count} signature is valid.", "All {count} signatures are valid.", count
+    ).format(count=count)
 
 
 def profile_for(data: bytes) -> Profile | None:

@@ -13,18 +13,22 @@ import pytest
 
 from tests.conftest import EXAMPLES
 from tests.signing import pki
-from tests.signing.conftest import MEETING, P12_PASSWORD, token_args
+from tests.signing.fixtures import MEETING, P12_PASSWORD, token_args
 
 pytestmark = pytest.mark.libreoffice  # the minutes are made by LibreOffice, once
 
 SIGNERS = ["Aino Lehtonen", "Pekka Mäkinen", "Anna Virtanen", "Marja-Liisa Rautanen"]
 
 
-def sign_all(run, keys, pdf):
+def sign_all(cli_run, signing_keys, minutes_pdf):
     for label in ("lehtonen", "makinen", "virtanen"):
-        result = run("sign", MEETING, pdf, *token_args(keys, label), pin=pki.PIN)
+        result = cli_run(
+            "sign", MEETING, minutes_pdf, *token_args(signing_keys, label), pin=pki.PIN
+        )
         assert result.code == 0, result.err
-    result = run("sign", MEETING, pdf, "--pkcs12", keys.secretary, pin=P12_PASSWORD)
+    result = cli_run(
+        "sign", MEETING, minutes_pdf, "--pkcs12", signing_keys.secretary, pin=P12_PASSWORD
+    )
     assert result.code == 0, result.err
 
 
@@ -46,27 +50,33 @@ def pyhanko_says(data, ca):
     return said
 
 
-def test_four_sign_in_order_and_all_are_valid(run, keys, pdf, trusting):
-    first = run("sign", MEETING, pdf, *token_args(keys, "lehtonen"), pin=pki.PIN)
+def test_four_sign_in_order_and_all_are_valid(cli_run, signing_keys, minutes_pdf, trusting_profile):
+    first = cli_run(
+        "sign", MEETING, minutes_pdf, *token_args(signing_keys, "lehtonen"), pin=pki.PIN
+    )
     assert first.code == 0, first.err
     assert "Signing now: Aino Lehtonen, pöytäkirjantarkastaja" in first.out
     for label, name in (("makinen", "Pekka Mäkinen"), ("virtanen", "Anna Virtanen")):
-        result = run("sign", MEETING, pdf, *token_args(keys, label), pin=pki.PIN)
+        result = cli_run(
+            "sign", MEETING, minutes_pdf, *token_args(signing_keys, label), pin=pki.PIN
+        )
         assert result.code == 0, result.err
         assert f"{name} signed" in result.out
-    last = run("sign", MEETING, pdf, "--pkcs12", keys.secretary, pin=P12_PASSWORD)
+    last = cli_run(
+        "sign", MEETING, minutes_pdf, "--pkcs12", signing_keys.secretary, pin=P12_PASSWORD
+    )
     assert last.code == 0, last.err
     assert "Signing now: Marja-Liisa Rautanen, pöytäkirjanpitäjä" in last.out
 
-    verified = run("verify", pdf)
+    verified = cli_run("verify", minutes_pdf)
     assert verified.code == 0, verified.out + verified.err
     lines = [line for line in verified.out.splitlines() if line[:2] in ("1.", "2.", "3.", "4.")]
     assert lines == [f"{n}. {name} — valid" for n, name in enumerate(SIGNERS, 1)]
     assert "All 4 signatures are valid." in verified.out
     assert "(signer's clock)" in verified.out  # no timestamp server in the profile
 
-    data = pdf.read_bytes()
-    assert pyhanko_says(data, keys.ca) == [
+    data = minutes_pdf.read_bytes()
+    assert pyhanko_says(data, signing_keys.ca) == [
         ("Pykala-1-checkers", True),
         ("Pykala-2-checkers", True),
         ("Pykala-3-chair", True),
@@ -74,37 +84,41 @@ def test_four_sign_in_order_and_all_are_valid(run, keys, pdf, trusting):
     ]
     # Still the archival PDF: PDF/A and tagged, as the archival export is checked.
     assert b"pdfaid:part" in data and b"/StructTreeRoot" in data
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    info = subprocess.run(["pdfinfo", str(minutes_pdf)], capture_output=True, text=True).stdout
     assert "Tagged:          yes" in info
     # The visible signatures, in Finnish, on the page with the signature lines.
     text = subprocess.run(
-        ["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True
+        ["pdftotext", "-f", "2", "-l", "2", str(minutes_pdf), "-"], capture_output=True, text=True
     ).stdout
     assert text.count("Allekirjoitettu sähköisesti") == 4
     assert text.count("(aika allekirjoittajan tietokoneen kellosta)") == 4
     assert "Aino Lehtonen, pöytäkirjantarkastaja" in text
 
-    again = run("sign", MEETING, pdf, "--pkcs12", keys.secretary, pin=P12_PASSWORD)
+    again = cli_run(
+        "sign", MEETING, minutes_pdf, "--pkcs12", signing_keys.secretary, pin=P12_PASSWORD
+    )
     assert again.code == 0 and "everyone has signed" in again.out
-    assert pdf.read_bytes() == data
+    assert minutes_pdf.read_bytes() == data
 
 
-def test_the_order_is_the_organisations(run, keys, pdf, trusting):
+def test_the_order_is_the_organisations(cli_run, signing_keys, minutes_pdf, trusting_profile):
     """The profile may let the chair sign first; then the chair's key is the one asked."""
-    profile = trusting / "helsinki.json"
+    profile = trusting_profile / "helsinki.json"
     data = json.loads(profile.read_text("utf-8"))
     data["signing"]["order"] = ["chair", "secretary", "checkers"]
     profile.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    result = run("sign", MEETING, pdf, *token_args(keys, "virtanen"), pin=pki.PIN)
+    result = cli_run(
+        "sign", MEETING, minutes_pdf, *token_args(signing_keys, "virtanen"), pin=pki.PIN
+    )
     assert result.code == 0, result.err
     assert "Signing now: Anna Virtanen, puheenjohtaja" in result.out
 
 
-def test_appending_a_byte_is_a_change(run, keys, pdf, trusting):
-    sign_all(run, keys, pdf)
-    with pdf.open("ab") as handle:
+def test_appending_a_byte_is_a_change(cli_run, signing_keys, minutes_pdf, trusting_profile):
+    sign_all(cli_run, signing_keys, minutes_pdf)
+    with minutes_pdf.open("ab") as handle:
         handle.write(b"x")
-    verified = run("verify", pdf)
+    verified = cli_run("verify", minutes_pdf)
     assert verified.code == 1
     assert "4. Marja-Liisa Rautanen — CHANGED: the document was changed after this" in (
         verified.out
@@ -113,14 +127,18 @@ def test_appending_a_byte_is_a_change(run, keys, pdf, trusting):
     assert "The signatures are NOT all valid." in verified.out
 
 
-def test_editing_a_page_after_signing_is_a_change(run, keys, pdf, trusting):
+def test_editing_a_page_after_signing_is_a_change(
+    cli_run, signing_keys, minutes_pdf, trusting_profile
+):
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-    result = run("sign", MEETING, pdf, *token_args(keys, "lehtonen"), pin=pki.PIN)
+    result = cli_run(
+        "sign", MEETING, minutes_pdf, *token_args(signing_keys, "lehtonen"), pin=pki.PIN
+    )
     assert result.code == 0, result.err
     # A new revision that draws on the first page, as an editor saving in place would.
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf.read_bytes()))
+    writer = IncrementalPdfFileWriter(io.BytesIO(minutes_pdf.read_bytes()))
     page_ref = writer.root["/Pages"]["/Kids"][0]
     page = page_ref.get_object()
     stream = writer.add_object(generic.StreamObject(stream_data=b"0 0 1 rg 100 100 50 50 re f"))
@@ -130,112 +148,155 @@ def test_editing_a_page_after_signing_is_a_change(run, keys, pdf, trusting):
     writer.update_container(page)
     out = io.BytesIO()
     writer.write(out)
-    pdf.write_bytes(out.getvalue())
+    minutes_pdf.write_bytes(out.getvalue())
 
-    verified = run("verify", pdf)
+    verified = cli_run("verify", minutes_pdf)
     assert verified.code == 1
     assert "1. Aino Lehtonen — CHANGED" in verified.out
 
 
-def test_a_certificate_from_an_unknown_root_is_not_valid(run, keys, pdf, trusting):
-    result = run("sign", MEETING, pdf, "--pkcs12", keys.stranger, pin=P12_PASSWORD)
+def test_a_certificate_from_an_unknown_root_is_not_valid(
+    cli_run, signing_keys, minutes_pdf, trusting_profile
+):
+    result = cli_run(
+        "sign", MEETING, minutes_pdf, "--pkcs12", signing_keys.stranger, pin=P12_PASSWORD
+    )
     assert result.code == 0, result.err  # signing works; the archive must not trust it
-    before = pdf.read_bytes()
-    verified = run("verify", pdf)
+    before = minutes_pdf.read_bytes()
+    verified = cli_run("verify", minutes_pdf)
     assert verified.code == 1
     assert "1. Aino Lehtonen — NOT TRUSTED: the certificate does not chain to a trust root" in (
         verified.out
     )
-    assert pdf.read_bytes() == before
+    assert minutes_pdf.read_bytes() == before
 
 
-def refused(run, pdf, *args, pin, says):
-    before = pdf.read_bytes()
-    result = run("sign", MEETING, pdf, *args, pin=pin)
+def refused(cli_run, minutes_pdf, *args, pin, says):
+    before = minutes_pdf.read_bytes()
+    result = cli_run("sign", MEETING, minutes_pdf, *args, pin=pin)
     assert result.code == 1, result.out
     assert says in result.err
     assert "Nothing was signed; " in result.err
     assert "Traceback" not in result.err
-    assert pdf.read_bytes() == before
-    assert [p.name for p in pdf.parent.iterdir() if p.is_file()] == [pdf.name]  # no leftovers
+    assert minutes_pdf.read_bytes() == before
+    assert [p.name for p in minutes_pdf.parent.iterdir() if p.is_file()] == [
+        minutes_pdf.name
+    ]  # no leftovers
 
 
-def test_a_wrong_pin_signs_nothing(run, keys, pdf, trusting):
-    refused(run, pdf, *token_args(keys, "lehtonen"), pin="9999", says="The PIN is wrong")
-
-
-def test_a_missing_token_signs_nothing(run, keys, pdf, trusting):
+def test_a_wrong_pin_signs_nothing(cli_run, signing_keys, minutes_pdf, trusting_profile):
     refused(
-        run,
-        pdf,
-        *token_args(keys, "lehtonen", token="no-such-card"),
+        cli_run,
+        minutes_pdf,
+        *token_args(signing_keys, "lehtonen"),
+        pin="9999",
+        says="The PIN is wrong",
+    )
+
+
+def test_a_missing_token_signs_nothing(cli_run, signing_keys, minutes_pdf, trusting_profile):
+    refused(
+        cli_run,
+        minutes_pdf,
+        *token_args(signing_keys, "lehtonen", token="no-such-card"),
         pin=pki.PIN,
         says="No card or token named “no-such-card” is in the reader",
     )
 
 
-def test_a_missing_module_signs_nothing(run, keys, pdf, tmp_path, trusting):
+def test_a_missing_module_signs_nothing(
+    cli_run, signing_keys, minutes_pdf, tmp_path, trusting_profile
+):
     args = ["--module", tmp_path / "nowhere.so", "--token", pki.TOKEN, "--key", "lehtonen"]
-    refused(run, pdf, *args, pin=pki.PIN, says="nowhere.so was not found")
+    refused(cli_run, minutes_pdf, *args, pin=pki.PIN, says="nowhere.so was not found")
 
 
-def test_a_key_not_on_the_token_signs_nothing(run, keys, pdf, trusting):
+def test_a_key_not_on_the_token_signs_nothing(cli_run, signing_keys, minutes_pdf, trusting_profile):
     refused(
-        run,
-        pdf,
-        *token_args(keys, "nobody"),
+        cli_run,
+        minutes_pdf,
+        *token_args(signing_keys, "nobody"),
         pin=pki.PIN,
         says="No certificate and key named “nobody” were found on the card",
     )
 
 
-def test_an_expired_certificate_signs_nothing(run, keys, pdf, trusting):
-    refused(run, pdf, "--pkcs12", keys.expired, pin=P12_PASSWORD, says="expired on")
-
-
-def test_a_wrong_password_of_the_certificate_file_signs_nothing(run, keys, pdf, trusting):
-    refused(run, pdf, "--pkcs12", keys.secretary, pin="wrong", says="the PIN or password is wrong")
-
-
-def test_a_public_copy_is_never_signed(run, keys, tmp_path, minutes, trusting):
-    pdf = tmp_path / "public.pdf"
-    pdf.write_bytes(minutes["public"])
+def test_an_expired_certificate_signs_nothing(cli_run, signing_keys, minutes_pdf, trusting_profile):
     refused(
-        run, pdf, *token_args(keys, "lehtonen"), pin=pki.PIN, says="a public copy is never signed"
+        cli_run, minutes_pdf, "--pkcs12", signing_keys.expired, pin=P12_PASSWORD, says="expired on"
     )
 
 
-def test_a_pdf_that_is_not_ours_is_not_signed(run, keys, tmp_path, trusting):
+def test_a_wrong_password_of_the_certificate_file_signs_nothing(
+    cli_run, signing_keys, minutes_pdf, trusting_profile
+):
+    refused(
+        cli_run,
+        minutes_pdf,
+        "--pkcs12",
+        signing_keys.secretary,
+        pin="wrong",
+        says="the PIN or password is wrong",
+    )
+
+
+def test_a_public_copy_is_never_signed(
+    cli_run, signing_keys, tmp_path, minutes_pdfs, trusting_profile
+):
+    public = tmp_path / "public.pdf"
+    public.write_bytes(minutes_pdfs["public"])
+    refused(
+        cli_run,
+        public,
+        *token_args(signing_keys, "lehtonen"),
+        pin=pki.PIN,
+        says="a public copy is never signed",
+    )
+
+
+def test_a_pdf_that_is_not_ours_is_not_signed(cli_run, signing_keys, tmp_path, trusting_profile):
     from pypdf import PdfWriter
 
     writer = PdfWriter()
     writer.add_blank_page(595, 842)
     writer.add_metadata({"/Title": "Pöytäkirja 18/2021"})
-    pdf = tmp_path / "other.pdf"
-    with pdf.open("wb") as handle:
+    other = tmp_path / "other.pdf"
+    with other.open("wb") as handle:
         writer.write(handle)
-    refused(run, pdf, *token_args(keys, "lehtonen"), pin=pki.PIN, says="not made by Pykälä")
+    refused(
+        cli_run,
+        other,
+        *token_args(signing_keys, "lehtonen"),
+        pin=pki.PIN,
+        says="not made by Pykälä",
+    )
 
 
-def test_minutes_that_fail_their_checks_are_not_signed(run, keys, tmp_path, pdf, trusting):
+def test_minutes_that_fail_their_checks_are_not_signed(
+    cli_run, signing_keys, tmp_path, minutes_pdf, trusting_profile
+):
     folder = tmp_path / "examples"
     shutil.copytree(EXAMPLES, folder)
     item = folder / "meeting" / "01-laillisuus.pykala"
     data = json.loads(item.read_text("utf-8"))
     data["item"]["title"] = ""
     item.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    before = pdf.read_bytes()
-    result = run(
-        "sign", folder / "meeting" / MEETING.name, pdf, *token_args(keys, "lehtonen"), pin=pki.PIN
+    before = minutes_pdf.read_bytes()
+    result = cli_run(
+        "sign",
+        folder / "meeting" / MEETING.name,
+        minutes_pdf,
+        *token_args(signing_keys, "lehtonen"),
+        pin=pki.PIN,
     )
     assert result.code == 1
     assert "The minutes fail their checks and are not signed" in result.err
     assert "01-laillisuus.pykala" in result.err
-    assert pdf.read_bytes() == before
+    assert minutes_pdf.read_bytes() == before
 
 
-def test_verify_of_an_unsigned_pdf_fails(run, pdf, trusting):
-    verified = run("verify", pdf)
+def test_verify_of_an_unsigned_pdf_fails(cli_run, minutes_pdf, trusting_profile):
+    verified = cli_run("verify", minutes_pdf)
     assert verified.code == 1
     assert "The PDF carries no signatures." in verified.out
 

@@ -38,6 +38,7 @@ from ui.widgets.binding import Binder, enable_undo
 from ui.widgets.form import FieldGroup, declared, declared_column
 from ui.widgets.records import RecordTable, moved
 from ui.windows.askers import MeetingAsker
+from ui.windows.signing_dialogs import SignDialog, VerifyDialog
 
 
 class ItemList(QTreeWidget):
@@ -231,6 +232,8 @@ class MeetingWindow(QMainWindow):
         self.act_save_as = self._action(self.save_as, keys.SaveAs)
         self.act_build = self._action(self.build, QKeySequence("Ctrl+B"))
         self.act_number = self._action(self.write_numbers)
+        self.act_sign = self._action(self.sign_minutes)
+        self.act_verify = self._action(self.verify_signatures)
         # Ctrl+P prints the document of the meeting's phase; the menu offers each one.
         self.act_print = self._action(self.print_phase, keys.Print)
         self.act_print_agenda = self._action(self.print_agenda)
@@ -248,6 +251,8 @@ class MeetingWindow(QMainWindow):
             None,
             self.act_build,
             self.act_number,
+            self.act_sign,
+            self.act_verify,
             None,
             self.act_print,
             self.act_print_agenda,
@@ -277,6 +282,8 @@ class MeetingWindow(QMainWindow):
             (self.act_save_as, _("Save meeting &as…")),
             (self.act_build, _("&Build documents…")),
             (self.act_number, _("&Write numbers into the items")),
+            (self.act_sign, _("Si&gn the minutes…")),
+            (self.act_verify, _("&Verify signatures…")),
             (self.act_print, _("Pr&int…")),
             (self.act_print_agenda, _("Print the agenda…")),
             (self.act_print_minutes, _("Print the minutes…")),
@@ -586,6 +593,17 @@ class MeetingWindow(QMainWindow):
         loaded = self._loaded()
         if loaded is not None:
             self.builds.build(loaded)
+
+    def sign_minutes(self) -> None:
+        """The signing dialog (drafting.signing): who signs now, with a card or a file."""
+        loaded = self._loaded()
+        if loaded is not None:
+            self.sign_dialog = SignDialog(loaded, self)
+            self.sign_dialog.open()
+
+    def verify_signatures(self) -> None:
+        self.verify_dialog = VerifyDialog(self.draft.organization, self)
+        self.verify_dialog.open()
 
     def _converter(self) -> produce.Converter:
         """The drafting window's LibreOffice, or one of this window's, stopped when it closes."""

@@ -1,7 +1,8 @@
-"""What the signing tests share: the meeting's archival minutes (made once by LibreOffice),
-a test CA, a SoftHSM2 token with the keys of the two checkers and the chair, PKCS#12 files
-for the secretary and for the certificates that must be refused, and the organisation's
-profile naming the CA as its trust root."""
+"""The signing tests' fixtures (a plugin tests/conftest.py registers, so the dialogs' tests
+in tests/ui share them): the meeting's archival minutes (made once by LibreOffice), a test
+CA, a SoftHSM2 token with the keys of the two checkers and the chair, PKCS#12 files for the
+secretary and for the certificates that must be refused, and the organisation's profile
+naming the CA as its trust root."""
 
 from __future__ import annotations
 
@@ -34,13 +35,21 @@ class Keys:
     ca_pem: Path
 
 
+# Made once per test run, whichever test module asks first (tests/ui imports these fixtures
+# too): the PKCS#11 module reads SOFTHSM2_CONF once, when this process first loads it.
+_made: dict[str, object] = {}
+
+
 @pytest.fixture(scope="session")
-def keys(tmp_path_factory) -> Keys:
-    """The token (SOFTHSM2_CONF for the whole run: the PKCS#11 module reads it once) and
-    the certificate files."""
-    folder = tmp_path_factory.mktemp("pki")
+def signing_keys(tmp_path_factory) -> Keys:
+    """The token (SOFTHSM2_CONF for the rest of the run) and the certificate files."""
+    if "keys" not in _made:
+        _made["keys"] = _make_keys(tmp_path_factory.mktemp("pki"))
+    return _made["keys"]  # type: ignore[return-value]
+
+
+def _make_keys(folder: Path) -> Keys:
     conf = pki.softhsm(folder / "softhsm")
-    before = os.environ.get("SOFTHSM2_CONF")
     os.environ["SOFTHSM2_CONF"] = str(conf)
     ca = pki.authority()
     pki.init_token(
@@ -53,7 +62,7 @@ def keys(tmp_path_factory) -> Keys:
         folder,
     )
     other = pki.authority("Some Other CA")
-    yield Keys(
+    return Keys(
         ca=ca,
         module=pki.module(),
         secretary=pki.write_pkcs12(
@@ -67,15 +76,13 @@ def keys(tmp_path_factory) -> Keys:
         ),
         ca_pem=pki.write_pem(ca.cert, folder / "ca.pem"),
     )
-    if before is None:
-        os.environ.pop("SOFTHSM2_CONF", None)
-    else:
-        os.environ["SOFTHSM2_CONF"] = before
 
 
 @pytest.fixture(scope="session")
-def minutes(tmp_path_factory) -> dict[str, bytes]:
+def minutes_pdfs(tmp_path_factory) -> dict[str, bytes]:
     """The meeting's archival minutes, the full ones and the public copy, made once."""
+    if "minutes" in _made:
+        return _made["minutes"]  # type: ignore[return-value]
     out = tmp_path_factory.mktemp("minutes")
     loaded = meeting.load(MEETING)
     converter = warm.Converter(warm=False)
@@ -94,11 +101,12 @@ def minutes(tmp_path_factory) -> dict[str, bytes]:
             made[name] = path.read_bytes()
     finally:
         converter.stop()
+    _made["minutes"] = made
     return made
 
 
 @pytest.fixture
-def trusting(tmp_path, monkeypatch, keys) -> Path:
+def trusting_profile(tmp_path, monkeypatch, signing_keys) -> Path:
     """The organisation's profile (Helsinki's, as the user's own) naming the test CA as its
     trust root."""
     folder = tmp_path / "organizations"
@@ -106,15 +114,15 @@ def trusting(tmp_path, monkeypatch, keys) -> Path:
     data = json.loads((ROOT / "resources" / "organizations" / "helsinki.json").read_text("utf-8"))
     data["signing"] = {"trust_roots": ["test-ca.pem"]}
     (folder / "helsinki.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    shutil.copy(keys.ca_pem, folder / "test-ca.pem")
+    shutil.copy(signing_keys.ca_pem, folder / "test-ca.pem")
     monkeypatch.setenv("PYKALA_ORGANIZATIONS", str(folder))
     return folder
 
 
 @pytest.fixture
-def pdf(tmp_path, minutes) -> Path:
+def minutes_pdf(tmp_path, minutes_pdfs) -> Path:
     path = tmp_path / "Pöytäkirja 18-2021.pdf"
-    path.write_bytes(minutes["full"])
+    path.write_bytes(minutes_pdfs["full"])
     return path
 
 
@@ -126,7 +134,7 @@ class Ran:
 
 
 @pytest.fixture
-def run(capsys, monkeypatch):
+def cli_run(capsys, monkeypatch):
     """The command line, in this process (the token's module stays loaded), in English;
     `pin` is what the user types."""
     monkeypatch.setenv("LANGUAGE", "en")
@@ -140,5 +148,5 @@ def run(capsys, monkeypatch):
     return run
 
 
-def token_args(keys: Keys, label: str, token: str = pki.TOKEN) -> list[object]:
-    return ["--module", keys.module, "--token", token, "--key", label]
+def token_args(signing_keys: Keys, label: str, token: str = pki.TOKEN) -> list[object]:
+    return ["--module", signing_keys.module, "--token", token, "--key", label]

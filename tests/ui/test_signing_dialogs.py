@@ -1,0 +1,146 @@
+"""Issue 29 from the meeting view: the signing dialog (who signs now, card or certificate
+file, the PIN masked and never kept) and the verification dialog, driven by clicks and keys."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+
+from tests.signing import pki
+from tests.signing.fixtures import P12_PASSWORD
+from tests.ui.conftest import type_text
+from tests.ui.user import click, menu
+
+pytestmark = pytest.mark.libreoffice  # the minutes to sign are made by LibreOffice
+
+
+def replace_text(edit: QLineEdit, text: str) -> None:
+    """Select what the line holds and type over it, as a user does (Ctrl+A, then type)."""
+    edit.setFocus()
+    QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(edit, Qt.Key.Key_Delete)
+    type_text(edit, text)
+
+
+def open_signing(view, path):
+    menu(view, "Meeting", "Sign the minutes")
+    dialog = view.sign_dialog
+    assert dialog.isVisible()
+    replace_text(dialog.pdf, str(path))
+    QTest.keyClick(dialog.pdf, Qt.Key.Key_Tab)  # leaving the field reads the file
+    return dialog
+
+
+def sign_with_card(dialog, label: str, pin: str = pki.PIN) -> None:
+    if not dialog.use_card.isChecked():
+        click(dialog.use_card)
+    replace_text(dialog.module, str(pki.module()))
+    replace_text(dialog.token, pki.TOKEN)
+    replace_text(dialog.key, label)
+    replace_text(dialog.pin, pin)
+    click(dialog.sign_button)
+
+
+def test_four_sign_in_order_then_verify(view, signing_keys, minutes_pdf, trusting_profile, qtbot):
+    dialog = open_signing(view, minutes_pdf)
+    assert dialog.next.text() == "Aino Lehtonen, pöytäkirjantarkastaja"
+    assert [dialog.order.item(n).text() for n in range(dialog.order.count())] == [
+        "→ 1. Aino Lehtonen, pöytäkirjantarkastaja",
+        "  2. Pekka Mäkinen, pöytäkirjantarkastaja",
+        "  3. Anna Virtanen, puheenjohtaja",
+        "  4. Marja-Liisa Rautanen, pöytäkirjanpitäjä",
+    ]
+    assert dialog.pin.echoMode() == QLineEdit.EchoMode.Password
+    for label, name, after in (
+        ("lehtonen", "Aino Lehtonen", "Pekka Mäkinen, pöytäkirjantarkastaja"),
+        ("makinen", "Pekka Mäkinen", "Anna Virtanen, puheenjohtaja"),
+        ("virtanen", "Anna Virtanen", "Marja-Liisa Rautanen, pöytäkirjanpitäjä"),
+    ):
+        sign_with_card(dialog, label)
+        assert dialog.message.text() == f"{name} signed the minutes."
+        assert dialog.pin.text() == ""  # never kept
+        assert dialog.next.text() == after
+    click(dialog.use_file)
+    assert not dialog.token.isEnabled() and dialog.p12.isEnabled()
+    replace_text(dialog.p12, str(signing_keys.secretary))
+    replace_text(dialog.pin, P12_PASSWORD)
+    click(dialog.sign_button)
+    assert dialog.message.text() == "Marja-Liisa Rautanen signed the minutes."
+    assert dialog.next.text() == "Everyone has signed."
+    assert not dialog.sign_button.isEnabled()
+    click(dialog.close_button)
+    assert not dialog.isVisible()
+
+    menu(view, "Meeting", "Verify signatures")
+    checking = view.verify_dialog
+    type_text(checking.pdf, str(minutes_pdf))
+    click(checking.verify_button)
+    table = checking.table
+    assert [table.topLevelItem(n).text(1) for n in range(table.topLevelItemCount())] == [
+        "Aino Lehtonen",
+        "Pekka Mäkinen",
+        "Anna Virtanen",
+        "Marja-Liisa Rautanen",
+    ]
+    assert {table.topLevelItem(n).text(4) for n in range(4)} == {"valid"}
+    assert checking.summary.text() == "All 4 signatures are valid."
+    click(checking.close_button)
+
+
+def test_a_wrong_pin_says_so_and_leaves_the_file(view, signing_keys, minutes_pdf, trusting_profile):
+    before = minutes_pdf.read_bytes()
+    dialog = open_signing(view, minutes_pdf)
+    sign_with_card(dialog, "lehtonen", pin="0000")
+    assert "The PIN is wrong" in dialog.message.text()
+    assert "Nothing was signed; the file is unchanged." in dialog.message.text()
+    assert dialog.pin.text() == ""
+    assert dialog.next.text() == "Aino Lehtonen, pöytäkirjantarkastaja"
+    assert minutes_pdf.read_bytes() == before
+    click(dialog.close_button)
+
+
+def test_an_empty_key_label_names_the_field(view, signing_keys, minutes_pdf, trusting_profile):
+    dialog = open_signing(view, minutes_pdf)
+    replace_text(dialog.token, pki.TOKEN)
+    replace_text(dialog.key, "")
+    click(dialog.sign_button)
+    assert dialog.message.text().startswith("Key label: give the label")
+    click(dialog.close_button)
+
+
+def test_a_changed_file_is_not_valid_in_the_dialog(
+    view, signing_keys, minutes_pdf, trusting_profile
+):
+    dialog = open_signing(view, minutes_pdf)
+    sign_with_card(dialog, "lehtonen")
+    click(dialog.close_button)
+    with minutes_pdf.open("ab") as handle:
+        handle.write(b"%")
+    menu(view, "Meeting", "Verify signatures")
+    checking = view.verify_dialog
+    type_text(checking.pdf, str(minutes_pdf))
+    click(checking.verify_button)
+    assert checking.table.topLevelItem(0).text(4).startswith("CHANGED")
+    assert "NOT all valid" in checking.summary.text()
+    click(checking.close_button)
+
+
+def test_screenshots_in_finnish(view, signing_keys, minutes_pdf, trusting_profile):
+    from ui.services import translation
+
+    translation.apply("fi")
+    dialog = open_signing(view, minutes_pdf)
+    sign_with_card(dialog, "lehtonen")
+    replace_text(dialog.pin, "1234")
+    assert dialog.windowTitle() == "Allekirjoita pöytäkirja"
+    dialog.grab().save("/tmp/sign29-sign.png")
+    click(dialog.close_button)
+    menu(view, "Kokous", "Tarkista allekirjoitukset")
+    checking = view.verify_dialog
+    type_text(checking.pdf, str(minutes_pdf))
+    click(checking.verify_button)
+    assert checking.summary.text() == "1 allekirjoitus on pätevä."
+    checking.grab().save("/tmp/sign29-verify.png")
+    click(checking.close_button)
