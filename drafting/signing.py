@@ -637,7 +637,7 @@ def verify(data: bytes, profile: Profile | None) -> Verification:
             Signature(
                 field=sig.field_name,
                 name=name,
-                certificate=status.signing_cert.subject.human_friendly,
+                certificate=_common_name(status.signing_cert),
                 time=when,
                 timestamped=stamp is not None,
                 intact=bool(status.intact and status.valid),
@@ -650,6 +650,12 @@ def verify(data: bytes, profile: Profile | None) -> Verification:
         found = [dataclasses.replace(s, changed_after=True) for s in found]
         return Verification(found, [_("Bytes were added to the file after its last revision.")])
     return Verification(found)
+
+
+def _common_name(cert: x509.Certificate) -> str:
+    """The certificate's holder as a person reads it: its common name, else the subject."""
+    name = cert.subject.native.get("common_name")
+    return str(name) if name else str(cert.subject.human_friendly)
 
 
 def _trailing(data: bytes) -> bytes:

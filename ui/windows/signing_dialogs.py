@@ -72,7 +72,7 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self.loaded = loaded
         self.setWindowTitle(_("Sign the minutes"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
@@ -83,7 +83,7 @@ class SignDialog(QDialog):
         self.pick_pdf = QPushButton(_("Choose…"), self)
         self.pick_pdf.setAccessibleName(_("Choose the minutes"))
         self.pick_pdf.clicked.connect(lambda: _pick_pdf(self, self.pdf))
-        _row(form, _("&Minutes (PDF):"), _file_row(self.pdf, self.pick_pdf), self.pdf)
+        _row(form, _("Minutes (P&DF):"), _file_row(self.pdf, self.pick_pdf), self.pdf)
 
         self.order = QListWidget(self)
         self.order.setAccessibleName(_("Signing order"))
@@ -116,7 +116,7 @@ class SignDialog(QDialog):
         _row(form, _("Card &module:"), self.module, self.module)
         _row(form, _("Card &label:"), self.token, self.token)
         _row(form, _("&Key label:"), self.key, self.key)
-        _row(form, _("Certificate fi&le:"), _file_row(self.p12, self.pick_p12), self.p12)
+        _row(form, _("Cer&tificate file:"), _file_row(self.p12, self.pick_p12), self.p12)
         self.pin = QLineEdit(self)
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setAccessibleName(_("PIN or password (not stored)"))
@@ -235,7 +235,7 @@ class VerifyDialog(QDialog):
         super().__init__(parent)
         self.org_id = org_id
         self.setWindowTitle(_("Verify signatures"))
-        self.setMinimumSize(760, 320)
+        self.setMinimumSize(940, 320)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.pdf = QLineEdit(self)
