@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafting import atomic, dates, meeting
 from drafting.i18n import _, ngettext
+from drafting.model import LANGUAGES
 from drafting.organization import Profile, organization
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ def _keywords(reader: Any) -> list[str]:
 
 def _language(reader: Any, default: str) -> str:
     lang = str(reader.trailer["/Root"].get("/Lang", ""))[:2]
-    return lang if lang in ("fi", "sv") else default
+    return lang if lang in LANGUAGES else default
 
 
 def _ours(reader: Any) -> None:

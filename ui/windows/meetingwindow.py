@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +41,8 @@ from ui.widgets.form import FieldGroup, declared, declared_column
 from ui.widgets.records import RecordTable, moved
 from ui.windows.askers import MeetingAsker
 from ui.windows.signing_dialogs import SignDialog, VerifyDialog
+
+D = TypeVar("D", bound=QDialog)
 
 
 class ItemList(QTreeWidget):
@@ -210,6 +214,8 @@ class MeetingWindow(QMainWindow):
         self.document.file_changed.connect(self._update_title)
         self.document.typing.connect(self._say_input_error)
         self._said_input_error = ""
+        self.sign_dialog: SignDialog | None = None
+        self.verify_dialog: VerifyDialog | None = None
         self.retranslate()
         screens.place(self, QSize(1250, 800), settings.Settings()[settings.MEETING_GEOMETRY])
 
@@ -594,16 +600,23 @@ class MeetingWindow(QMainWindow):
         if loaded is not None:
             self.builds.build(loaded)
 
+    # Not modal: the meeting stays usable while the minutes are signed or checked.
     def sign_minutes(self) -> None:
         """The signing dialog (drafting.signing): who signs now, with a card or a file."""
         loaded = self._loaded()
         if loaded is not None:
-            self.sign_dialog = SignDialog(loaded, self)
-            self.sign_dialog.open()
+            self.sign_dialog = self._replace(self.sign_dialog, SignDialog(loaded, self))
 
     def verify_signatures(self) -> None:
-        self.verify_dialog = VerifyDialog(self.draft.organization, self)
-        self.verify_dialog.open()
+        dialog = VerifyDialog(self.draft.organization, self)
+        self.verify_dialog = self._replace(self.verify_dialog, dialog)
+
+    def _replace(self, old: QDialog | None, new: D) -> D:
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        new.show()
+        return new
 
     def _converter(self) -> produce.Converter:
         """The drafting window's LibreOffice, or one of this window's, stopped when it closes."""
