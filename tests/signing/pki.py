@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 MODULE_CANDIDATES = (
     Path("/usr/lib/softhsm/libsofthsm2.so"),
@@ -74,11 +75,11 @@ def authority(common: str = "Pykälä Test CA") -> Issued:
     return Issued(key, cert)
 
 
-def issue(ca: Issued, common: str, expired: bool = False) -> Issued:
+def issue(ca: Issued, common: str, expired: bool = False, timestamps: bool = False) -> Issued:
     key = _key()
     start = NOW - dt.timedelta(days=400 if expired else 1)
     end = NOW - dt.timedelta(days=10) if expired else NOW + dt.timedelta(days=365)
-    cert = (
+    builder = (
         x509.CertificateBuilder()
         .subject_name(_name(common))
         .issuer_name(ca.cert.subject)
@@ -95,9 +96,11 @@ def issue(ca: Issued, common: str, expired: bool = False) -> Issued:
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), False
         )
-        .sign(ca.key, hashes.SHA256())
     )
-    return Issued(key, cert)
+    if timestamps:  # a timestamp authority's certificate says so, critically (RFC 3161)
+        usage = x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING])
+        builder = builder.add_extension(usage, True)
+    return Issued(key, builder.sign(ca.key, hashes.SHA256()))
 
 
 def write_pem(cert: x509.Certificate, path: Path) -> Path:
@@ -187,3 +190,59 @@ def init_token(conf: Path, keys: dict[str, Issued], folder: Path) -> None:
                     Attribute.SERIAL_NUMBER: _der_integer(issued.cert.serial_number),
                 }
             )
+
+
+class TimestampServer:
+    """An RFC 3161 timestamp server on this machine (pyHanko's DummyTimeStamper behind
+    http.server, in a thread), its certificate issued by `ca`."""
+
+    def __init__(self, ca: Issued) -> None:
+        import http.server
+        import threading
+
+        from asn1crypto import keys, tsp
+        from asn1crypto import x509 as asn1_x509
+
+        with warnings.catch_warnings():  # pyHanko imports DSA, which cryptography deprecates
+            warnings.filterwarnings("ignore", message="DSA is deprecated")
+            from pyhanko.sign.timestamps import DummyTimeStamper
+
+        issued = issue(ca, "Pykälä Test TSA", timestamps=True)
+        stamper = DummyTimeStamper(
+            tsa_cert=asn1_x509.Certificate.load(
+                issued.cert.public_bytes(serialization.Encoding.DER)
+            ),
+            tsa_key=keys.PrivateKeyInfo.load(
+                issued.key.private_bytes(
+                    serialization.Encoding.DER,
+                    serialization.PrivateFormat.PKCS8,
+                    serialization.NoEncryption(),
+                )
+            ),
+        )
+        self.requests = 0
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                answer = stamper.request_tsa_response(tsp.TimeStampReq.load(body)).dump()
+                server.requests += 1
+                self.send_response(200)
+                self.send_header("Content-Type", "application/timestamp-reply")
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.http = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.http.server_address[1]}/"
+        self.thread = threading.Thread(target=self.http.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.http.shutdown()
+        self.http.server_close()
+        self.thread.join()

@@ -308,3 +308,48 @@ def test_pyhanko_imports_quietly():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         signing._load_pyhanko()
+
+
+def test_with_a_timestamp_server_the_time_is_the_servers(
+    cli_run, signing_keys, minutes_pdf, trusting_profile
+):
+    server = pki.TimestampServer(signing_keys.ca)
+    try:
+        profile = trusting_profile / "helsinki.json"
+        data = json.loads(profile.read_text("utf-8"))
+        data["signing"]["timestamp_url"] = server.url
+        profile.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        result = cli_run(
+            "sign", MEETING, minutes_pdf, *token_args(signing_keys, "lehtonen"), pin=pki.PIN
+        )
+        assert result.code == 0, result.err
+        assert server.requests >= 1  # pyHanko asks once more to size the signature
+    finally:
+        server.stop()
+    verified = cli_run("verify", minutes_pdf)
+    assert verified.code == 0, verified.out
+    assert "1. Aino Lehtonen — valid" in verified.out
+    assert "(timestamp)" in verified.out and "(signer's clock)" not in verified.out
+    assert pyhanko_says(minutes_pdf.read_bytes(), signing_keys.ca) == [("Pykala-1-checkers", True)]
+    text = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(minutes_pdf), "-"], capture_output=True, text=True
+    ).stdout
+    assert "(aikaleima)" in text
+
+
+def test_a_timestamp_server_that_does_not_answer_signs_nothing(
+    cli_run, signing_keys, minutes_pdf, trusting_profile
+):
+    server = pki.TimestampServer(signing_keys.ca)
+    server.stop()  # its port is closed now
+    profile = trusting_profile / "helsinki.json"
+    data = json.loads(profile.read_text("utf-8"))
+    data["signing"]["timestamp_url"] = server.url
+    profile.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    refused(
+        cli_run,
+        minutes_pdf,
+        *token_args(signing_keys, "lehtonen"),
+        pin=pki.PIN,
+        says=f"The timestamp server {server.url} did not answer",
+    )

@@ -144,3 +144,30 @@ def test_screenshots_in_finnish(view, signing_keys, minutes_pdf, trusting_profil
     assert checking.summary.text() == "1 allekirjoitus on pätevä."
     checking.grab().save("/tmp/sign29-verify.png")
     click(checking.close_button)
+
+
+def test_tab_goes_through_the_signing_dialog_in_reading_order(
+    view, signing_keys, minutes_pdf, trusting_profile
+):
+    dialog = open_signing(view, minutes_pdf)
+    dialog.activateWindow()
+    dialog.pdf.setFocus()
+    seen = [dialog.focusWidget()]
+    for _step in range(9):
+        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(dialog.focusWidget())
+    assert seen == [
+        dialog.pdf,
+        dialog.pick_pdf,
+        dialog.order,
+        dialog.use_card,
+        dialog.module,
+        dialog.token,
+        dialog.key,
+        dialog.pin,
+        dialog.sign_button,
+        dialog.close_button,
+    ]
+    assert all(w.accessibleName() or w.text() for w in seen if w is not dialog.order)
+    assert dialog.order.accessibleName() == "Signing order"
+    click(dialog.close_button)
