@@ -92,6 +92,19 @@ def unknown(participants: Iterable[Participant], refs: Iterable[str]) -> list[st
     return [r for r in refs if r.strip() and find(people, r) is None]
 
 
+def named(participants: Iterable[Participant], text: str) -> str:
+    """The reference for what a user typed: a participant's name (in any case) or reference
+    gives that participant's reference; anything else is kept as typed (the checks say
+    that it names no participant)."""
+    text = " ".join(text.split())
+    people = list(participants)
+    if find(people, text) is not None:
+        return text
+    low = text.casefold()
+    found = next((p for p in people if p.name.casefold() == low), None)
+    return reference(found) if found is not None else text
+
+
 # The words that make a body a (municipal) council by its name.
 COUNCIL_WORDS = ("valtuusto", "fullmäktige")
 

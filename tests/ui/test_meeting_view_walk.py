@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from drafting import draftfile
 from tests.conftest import EXAMPLES
 from tests.ui.conftest import open_view
+from tests.ui.user import menu
 
 FIRST_ITEM = EXAMPLES / "meeting" / "01-laillisuus.pykala"
 
@@ -119,12 +120,21 @@ def test_open_shows_the_item_with_the_meetings_numbers_until_undone(view, window
 
 
 def test_open_leaves_an_item_alone_when_the_numbers_match(view, window, qtbot):
+    """An item with the meeting's numbers and roster opens unchanged. (The first opening
+    brings the roster, with who was there for the item: saved, the item has it.)"""
     view.items.setCurrentItem(view.items.topLevelItem(0))  # numbered already: Asia 1, § 332
     qtbot.mouseClick(view.buttons["open"], Qt.MouseButton.LeftButton)
     assert window.document.path.name == "01-laillisuus.pykala"
+    assert [p.name for p in window.document.draft.meeting.participants] == [
+        p.name for p in view.draft.participants
+    ]
+    assert window.act_undo.text() == "&Undo: Numbers from the meeting"
+    menu(window, "File", "Save")  # with the roster
+    assert not window.isWindowModified()
+    qtbot.mouseClick(view.buttons["open"], Qt.MouseButton.LeftButton)
     assert form_text(window, "item.section") == "332"
     assert not window.isWindowModified()
-    assert window.statusBar().currentMessage() == ""
+    assert window.document.undo_stack.count() == 0
 
 
 # A popup menu grabs the keyboard; the offscreen platform cannot, and says so.
