@@ -21,6 +21,8 @@ from drafting.model import Draft, HandlingEvent, Participant
 class _Org(Protocol):
     def body(self, body: str, language: str) -> str: ...
 
+    def body_word(self, body: str, language: str, key: str) -> str | None: ...
+
 
 class Vocabulary(Protocol):
     """What the generator needs of drafting.render.context.Words."""
@@ -135,13 +137,15 @@ class _Writer:
         decision = draft.item.decision
         self.events = decision.handling if decision else []
         self.people = People(draft.meeting.participants, self.events, w.language)
-        self.body = w.org.body(draft.meeting.body, w.language)
+        self.body_name = draft.meeting.body
         # The body's own set of formulas (`handling.council.…`, `handling.committee.…`), each
         # falling back to the general one (`handling.…`, the board's): a council's sentences,
         # a committee's vote numbered and its result line, a board's blocks.
         self.council = attendance.is_council(draft.meeting.body)
         committee = is_committee(draft.meeting.body)
         self.kind = "council" if self.council else "committee" if committee else ""
+        # The body as its handling names it: its name, or its own word ("Jaosto").
+        self.body = self.word("handling.body", body=w.org.body(draft.meeting.body, w.language))
         self.seats = attendance.seats(draft.meeting.participants, draft.meeting.seats)
         self.proposals = {e.id: e for e in self.events if e.event == "proposal" and e.id}
         self.votes = sum(1 for e in self.events if e.event == "vote")
@@ -152,6 +156,10 @@ class _Writer:
 
     # the words: the body's own formula first, a variant before the plain one
 
+    def _own(self, key: str) -> str | None:
+        """The body's own word for `key` (the profile's `body_vocabulary`), if it has one."""
+        return self.w.org.body_word(self.body_name, self.w.language, key)
+
     def _has(self, key: str) -> bool:
         try:
             self.w(key)
@@ -160,12 +168,17 @@ class _Writer:
         return True
 
     def key(self, *variants: str) -> str | None:
-        """The first of `variants` (most particular first) found in the body's set
-        (`handling.council.…`) or else in the general one; None when none is."""
+        """The first of `variants` (most particular first) found in the body's own words, the
+        set of its kind (`handling.council.…`) or else the general one; None when none is."""
         for variant in variants:
             own = variant.replace("handling.", f"handling.{self.kind}.", 1) if self.kind else ""
-            for key in (own, variant):
-                if key and self._has(key):
+            keys = [key for key in (own, variant) if key]
+            # The body's own word first (`body_vocabulary`), then the organisation's.
+            owned = [key for key in keys if self._own(key) is not None]
+            if owned:
+                return owned[0]
+            for key in keys:
+                if self._has(key):
                     return key
         return None
 
@@ -173,6 +186,9 @@ class _Writer:
         key = self.key(*variants)
         if key is None:
             raise KeyError(variants[0])
+        own = self._own(key)
+        if own is not None:
+            return own.format(**values) if values else own
         return self.w(key, **values)
 
     def followed(self) -> bool:
@@ -197,7 +213,12 @@ class _Writer:
         if proposer == "chair":
             return " " + self.word("handling.by.chair")
         p = self.people
-        return " " + self.word("handling.by", name=p.name(proposer), genitive=p.genitive(proposer))
+        found = attendance.find(p.participants, proposer)
+        # The chair by name: "puheenjohtaja Daniel Sazonovin ehdotuksesta" where a body says so.
+        chair = ("handling.by.chair.named",) if found and found.role in CHAIRS else ()
+        return " " + self.word(
+            *chair, "handling.by", name=p.name(proposer), genitive=p.genitive(proposer)
+        )
 
     def until(self, day: _dt.date | None) -> str:
         if day is None:
@@ -291,8 +312,11 @@ class _Writer:
         return [text]
 
     def presenter_change(self, e: HandlingEvent) -> list[str]:
-        key = f"handling.change.{e.change}" + (".tabling" if e.during_tabling else "")
-        return [_tidy(self.word(key, text=e.text))]
+        key = f"handling.change.{e.change}"
+        tabling = (f"{key}.tabling",) if e.during_tabling else ()
+        text = e.text.strip()
+        text = text[:-1] if text.endswith(".") else text  # the formula ends the sentence
+        return [_tidy(self.word(*tabling, key, text=text))]
 
     def proposal(self, e: HandlingEvent) -> list[str]:
         p = self.people
