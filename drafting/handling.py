@@ -314,9 +314,9 @@ class _Writer:
     def presenter_change(self, e: HandlingEvent) -> list[str]:
         key = f"handling.change.{e.change}"
         tabling = (f"{key}.tabling",) if e.during_tabling else ()
-        text = e.text.strip()
-        text = text[:-1] if text.endswith(".") else text  # the formula ends the sentence
-        return [_tidy(self.word(*tabling, key, text=text))]
+        line = _tidy(self.word(*tabling, key, text=e.text.strip()))
+        # A text that ends its sentence ('… yöaikaan."') is not given a second full stop.
+        return [re.sub(r"\.([\"”»]?)\.$", r".\1", line)]
 
     def proposal(self, e: HandlingEvent) -> list[str]:
         p = self.people

@@ -42,6 +42,10 @@ def test_a_presenter_removes_a_part_and_the_sentence_ends_once():
     ]
     lines = text(draft([change("removed", "liitteen 4", tabling=True)], "Kaupunginhallitus"))
     assert lines == ["Pöydällepanon aikana esittelijä poisti liitteen 4."]
+    quoted = 'lauseen: "Hankinnassa painotetaan himmennettävyyttä."'
+    assert text(draft([change("amended", quoted)], "Kaupunginhallitus")) == [
+        f"Esittelijä muutti ehdotustaan {quoted}"
+    ]
 
 
 def test_a_presenter_takes_the_item_off_the_agenda_in_both_languages():
