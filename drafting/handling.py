@@ -21,6 +21,8 @@ from drafting.model import Draft, HandlingEvent, Participant
 class _Org(Protocol):
     def body(self, body: str, language: str) -> str: ...
 
+    def body_word(self, body: str, language: str, key: str) -> str | None: ...
+
 
 class Vocabulary(Protocol):
     """What the generator needs of drafting.render.context.Words."""
@@ -38,17 +40,19 @@ class Vocabulary(Protocol):
 
 
 _FINNISH_LAST = {"å": "{", "ä": "|", "ö": "}", "ü": "y", "æ": "|", "ø": "}"}  # after z
+# W sorts as V in Finnish lists (Helsinki's: "Thomas Wallgren, Sanna Vesikansa").
+_FINNISH_SAME = {"w": "v"}
 
 
 def sort_key(name: str) -> tuple[str, str]:
-    """Sorted by surname, then the whole name, in Finnish order (Å, Ä, Ö after Z). The
+    """Sorted by surname, then the whole name, in Finnish order (Å, Ä, Ö after Z; W as V). The
     surname is the last word; a surname of two words is joined by a no-break space (U+00A0:
     "Silja Borgarsdottir\u00a0Sandelin" sorts under B)."""
 
     def key(text: str) -> str:
         out = []
         for ch in text.lower():
-            ch = _FINNISH_LAST.get(ch, ch)
+            ch = _FINNISH_LAST.get(ch, _FINNISH_SAME.get(ch, ch))
             out.append(unicodedata.normalize("NFKD", ch)[0])
         return "".join(out)
 
@@ -104,6 +108,18 @@ def _tidy_spaces(text: str) -> str:
     return re.sub(r"  +", " ", text).strip()
 
 
+# The words that make a body a committee, a board's section or a municipal enterprise's
+# board by its name (a body of its own formulas, `handling.committee.…`).
+COMMITTEE_WORDS = ("lautakunta", "jaosto", "johtokunta", "nämnd", "sektion", "direktion")
+
+
+def is_committee(body: str) -> bool:
+    """Whether the body is a committee ("Kaupunkiympäristölautakunta"), a board's section
+    ("Kaupunginhallituksen konsernijaosto") or an enterprise's board ("…johtokunta")."""
+    low = body.lower()
+    return any(word in low for word in COMMITTEE_WORDS)
+
+
 def wish_needs(council: bool, seats: int) -> int:
     """The yes votes a wish clause needs: a council's at least half of its seats
     (drafting.attendance.wish_needs); 0 (a plain majority) for other bodies or unknown seats."""
@@ -121,19 +137,28 @@ class _Writer:
         decision = draft.item.decision
         self.events = decision.handling if decision else []
         self.people = People(draft.meeting.participants, self.events, w.language)
-        self.body = w.org.body(draft.meeting.body, w.language)
-        # The body's own set of formulas (`handling.council.…`), each falling back to the
-        # general one (`handling.…`): a council's sentences, a board's blocks.
+        self.body_name = draft.meeting.body
+        # The body's own set of formulas (`handling.council.…`, `handling.committee.…`), each
+        # falling back to the general one (`handling.…`, the board's): a council's sentences,
+        # a committee's vote numbered and its result line, a board's blocks.
         self.council = attendance.is_council(draft.meeting.body)
-        self.kind = "council" if self.council else ""
+        committee = is_committee(draft.meeting.body)
+        self.kind = "council" if self.council else "committee" if committee else ""
+        # The body as its handling names it: its name, or its own word ("Jaosto").
+        self.body = self.word("handling.body", body=w.org.body(draft.meeting.body, w.language))
         self.seats = attendance.seats(draft.meeting.participants, draft.meeting.seats)
         self.proposals = {e.id: e for e in self.events if e.event == "proposal" and e.id}
         self.votes = sum(1 for e in self.events if e.event == "vote")
         self.first_vote = (decision.first_vote if decision else None) or 1
         self.vote_number = 0
         self.after: list[HandlingEvent] = []  # the events after the one being written
+        self.before: HandlingEvent | None = None  # the event before it
 
     # the words: the body's own formula first, a variant before the plain one
+
+    def _own(self, key: str) -> str | None:
+        """The body's own word for `key` (the profile's `body_vocabulary`), if it has one."""
+        return self.w.org.body_word(self.body_name, self.w.language, key)
 
     def _has(self, key: str) -> bool:
         try:
@@ -143,12 +168,17 @@ class _Writer:
         return True
 
     def key(self, *variants: str) -> str | None:
-        """The first of `variants` (most particular first) found in the body's set
-        (`handling.council.…`) or else in the general one; None when none is."""
+        """The first of `variants` (most particular first) found in the body's own words, the
+        set of its kind (`handling.council.…`) or else the general one; None when none is."""
         for variant in variants:
             own = variant.replace("handling.", f"handling.{self.kind}.", 1) if self.kind else ""
-            for key in (own, variant):
-                if key and self._has(key):
+            keys = [key for key in (own, variant) if key]
+            # The body's own word first (`body_vocabulary`), then the organisation's.
+            owned = [key for key in keys if self._own(key) is not None]
+            if owned:
+                return owned[0]
+            for key in keys:
+                if self._has(key):
                     return key
         return None
 
@@ -156,6 +186,9 @@ class _Writer:
         key = self.key(*variants)
         if key is None:
             raise KeyError(variants[0])
+        own = self._own(key)
+        if own is not None:
+            return own.format(**values) if values else own
         return self.w(key, **values)
 
     def followed(self) -> bool:
@@ -180,7 +213,12 @@ class _Writer:
         if proposer == "chair":
             return " " + self.word("handling.by.chair")
         p = self.people
-        return " " + self.word("handling.by", name=p.name(proposer), genitive=p.genitive(proposer))
+        found = attendance.find(p.participants, proposer)
+        # The chair by name: "puheenjohtaja Daniel Sazonovin ehdotuksesta" where a body says so.
+        chair = ("handling.by.chair.named",) if found and found.role in CHAIRS else ()
+        return " " + self.word(
+            *chair, "handling.by", name=p.name(proposer), genitive=p.genitive(proposer)
+        )
 
     def until(self, day: _dt.date | None) -> str:
         if day is None:
@@ -234,9 +272,34 @@ class _Writer:
     # each event: its paragraphs
 
     def disqualification(self, e: HandlingEvent) -> list[str]:
-        lines = [self.word("handling.disqualified", name=self.people.name(e.member))]
+        """A council's sentence for each ("Kanslichef X konstaterades vara jävig …"), or the
+        board's block: "Esteelliset: A, B" and the ground, the members of one ground together
+        (consecutive events of the same ground and statute are one block)."""
+        ground = f"{e.ground} ({e.statute})" if e.ground and e.statute else e.ground
+        sentence = self.key("handling.disqualified.sentence")
+        if sentence is not None:
+            found = attendance.find(self.people.participants, e.member)
+            text = _tidy(
+                self.w(
+                    sentence,
+                    role=found.role if found else "",
+                    name=self.people.name(e.member),
+                    ground=ground,
+                )
+            )
+            return [text[:1].upper() + text[1:]]
+        same = (e.ground, e.statute)
+        before = self.before
+        if before and (before.event, before.ground, before.statute) == ("disqualification", *same):
+            return []  # written with the first of its block
+        run = [e]
+        for later in self.after:
+            if later.event != "disqualification" or (later.ground, later.statute) != same:
+                break
+            run.append(later)
+        names = ", ".join(self.people.name(x.member) for x in run)
+        lines = [self.word("handling.disqualified", name=names, names=names)]
         if e.ground:
-            ground = f"{e.ground} ({e.statute})" if e.statute else e.ground
             lines.append(self.word("handling.disqualified.ground", ground=ground))
         return ["\n".join(lines)]
 
@@ -249,8 +312,11 @@ class _Writer:
         return [text]
 
     def presenter_change(self, e: HandlingEvent) -> list[str]:
-        key = f"handling.change.{e.change}" + (".tabling" if e.during_tabling else "")
-        return [_tidy(self.word(key, text=e.text))]
+        key = f"handling.change.{e.change}"
+        tabling = (f"{key}.tabling",) if e.during_tabling else ()
+        line = _tidy(self.word(*tabling, key, text=e.text.strip()))
+        # A text that ends its sentence ('… yöaikaan."') is not given a second full stop.
+        return [re.sub(r"\.([\"”»]?)\.$", r".\1", line)]
 
     def proposal(self, e: HandlingEvent) -> list[str]:
         p = self.people
@@ -276,7 +342,16 @@ class _Writer:
         out += rest
         if e.seconders:
             key = "handling.seconder" if len(e.seconders) == 1 else "handling.seconders"
-            out.append(self.word(key, names=", ".join(p.name(s) for s in e.seconders)))
+            names = [p.name(s) for s in e.seconders]
+            out.append(
+                self.word(
+                    key,
+                    names=_listed(names, self.w),
+                    name=p.name(e.proposer),
+                    genitive=p.genitive(e.proposer),
+                    kind=self.word(f"handling.unseconded.{e.proposal}"),
+                )
+            )
         elif not e.request:
             out.append(self.unseconded(e))
         return out
@@ -308,9 +383,10 @@ class _Writer:
     def vote(self, e: HandlingEvent) -> list[str]:
         w, p = self.word, self.people
         self.vote_number += 1
-        if w("handling.vote.numbering").strip() == "meeting":  # a council: "8 äänestys"
+        numbering = w("handling.vote.numbering").strip()
+        if numbering == "meeting":  # a council: "8 äänestys"
             heading = w("handling.vote.numbered", n=self.first_vote + self.vote_number - 1)
-        elif self.votes > 1:
+        elif self.votes > 1 or numbering == "always":  # a committee: "1 äänestys" for one too
             heading = w("handling.vote.numbered", n=self.vote_number)
         else:
             heading = w("handling.vote.heading")
@@ -390,6 +466,7 @@ def paragraphs(draft: Draft, words: Vocabulary) -> list[str]:
     out: list[str] = []
     for n, e in enumerate(writer.events):
         writer.after = writer.events[n + 1 :]
+        writer.before = writer.events[n - 1] if n else None
         out += getattr(writer, e.event)(e)
     return [x for x in out if x.strip()]
 

@@ -78,7 +78,7 @@ class HandlingLine:
 EventKind = Literal[
     "disqualification",  # member, ground, statute
     "expert",  # experts heard (title, name), left after hearing
-    "presenter_change",  # change (supplemented, amended, withdrawn), during_tabling, text
+    "presenter_change",  # change (supplemented, amended, withdrawn, removed, off_agenda), text
     "proposal",  # id, proposal (kind), proposer, seconders, text, effect, request
     "vote",  # yes, no (what JAA and EI stand for), jaa, ei, blank (ballots)
     "unanimous",  # decision (what was adopted), proposer, until
@@ -87,7 +87,10 @@ EventKind = Literal[
     "outcome",  # outcome: the decision line when it is not derived
 ]
 ProposalType = Literal["counter", "return", "rejection", "tabling", "wish"]
-ChangeKind = Literal["supplemented", "amended", "withdrawn"]
+# withdrawn: the presenter withdrew the proposal ("peruutti ehdotuksensa"); removed: took a part
+# out of it ("poisti päätösehdotuksen viidennen kappaleen: …"); off_agenda: took the item off
+# the agenda ("poisti asian esityslistalta").
+ChangeKind = Literal["supplemented", "amended", "withdrawn", "removed", "off_agenda"]
 Effect = Literal["adds", "replaces"]
 
 

@@ -277,7 +277,9 @@ _PROPOSAL_TYPES = {
 _CHANGE_KINDS = {
     "supplemented": lambda: _("Supplemented (täydensi)"),
     "amended": lambda: _("Amended (muutti)"),
-    "withdrawn": lambda: _("Withdrawn (poisti)"),
+    "withdrawn": lambda: _("Withdrawn (peruutti)"),
+    "removed": lambda: _("Removed a part (poisti)"),
+    "off_agenda": lambda: _("Took the item off the agenda (poisti asian esityslistalta)"),
 }
 _EFFECTS = {
     "adds": lambda: _("Adds to the decision"),

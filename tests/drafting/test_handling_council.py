@@ -122,6 +122,9 @@ def council_wish(yes: int) -> dict:
     data = board()
     data["meeting"]["body"] = "Kaupunginvaltuusto"
     data["meeting"]["seats"] = 20
+    # A council meeting of today's wording (the profile keeps the council's words of 2021 and
+    # earlier for documents of that time: vocabulary_until).
+    data["meeting"]["date"] = "2024-11-13"
     people = data["meeting"]["participants"]
     wish = {
         "event": "proposal",
