@@ -171,3 +171,46 @@ def test_tab_goes_through_the_signing_dialog_in_reading_order(
     assert all(w.accessibleName() or w.text() for w in seen if w is not dialog.order)
     assert dialog.order.accessibleName() == "Signing order"
     click(dialog.close_button)
+
+
+def test_the_build_dialog_makes_archival_minutes_that_sign(
+    view, qtbot, signing_keys, trusting_profile, tmp_path
+):
+    """The whole path in the window: Build documents with PDF as PDF/A ticked, then sign."""
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from tests.ui.test_meeting_view_walk import close_summary, summary
+    from ui.windows.askers import MeetingAsker
+    from ui.windows.build_dialog import BuildDialog
+
+    out = tmp_path / "out"
+    view.answers.update(build_choices=lambda: MeetingAsker.build_choices(view.ask), folder=out)
+    seen = []
+
+    def fill_in() -> None:  # runs while the dialog waits for the user
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, BuildDialog):
+            return
+        try:
+            seen.append(dialog.archival.isEnabled())  # only with PDF
+            for box in (dialog.pdf, dialog.archival):
+                qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+            ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, fill_in)
+    qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: summary(view) is not None, timeout=120_000)
+    close_summary(view, qtbot)
+    assert seen == [False]
+    built = out / "Pöytäkirja 18-2021.pdf"
+    assert b"pdfaid:part" in built.read_bytes()
+
+    dialog = open_signing(view, built)
+    sign_with_card(dialog, "lehtonen")
+    assert dialog.message.text() == "Aino Lehtonen signed the minutes."
+    click(dialog.close_button)
