@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafting import atomic, dates, meeting
+from drafting import atomic, dates, i18n, meeting
 from drafting.i18n import _, ngettext
 from drafting.model import LANGUAGES
 from drafting.organization import Profile, organization
@@ -679,8 +679,8 @@ def status(signature: Signature) -> str:
 def when(signature: Signature) -> str:
     if signature.time is None:
         return _("no time")
-    local = signature.time.astimezone()
-    said = local.strftime("%Y-%m-%d %H:%M:%S %z")
+    # In the interface language's own way, on this computer's clock (7.12.2026 23.57.01).
+    said = dates.for_interface(signature.time.astimezone(), i18n.language(), seconds=True)
     return said + " " + (_("(timestamp)") if signature.timestamped else _("(signer's clock)"))
 
 

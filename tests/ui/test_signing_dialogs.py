@@ -3,6 +3,8 @@ file, the PIN masked and never kept) and the verification dialog, driven by clic
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -142,6 +144,9 @@ def test_screenshots_in_finnish(view, signing_keys, minutes_pdf, trusting_profil
     type_text(checking.pdf, str(minutes_pdf))
     click(checking.verify_button)
     assert checking.summary.text() == "1 allekirjoitus on pätevä."
+    # When, in the Finnish way on this computer's clock: "7.12.2026 23.57.01 (…kello)".
+    when = checking.table.topLevelItem(0).text(3)
+    assert re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}\.\d{2}\.\d{2} \(.+\)", when), when
     checking.grab().save("/tmp/sign29-verify.png")
     click(checking.close_button)
 
