@@ -32,6 +32,10 @@ AXE := .cache/axe/node_modules/axe-core/axe.min.js
 # Spelling as you type (drafting/spelling.py): Enchant with its Voikko provider for Finnish
 # and its Hunspell provider with the Swedish dictionary; libvoikko1 for Finnish grammar.
 DEBS_SPELL := libenchant-2-2 libenchant-2-voikko libvoikko1 voikko-fi hunspell-sv
+# Signing the minutes (drafting.signing): smart cards through OpenSC's PKCS#11 module; the
+# tests sign with a SoftHSM2 token they make (tests/signing/pki.py).
+DEBS_SIGN := opensc-pkcs11
+DEBS_SIGN_TEST := softhsm2
 DEBS_VENV := $(shell $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1 || echo python3-venv)
 
 # Installing for the current user (launcher, icon, file type) needs the freedesktop tools;
@@ -78,12 +82,13 @@ test-fast: venv-test
 		--hypothesis-profile=fast -n auto --dist loadfile
 
 debs-run:
-	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT) $(DEBS_SPELL))
+	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT) $(DEBS_SPELL) \
+		$(DEBS_SIGN))
 
 debs-test:
 	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PDF_TEST) \
 		$(DEBS_PRINT_TEST) \
-		$(DEBS_WEB_TEST) $(DEBS_SPELL) $(DEBS_DESKTOP_TEST))
+		$(DEBS_WEB_TEST) $(DEBS_SPELL) $(DEBS_DESKTOP_TEST) $(DEBS_SIGN) $(DEBS_SIGN_TEST))
 
 # The launcher, icon and file type for the current user (~/.local/share), starting this
 # checkout's .venv; `uninstall-desktop` takes them away again.

@@ -90,3 +90,47 @@ def unknown(participants: Iterable[Participant], refs: Iterable[str]) -> list[st
     """The references among `refs` that name no participant."""
     people = list(participants)
     return [r for r in refs if r.strip() and find(people, r) is None]
+
+
+def named(participants: Iterable[Participant], text: str) -> str:
+    """The reference for what a user typed: a participant's name (in any case) or reference
+    gives that participant's reference; anything else is kept as typed (the checks say
+    that it names no participant)."""
+    text = " ".join(text.split())
+    people = list(participants)
+    if find(people, text) is not None:
+        return text
+    low = text.casefold()
+    found = next((p for p in people if p.name.casefold() == low), None)
+    return reference(found) if found is not None else text
+
+
+# The words that make a body a (municipal) council by its name.
+COUNCIL_WORDS = ("valtuusto", "fullmäktige")
+
+
+def is_council(body: str) -> bool:
+    """Whether the body is a (municipal) council, by its name: "Kaupunginvaltuusto",
+    "Stadsfullmäktige"."""
+    low = body.lower()
+    return any(word in low for word in COUNCIL_WORDS)
+
+
+def seats(participants: Iterable[Participant], given: int | None = None) -> int:
+    """The body's seats: `given` (the meeting's `seats`) when stated, else the members of the
+    roster, a deputy standing for a listed member counted once for that seat."""
+    if given:
+        return given
+    members = _members(participants)
+    stood_for = {
+        p.substitute_for
+        for p in members
+        if p.substitute_for and find(members, p.substitute_for) is not None
+    }
+    return len(members) - len(stood_for)
+
+
+def wish_needs(seats: int) -> int:
+    """The yes votes a council's wish clause needs to pass: at least half of the seats (43 of
+    Helsinki's 85)."""
+    return (seats + 1) // 2

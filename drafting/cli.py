@@ -8,6 +8,11 @@
                                                   [--language fi|sv] [--public] [--changes]
     python main.py build MEETING.pykala --html --agenda|--minutes -o DIR [--internal]
     python main.py number MEETING.pykala    # write Asia/N and § into the item files
+    python main.py sign MEETING.pykala MINUTES.pdf --pkcs12 FILE.p12
+    python main.py sign MEETING.pykala MINUTES.pdf --module LIB.so --token LABEL --key LABEL
+                                                  # the next signer; PIN from the terminal
+                                                  # (or the first line of standard input)
+    python main.py verify FILE.pdf [--organization ID]   # exit 0 only if all are valid
 
 Exit codes: 0 done; 1 problems that block the document (listed), an output that could not
 be written or is refused (the draft itself, the same file twice, a folder or a device);
@@ -17,17 +22,30 @@ be written or is refused (the draft itself, the same file twice, a folder or a d
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
 
-from drafting import atomic, checks, copies, draftfile, handling, i18n, meeting, produce, scratch
+from drafting import (
+    atomic,
+    checks,
+    copies,
+    draftfile,
+    handling,
+    i18n,
+    meeting,
+    organization,
+    produce,
+    scratch,
+    signing,
+)
 from drafting.i18n import _, ngettext
 from drafting.model import LANGUAGES, MeetingDraft
 from drafting.render import context, docx, embed, pdf, warm
 
 OK, PROBLEMS, UNREADABLE = 0, 1, 2
-COMMANDS = ("render", "check", "build", "number", "handling")
+COMMANDS = ("render", "check", "build", "number", "handling", "sign", "verify")
 
 
 def _say(message: str) -> None:
@@ -338,6 +356,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             language=args.language,
             changes=args.changes,
             converter=converter,
+            archival=args.archival,
         )
     except meeting.BuildError as exc:
         return _build_failed(exc)
@@ -403,6 +422,68 @@ def cmd_number(args: argparse.Namespace) -> int:
     if not written:
         print(_("the item files already carry these numbers"))
     return OK
+
+
+def _pin() -> str:
+    """The PIN, asked now and never stored: from the terminal without echo, else the first
+    line of standard input (scripts)."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(_("PIN: "))
+    return (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    loaded = _load_meeting(args.meeting)
+    if loaded is None:
+        return UNREADABLE
+    key = signing.Key(
+        pin="",
+        pkcs12=args.pkcs12,
+        module=args.module,
+        token=args.token or "",
+        key=args.key or "",
+    )
+    try:
+        steps = signing.plan(loaded, args.pdf.read_bytes())
+        if steps.next is None:
+            print(_("{path}: everyone has signed").format(path=args.pdf))
+            return OK
+        print(
+            _("Signing now: {name}, {title}").format(name=steps.next.name, title=steps.next.title)
+        )
+        signer = signing.sign(loaded, args.pdf, dataclasses.replace(key, pin=_pin()))
+    except OSError as exc:
+        _say(_("{path} cannot be read: {reason}").format(path=args.pdf, reason=exc.strerror))
+        return PROBLEMS
+    except signing.SigningError as exc:
+        _say(str(exc))
+        _say(_("Nothing was signed; {path} is unchanged.").format(path=args.pdf))
+        return PROBLEMS
+    print(_("{name} signed {path}").format(name=signer.name, path=args.pdf))
+    return OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    try:
+        data = args.pdf.read_bytes()
+    except OSError as exc:
+        _say(_("{path} cannot be read: {reason}").format(path=args.pdf, reason=exc.strerror))
+        return UNREADABLE
+    try:
+        profile = (
+            organization.organization(args.organization)
+            if args.organization
+            else signing.profile_for(data)
+        )
+        result = signing.verify(data, profile)
+    except (signing.SigningError, organization.UnknownOrganization) as exc:
+        _say(str(exc))
+        return PROBLEMS
+    for line in signing.report(result):
+        print(line)
+    return OK if result.valid else PROBLEMS
 
 
 def _output_path(text: str) -> Path:
@@ -473,6 +554,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--pdf", action="store_true", help=_("also PDF (needs LibreOffice)"))
     build.add_argument("--language", choices=LANGUAGES)
     build.add_argument(
+        "--archival",
+        action="store_true",
+        help=_("the PDFs as PDF/A-2 with tags (the minutes to sign: main.py sign)"),
+    )
+    build.add_argument(
         "--public",
         action="store_true",
         help=_(
@@ -502,6 +588,24 @@ def parser() -> argparse.ArgumentParser:
     number = commands.add_parser("number", help=_("write Asia/N and § into the item files"))
     number.add_argument("meeting", type=Path)
     number.set_defaults(run=cmd_number)
+    sign = commands.add_parser(
+        "sign", help=_("sign the minutes' archival PDF as the next signer in order")
+    )
+    sign.add_argument("meeting", type=Path)
+    sign.add_argument("pdf", type=Path)
+    sign.add_argument("--pkcs12", type=Path, help=_("a certificate file (.p12, .pfx)"))
+    sign.add_argument("--module", type=Path, help=_("the card's PKCS#11 module (.so, .dll)"))
+    sign.add_argument("--token", help=_("the card's (token's) label"))
+    sign.add_argument("--key", help=_("the label of the signing key on the card"))
+    sign.set_defaults(run=cmd_sign)
+    verify = commands.add_parser(
+        "verify", help=_("list a PDF's signatures and whether each is valid")
+    )
+    verify.add_argument("pdf", type=Path)
+    verify.add_argument(
+        "--organization", help=_("the profile whose trust roots count (default: the author's)")
+    )
+    verify.set_defaults(run=cmd_verify)
     return top
 
 
@@ -518,6 +622,12 @@ def _wrong_combination(args: argparse.Namespace) -> str:
                 return _("build --html: choose one of --agenda or --minutes, and nothing else")
         elif not any(getattr(args, k) for k in meeting.KINDS):
             return _("build: choose at least one of --agenda, --minutes, --items, --extracts")
+        if args.archival and not args.pdf:
+            return _("build: --archival is for the PDFs: give --pdf as well")
+    if args.command == "sign" and (args.pkcs12 is None) == (args.module is None):
+        return _("sign: give --pkcs12 FILE, or --module with --token and --key")
+    if args.command == "sign" and args.module is not None and not (args.token and args.key):
+        return _("sign: --module needs --token and --key")
     if args.command in ("render", "build") and args.internal and not args.html:
         return _("--internal is for the web version: give --html as well")
     return ""

@@ -112,9 +112,13 @@ def age_for_interface(moment: _dt.datetime, now: _dt.datetime, language: str) ->
     return _("{ago}, on {date}").format(ago=ago, date=for_interface(moment, language))
 
 
-def for_interface(moment: _dt.datetime, language: str) -> str:
-    """A date and time in the interface language's short format (3.5.2021 14.05 in Finnish)."""
-    from babel.dates import format_datetime
+def for_interface(moment: _dt.datetime, language: str, seconds: bool = False) -> str:
+    """A date and time in the interface language's short format (3.5.2021 14.05 in Finnish;
+    with `seconds` 3.5.2021 14.05.09)."""
+    from babel.dates import format_date, format_datetime, format_time
 
     locale = _INTERFACE_LOCALES.get(language, _INTERFACE_FALLBACK)
+    if seconds:
+        day = format_date(moment, "short", locale=locale)
+        return f"{day} {format_time(moment, 'medium', locale=locale)}"
     return format_datetime(moment, "short", locale=locale)

@@ -66,3 +66,12 @@ def genitive(name: str) -> str:
 def of(participant: Participant) -> str:
     """A participant's genitive: the secretary's correction, else the generated one."""
     return participant.genitive.strip() or genitive(participant.name)
+
+
+def swedish(name: str) -> str:
+    """The Swedish genitive of a full name: an -s, none after s, x or z ("Jussi Halla-ahos",
+    "Sirpa Asko-Seljavaaras", "Hans Wallgrens", "Lars Nilsson" → "Lars Nilsson")."""
+    name = name.strip()
+    if not name or name[-1].lower() in "sxz":
+        return name
+    return name + "s"

@@ -34,15 +34,9 @@ _EVENT_NAMES: dict[str, Callable[[], str]] = {
     "dissent": lambda: _("dissent"),
     "outcome": lambda: _("outcome"),
 }
-# The bodies whose quorum is two thirds of the members (Kuntalaki 103 §): the council.
-COUNCIL_WORDS = ("valtuusto", "fullmäktige")
-
-
-def is_council(body: str) -> bool:
-    """Whether the body is a (municipal) council, by its name: "Kaupunginvaltuusto",
-    "Stadsfullmäktige"."""
-    low = body.lower()
-    return any(word in low for word in COUNCIL_WORDS)
+# The bodies whose quorum is two thirds of the members (Kuntalaki 103 §): the council
+# (drafting.attendance.is_council, by the body's name).
+is_council = attendance.is_council
 
 
 def _item_name(draft: Draft) -> str:
@@ -75,16 +69,10 @@ def _winner(event: HandlingEvent) -> str | None:
     return event.yes if jaa > ei else event.no
 
 
-def seats(participants: list[Participant]) -> int:
-    """The body's members: the members of the roster, a deputy standing for a listed member
-    counted once for that seat."""
-    members = [p for p in participants if p.group == "member"]
-    stood_for = {
-        p.substitute_for
-        for p in members
-        if p.substitute_for and attendance.find(members, p.substitute_for) is not None
-    }
-    return len(members) - len(stood_for)
+def seats(participants: list[Participant], given: int | None = None) -> int:
+    """The body's seats: the meeting's `seats` when given, else the roster's members
+    (drafting.attendance.seats)."""
+    return attendance.seats(participants, given)
 
 
 def check(draft: Draft) -> list[Finding]:
@@ -168,8 +156,57 @@ def check(draft: Draft) -> list[Finding]:
     if roster:
         _ballots(handling, roster, add, person)
         found += _quorum(draft, handling, roster, item)
+    if is_council(draft.meeting.body):
+        _wishes(handling, seats(roster, draft.meeting.seats), add, person)
     _dissents(handling, add, person)
     return found
+
+
+def _wishes(
+    handling: list[HandlingEvent],
+    total: int,
+    add: Callable[..., None],
+    person: Callable[[str], str],
+) -> None:
+    """A council's wish clause passes with at least half of the seats voting for it (43 of
+    Helsinki's 85): a vote won with fewer is told (the minutes say it fell), and an outcome
+    that adopts it is an error."""
+    needs = attendance.wish_needs(total) if total else 0
+    if not needs:
+        return
+    wishes = {e.id: e for e in handling if e.event == "proposal" and e.proposal == "wish" and e.id}
+    short: set[str] = set()
+    for n, event in enumerate(handling):
+        if event.event != "vote":
+            continue
+        for side, ballots in ((event.yes, event.jaa), (event.no, event.ei)):
+            if side in wishes and _winner(event) == side and len(ballots) < needs:
+                short.add(side)
+                add(
+                    n,
+                    "",
+                    _(
+                        "the wish clause of {person} has {count} yes votes; a council's wish "
+                        "clause needs at least {needs} (half of the {seats} seats), so it falls"
+                    ),
+                    WARNING,
+                    person=person(wishes[side].proposer),
+                    count=len(ballots),
+                    needs=needs,
+                    seats=total,
+                )
+    for n, event in enumerate(handling):
+        if event.event == "outcome" and event.decision in short:
+            add(
+                n,
+                "decision",
+                _(
+                    "the outcome adopts the wish clause of {person}, but it had fewer yes votes "
+                    "than half of the {seats} seats; write the outcome the vote had"
+                ),
+                person=person(wishes[event.decision].proposer),
+                seats=total,
+            )
 
 
 def _references(event: HandlingEvent) -> list[tuple[str, list[str]]]:
@@ -238,7 +275,7 @@ def _quorum(
 ) -> list[Finding]:
     """Kuntalaki 103 §: more than half of the members present; two thirds for a council.
     A disqualified member does not count as present for the item."""
-    total = seats(roster)
+    total = seats(roster, draft.meeting.seats)
     if not total:
         return []
     present = len(attendance.voters(roster, handling))

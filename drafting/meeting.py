@@ -56,8 +56,16 @@ class Meeting:
     items: list[tuple[Path, Draft]]  # as they are in their files
 
     def numbered(self) -> list[Draft]:
-        """Copies of the items as this meeting prints them: its numbers, body, date."""
-        return [numbered(item, self.draft, n) for n, (_path, item) in enumerate(self.items)]
+        """Copies of the items as this meeting prints them: its numbers, body, date, and the
+        number of each item's first vote among the meeting's votes (a council's "8 äänestys":
+        one more than the votes of the items before it)."""
+        out: list[Draft] = []
+        votes = 0
+        for n, (_path, item) in enumerate(self.items):
+            draft = numbered(item, self.draft, n, first_vote=votes + 1)
+            out.append(draft)
+            votes += vote_count(draft)
+        return out
 
 
 # --- what an item takes from its meeting ------------------------------------------------
@@ -105,11 +113,24 @@ def apply_meeting(
     return changed
 
 
-def numbered(item: Draft, meeting: MeetingDraft, index: int) -> Draft:
-    """A copy of `item` as the meeting's `index`-th item: Asia/N, §, body, number, date, and
-    the roster with who was present for it (drafting.attendance)."""
+def vote_count(draft: Draft) -> int:
+    """The votes in an item's handling record."""
+    decision = draft.item.decision
+    return sum(1 for e in decision.handling if e.event == "vote") if decision else 0
+
+
+def numbered(
+    item: Draft, meeting: MeetingDraft, index: int, first_vote: int | None = None
+) -> Draft:
+    """A copy of `item` as the meeting's `index`-th item: Asia/N, §, body, number, date, the
+    body's seats (when the meeting gives them), the roster with who was present for it
+    (drafting.attendance), and, when given, the number of its first vote in the meeting."""
     draft = copy.deepcopy(item)
     apply_meeting(draft, meeting, index)
+    if meeting.meeting.seats:
+        draft.meeting.seats = meeting.meeting.seats
+    if first_vote is not None and draft.item.decision is not None and vote_count(draft):
+        draft.item.decision.first_vote = first_vote
     if meeting.participants:  # the roster with who was there for this item
         draft.meeting.participants = attendance.present_for(
             meeting.participants, meeting.attendance, draft.item.section
@@ -453,22 +474,25 @@ def unique(outputs: list[Output]) -> list[Output]:
     return outputs
 
 
-def with_pdf(output: Output, converter: warm.Converter) -> tuple[bytes, bytes]:
-    """The output's DOCX and its PDF. A combined document's sections each count their own
-    pages ("3 (7)"), and the counts are stored in its DOCX for LibreOffice to show: the warm
-    LibreOffice counts them in the combined document as it converts it (one load); without
-    one, the parts are converted alone and counted, and the combined file converted after."""
+def with_pdf(
+    output: Output, converter: warm.Converter, archival: bool = False
+) -> tuple[bytes, bytes]:
+    """The output's DOCX and its PDF (`archival`: PDF/A with tags). A combined document's
+    sections each count their own pages ("3 (7)"), and the counts are stored in its DOCX for
+    LibreOffice to show: the warm LibreOffice counts them in the combined document as it
+    converts it (one load); without one, the parts are converted alone and counted, and the
+    combined file converted after."""
     language = output.language
     if output.parts is None:
-        return output.docx, converter.convert(output.docx, language=language)
+        return output.docx, converter.convert(output.docx, archival, language=language)
     marked = compose.combine(output.parts, marked=True)
-    counted = converter.convert_sections(marked, len(output.parts), language=language)
+    counted = converter.convert_sections(marked, len(output.parts), archival, language=language)
     if counted is not None:
         pdf, counts = counted
         return compose.combine(output.parts, counts), pdf
     counts = [compose.pdf_page_count(converter.convert(p, language=language)) for p in output.parts]
     data = compose.combine(output.parts, counts)
-    return data, converter.convert(data, language=language)
+    return data, converter.convert(data, archival, language=language)
 
 
 def refuse_inputs(meeting: Meeting, outputs: list[Path]) -> None:

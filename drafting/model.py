@@ -78,7 +78,7 @@ class HandlingLine:
 EventKind = Literal[
     "disqualification",  # member, ground, statute
     "expert",  # experts heard (title, name), left after hearing
-    "presenter_change",  # change (supplemented, amended, withdrawn), during_tabling, text
+    "presenter_change",  # change (supplemented, amended, withdrawn, removed, off_agenda), text
     "proposal",  # id, proposal (kind), proposer, seconders, text, effect, request
     "vote",  # yes, no (what JAA and EI stand for), jaa, ei, blank (ballots)
     "unanimous",  # decision (what was adopted), proposer, until
@@ -87,7 +87,10 @@ EventKind = Literal[
     "outcome",  # outcome: the decision line when it is not derived
 ]
 ProposalType = Literal["counter", "return", "rejection", "tabling", "wish"]
-ChangeKind = Literal["supplemented", "amended", "withdrawn"]
+# withdrawn: the presenter withdrew the proposal ("peruutti ehdotuksensa"); removed: took a part
+# out of it ("poisti päätösehdotuksen viidennen kappaleen: …"); off_agenda: took the item off
+# the agenda ("poisti asian esityslistalta").
+ChangeKind = Literal["supplemented", "amended", "withdrawn", "removed", "off_agenda"]
 Effect = Literal["adds", "replaces"]
 
 
@@ -172,6 +175,10 @@ class Decision:
     as_proposed: bool = True
     handling: list[HandlingEvent] = field(default_factory=list)
     presenter: Person = field(default_factory=Person)
+    # The number of the item's first vote among the meeting's votes (a council numbers its
+    # votes through the meeting: "8 äänestys"). The meeting build fills it from the items
+    # before; a standalone item may state it. Written only when given.
+    first_vote: int | None = field(default=None, metadata={"optional": True})
     extra: dict = _extra()
 
 
@@ -198,6 +205,9 @@ class Meeting:
     number: str = ""
     date: _dt.date | None = None
     participants: list[Participant] = field(default_factory=list, metadata={"optional": True})
+    # The body's seats (85 in Helsinki's council), for quorum and a council's wish clause;
+    # without it the roster's members count. Written only when given.
+    seats: int | None = field(default=None, metadata={"optional": True})
     extra: dict = _extra()
 
 
@@ -246,6 +256,9 @@ class MeetingInfo:
     start: str = ""  # "16:00"
     end: str = ""
     place: str = ""
+    # The body's seats (Meeting.seats), given to each item of the meeting. Written only when
+    # given.
+    seats: int | None = field(default=None, metadata={"optional": True})
     extra: dict = _extra()
 
 

@@ -92,6 +92,12 @@ class Profile:
         """A body's name in the document language ("Kaupunginhallitus" → "Stadsstyrelsen")."""
         return self.file.bodies.get(body, {}).get(typing.cast(Language, language), body)
 
+    def body_word(self, body: str, language: str, key: str) -> str | None:
+        """The word one body prints for `key` (`body_vocabulary`: a board's section names
+        itself "Jaosto" in its handling), or None when it uses the organisation's."""
+        own = self.file.body_vocabulary.get(body, {}).get(typing.cast(Language, language), {})
+        return own.get(key) or None
+
     def email(self, address: str) -> str:
         return address.replace("@", self.file.email_at)
 
@@ -210,6 +216,18 @@ else:
 
 
 @dataclass
+class SigningData:
+    """How the minutes are signed (drafting.signing): who signs first ("checkers", "chair",
+    "secretary", each once), the timestamp server (RFC 3161; none: the signer's clock) and
+    the certificates verification trusts (PEM or DER files beside the profile)."""
+
+    order: list[str] = field(default_factory=lambda: ["checkers", "chair", "secretary"])
+    timestamp_url: str | None = None
+    trust_roots: list[str] = field(default_factory=list)
+    extra: dict = _extra()
+
+
+@dataclass
 class ProfileFile:
     """A profile's JSON (resources/organizations/*.json) as the reader types it."""
 
@@ -225,8 +243,14 @@ class ProfileFile:
     vocabulary_until: dict[str, dict[Language, dict[str, str]]] = field(
         default_factory=dict, metadata={"optional": True}
     )
+    # One body's own words over the organisation's, by the body's name as the meeting gives
+    # it: {"Kaupunginhallituksen konsernijaosto": {"fi": {"handling.body": "Konsernijaosto"}}}.
+    body_vocabulary: dict[str, dict[Language, dict[str, str]]] = field(
+        default_factory=dict, metadata={"optional": True}
+    )
     appeal: AppealData | None = None
     template: str | None = None
+    signing: SigningData | None = None
     extra: dict = _extra()
 
 
@@ -321,6 +345,10 @@ def validate(data: object, org_id: str | None = None, base: Path | None = None) 
     _footer_problems(data.get("footer", []), problems)
     _vocabulary_problems(data.get("vocabulary"), problems)
     _vocabulary_until_problems(data.get("vocabulary_until"), problems)
+    own = data.get("body_vocabulary")
+    for body, words in own.items() if isinstance(own, dict) else ():
+        if not body.startswith("_"):
+            _vocabulary_problems(words, problems, f"body_vocabulary.{body}")
     template = data.get("template")
     if isinstance(template, str) and template:  # another type: said by the reader
         problem = _template_name_problem(template)

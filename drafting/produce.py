@@ -137,7 +137,16 @@ def produce(
     try:
         if isinstance(subject, meeting.Meeting):
             return _meeting(
-                subject, formats, copy, kinds, language, changes, converter, web_folders, item
+                subject,
+                formats,
+                copy,
+                kinds,
+                language,
+                changes,
+                converter,
+                web_folders,
+                item,
+                archival,
             )
         return _draft(
             subject, formats, copy, document, language, changes, converter, archival, carry_draft
@@ -217,6 +226,7 @@ def _meeting(
     converter: warm.Converter | None,
     web_folders: bool,
     item: int | None = None,
+    archival: bool = False,
 ) -> list[Made]:
     from drafting import meeting
 
@@ -235,7 +245,7 @@ def _meeting(
         for output in meeting.unique(outputs):
             if "pdf" in formats:
                 assert converter is not None
-                data, pdf_bytes = meeting.with_pdf(output, converter)
+                data, pdf_bytes = meeting.with_pdf(output, converter, archival)
             else:
                 data, pdf_bytes = output.docx, b""
             if "docx" in formats:
@@ -265,11 +275,13 @@ def build(
     changes: bool = False,
     converter: warm.Converter | None = None,
     web: bool = False,
+    archival: bool = False,
 ) -> list[Path]:
     """Build a meeting's `kinds` into `folder` (`produce`), all or nothing per folder: DOCX
-    and the other `formats`; `web`: also the web version of its agenda and minutes, each in a
-    folder of its own beside them (always copies.WEB). Raises meeting.BuildError (every
-    document's problems, each naming its item file); then nothing of this build is written."""
+    and the other `formats` (`archival`: PDF/A); `web`: also the web version of its agenda
+    and minutes, each in a folder of its own beside them (always copies.WEB). Raises
+    meeting.BuildError (every document's problems, each naming its item file); then nothing
+    of this build is written."""
     from drafting import meeting
 
     documents = {"agenda" if kind == "agenda" else "minutes" for kind in kinds}
@@ -279,7 +291,14 @@ def build(
     if found:
         raise meeting.BuildError(sorted(set(found)))
     made = produce(
-        loaded, formats, copy, kinds=kinds, language=language, changes=changes, converter=converter
+        loaded,
+        formats,
+        copy,
+        kinds=kinds,
+        language=language,
+        changes=changes,
+        converter=converter,
+        archival=archival,
     )
     if web:
         made += produce(loaded, ("html",), WEB, kinds=kinds, language=language, web_folders=True)

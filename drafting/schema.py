@@ -39,9 +39,9 @@ FLAG = "flag"  # a tick box
 LINES = "lines"  # a list of lines, one per entry
 NUMBERS = "numbers"  # a list of whole numbers
 FILE = "file"  # a file name, relative to the draft
-# The item's notes on its handling: the text of its "note" events (a version-1 handling text
-# is one), edited as one rich text until the record has its own editor.
-NOTES = "notes"
+# The item's handling record: a list of events, each field declared below (HANDLING_FIELDS);
+# the item window edits it with its own editor (ui.widgets.handling_editor).
+EVENTS = "events"
 
 MINUTES, AGENDA = "minutes", "agenda"
 BOTH = (MINUTES, AGENDA)
@@ -128,6 +128,9 @@ class Field:
     root: type = Draft  # the file whose root the path starts from (Draft or MeetingDraft)
     # A handling event's field: the kinds of event that use it (drafting.model.EventKind).
     events: tuple[str, ...] = ()
+    # A choice whose values come from the draft (a vote's sides: the item's proposals): the
+    # (label, value) pairs for the draft and the object holding the field.
+    choices_from: Callable[[Draft, Any], list[tuple[str, str]]] | None = None
 
     @property
     def text(self) -> bool:
@@ -162,6 +165,7 @@ MEETING_DOCUMENT = "meeting.document"
 MEETING_NUMBER = "meeting.number"
 MEETING_DATE = "meeting.date"
 MEETING_PARTICIPANTS = "meeting.participants"
+MEETING_SEATS = "meeting.seats"  # the body's seats (quorum, a council's wish clause)
 ITEM = "item"
 AGENDA_ITEM = "item.agenda_item"
 SECTION = "item.section"
@@ -180,6 +184,7 @@ DECISION = "item.decision"
 DECISION_TEXT = "item.decision.text"
 DECISION_AS_PROPOSED = "item.decision.as_proposed"
 DECISION_HANDLING = "item.decision.handling"
+DECISION_FIRST_VOTE = "item.decision.first_vote"  # a council's votes numbered by meeting
 DECISION_PRESENTER_TITLE = "item.decision.presenter.title"
 DECISION_PRESENTER_NAME = "item.decision.presenter.name"
 CONTACTS = "item.contacts"
@@ -272,12 +277,49 @@ _PROPOSAL_TYPES = {
 _CHANGE_KINDS = {
     "supplemented": lambda: _("Supplemented (täydensi)"),
     "amended": lambda: _("Amended (muutti)"),
-    "withdrawn": lambda: _("Withdrawn (poisti)"),
+    "withdrawn": lambda: _("Withdrawn (peruutti)"),
+    "removed": lambda: _("Removed a part (poisti)"),
+    "off_agenda": lambda: _("Took the item off the agenda (poisti asian esityslistalta)"),
 }
 _EFFECTS = {
     "adds": lambda: _("Adds to the decision"),
     "replaces": lambda: _("Replaces the decision"),
 }
+
+
+def _proposals(draft: Draft) -> list[tuple[str, str]]:
+    """(label, id) of the item's proposals that have an id: "1: Counter-proposal, Name"."""
+    handling = draft.item.decision.handling if draft.item.decision else []
+    people = {p.id or p.name: p.name for p in draft.meeting.participants}
+    return [
+        (
+            _("Proposal {id}: {kind}, {proposer}").format(
+                id=e.id,
+                kind=_PROPOSAL_TYPES[e.proposal](),
+                proposer=people.get(e.proposer, e.proposer) or "?",
+            ),
+            e.id,
+        )
+        for e in handling
+        if e.event == "proposal" and e.id
+    ]
+
+
+def _decided(draft: Draft, event: Any) -> list[tuple[str, str]]:
+    """What a vote's side, a unanimous decision or an outcome can stand for."""
+    kind = getattr(event, "event", "")
+    presenter = (_("The presenter's proposal"), "presenter")
+    if kind == "vote":
+        fixed = [
+            presenter,
+            (_("Continuing the handling (against a return or tabling)"), "continue"),
+            (_("Opposing (against a wish clause)"), "oppose"),
+        ]
+    elif kind == "outcome":
+        fixed = [presenter, (_("Tabled"), "tabled"), (_("Returned for re-preparation"), "returned")]
+    else:
+        fixed = [presenter, (_("Tabling"), "tabling"), (_("Return for re-preparation"), "return")]
+    return fixed + _proposals(draft)
 
 
 def _event(name: str, label: Callable[[], str], kind: str, *events: str, **kw: Any) -> Field:
@@ -304,21 +346,26 @@ HANDLING_FIELDS: tuple[Field, ...] = (
     _event("during_tabling", lambda: _("During the tabling"), FLAG, "presenter_change"),
     _event("proposal", lambda: _("Kind of proposal"), CHOICE, "proposal", choices=_PROPOSAL_TYPES),
     _event("proposer", lambda: _("Proposer"), PLAIN, "proposal", "unanimous", person=True),
-    _event("seconders", lambda: _("Seconders (one per line)"), LINES, "proposal", person=True),
+    _event("seconders", lambda: _("Seconders"), LINES, "proposal", person=True),
     _event("effect", lambda: _("Effect"), CHOICE, "proposal", choices=_EFFECTS),
     _event("request", lambda: _("A request granted without seconding"), FLAG, "proposal"),
-    _event("yes", lambda: _("JAA stands for"), PLAIN, "vote"),
-    _event("no", lambda: _("EI stands for"), PLAIN, "vote"),
+    _event("yes", lambda: _("JAA stands for"), PLAIN, "vote", choices_from=_decided),
+    _event("no", lambda: _("EI stands for"), PLAIN, "vote", choices_from=_decided),
     _event("yes_text", lambda: _("JAA label, if another"), PLAIN, "vote"),
     _event("no_text", lambda: _("EI label, if another"), PLAIN, "vote"),
-    _event("jaa", lambda: _("Yes votes (one per line)"), LINES, "vote", person=True),
-    _event("ei", lambda: _("No votes (one per line)"), LINES, "vote", person=True),
-    _event("blank", lambda: _("Blank votes (one per line)"), LINES, "vote", person=True),
-    _event("decision", lambda: _("What was decided"), PLAIN, "unanimous", "outcome"),
-    _event("until", lambda: _("Tabled until"), DATE, "unanimous", hint=_date_hint),
+    _event("jaa", lambda: _("Yes votes (JAA)"), LINES, "vote", person=True),
+    _event("ei", lambda: _("No votes (EI)"), LINES, "vote", person=True),
+    _event("blank", lambda: _("Blank votes"), LINES, "vote", person=True),
     _event(
-        "members", lambda: _("Dissenting members (one per line)"), LINES, "dissent", person=True
+        "decision",
+        lambda: _("What was decided"),
+        PLAIN,
+        "unanimous",
+        "outcome",
+        choices_from=_decided,
     ),
+    _event("until", lambda: _("Tabled until"), DATE, "unanimous", hint=_date_hint),
+    _event("members", lambda: _("Dissenting members"), LINES, "dissent", person=True),
     _event(
         "text",
         lambda: _("Text"),
@@ -376,6 +423,7 @@ FIELDS: tuple[Field, ...] = (
         hint=_date_hint,
     ),
     *_participant(MEETING_PARTICIPANTS, Draft),
+    Field(MEETING_SEATS, lambda: _("Seats of the body"), NUMBER),
     Field(AGENDA_ITEM, lambda: _("Agenda item (Asia/N)"), NUMBER, "item", part="header"),
     Field(SECTION, lambda: _("Section (§)"), NUMBER, "item", part="title"),
     Field(
@@ -456,8 +504,9 @@ FIELDS: tuple[Field, ...] = (
         DECISION_AS_PROPOSED, lambda: _("Decided as proposed"), FLAG, "decision", part="decision"
     ),
     Field(DECISION_TEXT, lambda: _("Decision"), RICH, "decision", part="decision", spelled=True),
-    Field(DECISION_HANDLING, lambda: _("Handling"), NOTES, "decision"),
+    Field(DECISION_HANDLING, lambda: _("Handling"), EVENTS),
     *HANDLING_FIELDS,
+    Field(DECISION_FIRST_VOTE, lambda: _("Number of the item's first vote"), NUMBER),
     Field(
         DECISION_PRESENTER_TITLE,
         lambda: _("Title of the presenter at the meeting"),
@@ -573,6 +622,13 @@ MEETING_FIELDS: tuple[Field, ...] = (
     _meeting_field(MEETING_END, lambda: _("Ends at"), group="meeting", hint=lambda: "17:20"),
     _meeting_field(MEETING_PLACE, lambda: _("Place"), group="meeting"),
     _meeting_field(FIRST_SECTION, lambda: _("First section (§)"), NUMBER, group="meeting"),
+    _meeting_field(
+        MEETING_SEATS,
+        lambda: _("Seats of the body"),
+        NUMBER,
+        group="meeting",
+        hint=lambda: _("empty: the members listed"),
+    ),
     _meeting_field(CHAIR, lambda: _("Chair"), group="meeting", person=True),
     _meeting_field(SECRETARY, lambda: _("Minute-keeper"), group="meeting", person=True),
     _meeting_field(CHECKERS, lambda: _("Minute checkers (one per line)"), LINES, group="meeting"),
@@ -693,7 +749,7 @@ def _walk(
         declared = by_path.get(declared_path)
         if declared is not None:
             yield path, value, declared
-            if declared.kind != NOTES:
+            if declared.kind != EVENTS:
                 continue
         if dataclasses.is_dataclass(value):
             yield from _walk(value, path + ".", declared_path + ".", by_path)

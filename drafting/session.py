@@ -1,9 +1,10 @@
 """The meeting in session: what the live recording view (ui.windows.session) decides without Qt.
 
 Who is present and votes on an item (drafting.attendance), the quorum (Kuntalaki 103 §, as
-drafting.handling_checks counts it), the grounds of disqualification (hallintolaki 28 § 1 mom.),
-names typed in a hurry resolved to the meeting's participants, the ballots of a vote and the
-keys a roll-call vote takes in each interface language.
+drafting.handling_checks counts it: the meeting's seats, else the roster's members), the
+grounds of disqualification (hallintolaki 28 § 1 mom.), names typed in a hurry resolved to the
+meeting's participants, the ballots of a vote and the keys a roll-call vote takes in each
+interface language.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from drafting import attendance, handling_checks
+from drafting import attendance
 from drafting.i18n import _
 from drafting.model import Draft, HandlingEvent, Participant
 
@@ -166,8 +167,8 @@ def quorum(item: Draft) -> Quorum:
     handling = item.item.decision.handling if item.item.decision else []
     return Quorum(
         len(attendance.voters(roster, handling)),
-        handling_checks.seats(roster),
-        handling_checks.is_council(item.meeting.body),
+        attendance.seats(roster, item.meeting.seats),
+        attendance.is_council(item.meeting.body),
     )
 
 

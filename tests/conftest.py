@@ -19,6 +19,10 @@ from tests.support import hypothesis_profiles, print_queue  # noqa: E402
 
 hypothesis_profiles.register()  # before pytest reads --hypothesis-profile (make test-fast)
 
+# The signing tests' fixtures (a test CA, a SoftHSM2 token, the minutes to sign), for
+# tests/signing and the dialogs' tests in tests/ui.
+pytest_plugins = ["tests.signing.fixtures"]
+
 # Every print of the test run goes to the private scheduler (print_queue), never to the
 # machine's own printers; Qt and the CUPS commands both read this.
 os.environ["CUPS_SERVER"] = str(print_queue.SOCKET)

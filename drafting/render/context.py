@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from drafting import appeals, changes, copies, dates, handling, richtext, schema
+from drafting import appeals, attendance, changes, copies, dates, handling, richtext, schema
 from drafting.model import (
     Attachment,
     Contact,
@@ -21,6 +21,7 @@ from drafting.model import (
     HistoryEntry,
     Item,
     MeetingDraft,
+    Participant,
     Person,
 )
 from drafting.organization import FOOTER_COLUMNS
@@ -49,6 +50,7 @@ class Properties(TypedDict):
     subject: str
     author: str
     language: str
+    keywords: str
 
 
 class Header(TypedDict):
@@ -412,6 +414,9 @@ def _document(
             "subject": " ".join(p for p in (body, document_word, number) if p),
             "author": org.name(language),
             "language": w("language_tag"),
+            # What the document is, for a program that reads it back (drafting.signing signs
+            # only the minutes, and never a public copy): "pykala minutes full".
+            "keywords": f"pykala {frame.document} {'public' if public else 'full'}",
         },
         "header": {
             "organization": org.name(language),
@@ -486,6 +491,22 @@ def _time_line(meeting: MeetingDraft, w: Words) -> str:
     return when
 
 
+def _came_and_went(meeting: MeetingDraft, w: Words) -> dict[str, str]:
+    """Who arrived or left during the meeting, by reference, with the note the cover prints
+    ("saapui 14:20, § 102 aikana"): written from the meeting's attendance, so a secretary who
+    recorded it does not type it again (a typed note wins)."""
+    notes: dict[str, list[str]] = {}
+    for change in meeting.attendance:
+        found = attendance.find(meeting.participants, change.person)
+        if found is None:
+            continue
+        when = w(f"cover.{change.change}", time=change.time).strip()
+        if change.section is not None:
+            when += ", " + w("cover.during", section=w("section_sign", number=change.section))
+        notes.setdefault(attendance.reference(found), []).append(when)
+    return {ref: ", ".join(lines) for ref, lines in notes.items()}
+
+
 def _person_line(name: str, role: str, note: str = "") -> str:
     line = ", ".join(p for p in (name, role) if p.strip())
     return f"{line} ({note})" if note.strip() else line
@@ -507,27 +528,21 @@ def cover(
         _section("place", w("cover.place"), [_block("lines", info.place)] if info.place else []),
     ]
     if document == "minutes":
-        present = [p for p in meeting.participants if p.present]
-        members = [
-            _block("lines", _person_line(p.name, p.role, p.note))
-            for p in present
-            if p.group == "member"
-        ]
-        others = [
-            _block("lines", _person_line(p.name, p.role, p.note))
-            for p in present
-            if p.group != "member"
-        ]
+        came = _came_and_went(meeting, w)
+        present = [p for p in meeting.participants if p.present or attendance.reference(p) in came]
+
+        def line(p: Participant) -> str:
+            return _person_line(p.name, p.role, p.note or came.get(attendance.reference(p), ""))
+
+        members = [_block("lines", line(p)) for p in present if p.group == "member"]
+        others = [_block("lines", line(p)) for p in present if p.group != "member"]
         attending: list[richtext.Block] = []
         if members:
             attending += [_block("heading4_compact", w("cover.members"))] + members
         if others:
             attending += [_block("heading4_compact", w("cover.others"))] + others
-        absent = [
-            _block("lines", _person_line(p.name, p.role, p.note))
-            for p in meeting.participants
-            if not p.present
-        ]
+        there = {id(p) for p in present}
+        absent = [_block("lines", line(p)) for p in meeting.participants if id(p) not in there]
         sections += [
             _section("present", w("cover.present"), attending),
             _section("absent", w("cover.absent"), absent),

@@ -194,6 +194,7 @@ def render(context: Context, template: Path | IO[bytes] | None = None) -> bytes:
         core = document.docx.core_properties
         core.title = _property(props["title"])
         core.subject = _property(props["subject"])
+        core.keywords = props["keywords"]
         core.author = _property(props["author"])
         # Written now, by the organisation (the template's own say 1.1.2021 and "Pykälä").
         core.last_modified_by = core.author

@@ -80,13 +80,15 @@ def test_the_minutes_print_each_items_handling_from_its_roster(tmp_path):
     assert "äänin 10 - 4 (1 poissa)." in texts[101]
     assert "Tapio Väisäsen vastaehdotusta ei kannatettu, joten se raukesi." in texts[102]
     # § 103: the disqualified member is in no list and not absent: 9 + 5 of 15 seats
-    assert "Esteellinen: Riikka Holm" in texts[103] and "Poissa" not in texts[103]
+    assert "Esteelliset: Riikka Holm" in texts[103] and "Poissa" not in texts[103]
     assert "Holm" not in texts[103].split("Äänestys")[1]
     assert "äänin 9 - 5." in texts[103]
-    # § 104: Heino left during the item; the return vote, then the presenter's proposal
+    # § 104: Heino left during the item; the return vote ("in this vote": the handling goes
+    # on), then the presenter's proposal
     assert "Poissa: 1 Markku Heino" in texts[104]
     assert texts[104].endswith(
-        "Kaupunginhallitus päätti jatkaa asian käsittelyä äänin 10 - 3 (1 tyhjä, 1 poissa). "
+        "Kaupunginhallitus päätti tässä äänestyksessä jatkaa asian käsittelyä äänin 10 - 3 "
+        "(1 tyhjä, 1 poissa). "
         "Kaupunginhallitus hyväksyi esittelijän ehdotuksen."
     )
     assert texts[105] == (

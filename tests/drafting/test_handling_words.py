@@ -62,7 +62,7 @@ def test_the_tally_counts_blank_and_absent_and_leaves_out_the_disqualified():
         ),
     ]
     lines = text(draft(events, people))
-    assert lines[0] == "Esteellinen: Frans Jäävi\nEsteellisyyden syy: g (s)"
+    assert lines[0] == "Esteelliset: Frans Jäävi\nEsteellisyyden syy: g (s)"
     assert "Poissa: 1\nEero Poissa" in lines  # not the disqualified member
     assert lines[-1] == (
         "Kaupunginhallitus hyväksyi esittelijän ehdotuksen äänin 2 - 1 (1 tyhjä, 1 poissa)."

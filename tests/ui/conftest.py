@@ -5,6 +5,7 @@ import os
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 
 from drafting import i18n
 
@@ -185,7 +186,11 @@ def field(window, path):
 
 
 def type_text(widget, text: str) -> None:
-    """Type like a user, one key at a time; ä/ö/å as single key events (keyClicks crashes)."""
+    """Type like a user, one key at a time; ä/ö/å as single key events (keyClicks crashes).
+    Into a line with nothing selected the text is added at its end, as by a user who clicks
+    after the last letter (a line shows a text put into it from its beginning)."""
+    if isinstance(widget, QLineEdit) and not widget.hasSelectedText():
+        QTest.keyClick(widget, Qt.Key.Key_End)
     for char in text:
         if char == "\n":
             QTest.keyClick(widget, Qt.Key.Key_Return)

@@ -1,6 +1,7 @@
 """A version-1 draft with a text handling (format version 1: one Markdown text) opens in the
-window with its text in the Decision tab, is saved as version 2 (the text as one note event)
-and prints the same; typing a handling into a draft without one makes that note."""
+window with its text as the one note of the Decision tab's handling record, is saved as
+version 2 (the text as one note event) and prints the same; a note added to a draft without
+a handling is that note."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from drafting import draftfile, produce
 from tests.conftest import EXAMPLES, ROOT
 from tests.support.documents import docx_text
 from tests.ui.conftest import field, type_text
+from tests.ui.test_handling_editor import add_event
 from tests.ui.user import CTRL, SHIFT, key
 
 EXAMPLE = EXAMPLES / "avustus-muutettu-paatos.pykala"
@@ -40,7 +42,10 @@ def test_a_v1_handling_opens_saves_as_v2_and_prints_the_same(window, tmp_path, q
     before = minutes_text(draftfile.load(path))
 
     assert window.open_path(path)
-    editor = field(window, "item.decision.handling")
+    events = window.form.handling_editor.events
+    assert events.count() == 1 and events.item(0).text().startswith("Note: ")
+    editor = field(window, "item.decision.handling[0].text")
+    assert editor.isVisible() or window.form.currentIndex() != 2
     assert editor.toPlainText().split("\n") == [
         p for p in v1["item"]["decision"]["handling"].split("\n") if p
     ]
@@ -63,20 +68,22 @@ def test_a_v1_handling_opens_saves_as_v2_and_prints_the_same(window, tmp_path, q
     assert [line for line in lines[start:] if line][: len(paragraphs)] == paragraphs
 
 
-def test_typing_a_handling_makes_one_note_event(window, tmp_path, qtbot):
+def test_a_note_added_to_an_empty_handling_is_one_note_event(window, tmp_path, qtbot):
     path = tmp_path / "v1.pykala"
     write_v1(path, handling="")
     assert window.open_path(path)
     assert window.document.draft.item.decision.handling == []
-    editor = field(window, "item.decision.handling")
+    add_event(window, "Note (Merkintä)")
+    editor = field(window, "item.decision.handling[0].text")
     editor.setFocus()
     type_text(editor, "Asia pantiin pöydälle.")
-    qtbot.waitUntil(lambda: bool(window.document.draft.item.decision.handling))
+    handling = window.document.draft.item.decision.handling
+    qtbot.waitUntil(lambda: bool(handling[0].text))
     (note,) = window.document.draft.item.decision.handling
     assert (note.event, note.text) == ("note", "Asia pantiin pöydälle.")
     editor.selectAll()
     key(editor, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: window.document.draft.item.decision.handling == [])
+    qtbot.waitUntil(lambda: window.document.draft.item.decision.handling[0].text == "")
 
 
 def test_an_item_with_its_own_roster_saves_and_offers_the_names(window, tmp_path):
@@ -85,7 +92,7 @@ def test_an_item_with_its_own_roster_saves_and_offers_the_names(window, tmp_path
     path = tmp_path / "v2.pykala"
     shutil.copy(ROOT / "tests" / "fixtures" / "format" / "v2-item.pykala", path)
     assert window.open_path(path)
-    editor = field(window, "item.decision.handling")
+    editor = window.form.handling_editor.events
     target = tmp_path / "tallennettu.pykala"
     window.answers["save_path"] = target
     key(editor, Qt.Key.Key_S, CTRL | SHIFT)  # Save As

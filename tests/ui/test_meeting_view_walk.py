@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from drafting import draftfile
 from tests.conftest import EXAMPLES
 from tests.ui.conftest import open_view
+from tests.ui.user import menu
 
 FIRST_ITEM = EXAMPLES / "meeting" / "01-laillisuus.pykala"
 
@@ -119,12 +120,21 @@ def test_open_shows_the_item_with_the_meetings_numbers_until_undone(view, window
 
 
 def test_open_leaves_an_item_alone_when_the_numbers_match(view, window, qtbot):
+    """An item with the meeting's numbers and roster opens unchanged. (The first opening
+    brings the roster, with who was there for the item: saved, the item has it.)"""
     view.items.setCurrentItem(view.items.topLevelItem(0))  # numbered already: Asia 1, § 332
     qtbot.mouseClick(view.buttons["open"], Qt.MouseButton.LeftButton)
     assert window.document.path.name == "01-laillisuus.pykala"
+    assert [p.name for p in window.document.draft.meeting.participants] == [
+        p.name for p in view.draft.participants
+    ]
+    assert window.act_undo.text() == "&Undo: Numbers from the meeting"
+    menu(window, "File", "Save")  # with the roster
+    assert not window.isWindowModified()
+    qtbot.mouseClick(view.buttons["open"], Qt.MouseButton.LeftButton)
     assert form_text(window, "item.section") == "332"
     assert not window.isWindowModified()
-    assert window.statusBar().currentMessage() == ""
+    assert window.document.undo_stack.count() == 0
 
 
 # A popup menu grabs the keyboard; the offscreen platform cannot, and says so.
@@ -230,7 +240,7 @@ def test_the_build_dialogs_public_box_builds_public_copies(view, qtbot, monkeypa
 
     QTimer.singleShot(0, fill_in)
     qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)
-    assert seen == ["BuildDialog", (["minutes", "extracts"], False, True, False, False)]
+    assert seen == ["BuildDialog", (["minutes", "extracts"], False, True, False, False, False)]
     qtbot.waitUntil(lambda: summary(view) is not None, timeout=120_000)
     names = sorted(p.name for p in out.iterdir())
     assert "Pöytäkirja 18-2021 (julkinen).docx" in names
@@ -248,7 +258,7 @@ def test_the_build_dialog_offers_changes_only_for_internal_copies(view, qtbot):
     assert dialog.choices().changes
     qtbot.mouseClick(dialog.public, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
     assert not dialog.changes.isEnabled()
-    assert dialog.choices() == (["minutes"], False, True, False, False)
+    assert dialog.choices() == (["minutes"], False, True, False, False, False)
 
 
 def test_the_build_dialogs_web_box_writes_the_minutes_web_pages(view, qtbot, monkeypatch, tmp_path):

@@ -184,7 +184,9 @@ def test_a_meeting_recorded_live_prints_as_its_record(session, fresh_meeting, qt
         press(Qt.Key.Key_Down)
     assert view.f_ground.currentText() == "5. yhteisöjäävi"
     press(Qt.Key.Key_Return, CTRL)
-    assert "Esteellinen: Riikka Holm" in printed(view)
+    assert "Riikka Holm\nEsteellisyyden syy: yhteisöjäävi (hallintolaki 28 § 1 mom. 5 kohta)" in (
+        printed(view)
+    )
     assert "14/15" in view.quorum_label.text().replace(" ", "")
     press(Qt.Key.Key_1, CTRL)
     type_text(view.f_proposer, "Jokinen")

@@ -105,6 +105,7 @@ SAME_EVERYWHERE = {
     "English",
     "HEL 2021-001526",
     "T 00 00 03",
+    "hallintolaki 28 § 1 mom. 5 kohta",  # a statute cited as the Finnish minutes cite it
     "18/2021",
     "1.",
     "•",

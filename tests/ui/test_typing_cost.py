@@ -41,7 +41,9 @@ def conversions_for_one_pause(window, qtbot, monkeypatch, tab: str, path: str) -
     show_tab(window, tab)
     editor = field(window, path)
     editor.setFocus()
+    # To the end of the text (Ctrl+End in a rich field, End in a line).
     QTest.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(editor, Qt.Key.Key_End)
     with qtbot.waitSignal(window.preview.shown, timeout=WAIT):
         QTest.keyClicks(editor, "abc")
     qtbot.waitUntil(lambda: not window.previews.busy(), timeout=WAIT)

@@ -28,6 +28,7 @@ class BuildChoices(NamedTuple):
     public: bool = False
     changes: bool = False  # amended decisions as changes (internal copies only)
     web: bool = False  # the agenda's and minutes' web pages (public), each in its folder
+    archival: bool = False  # the PDFs as PDF/A with tags (the minutes to sign, issue 29)
 
 
 class BuildController:
@@ -50,7 +51,7 @@ class BuildController:
         choices = self.ask.build_choices()
         if not choices or not choices[0]:
             return
-        kinds, with_pdf, public, changes, web = BuildChoices(*choices)
+        kinds, with_pdf, public, changes, web, archival = BuildChoices(*choices)
         folder = self.ask.folder(str(self.start(folders.BUILDS)))
         if folder is None:
             return
@@ -66,6 +67,7 @@ class BuildController:
                 changes=changes,
                 converter=converter,
                 web=web,
+                archival=with_pdf and archival,
             )
             return built, folder
 

@@ -1,10 +1,11 @@
 """The meeting's numbers shown in the drafting window: the item opened from the meeting view
-gets the agenda item and section numbers, the meeting's body and date it will print with, as
+gets the agenda item and section numbers, the meeting's body and date it will print with, and
+the meeting's participants with who was there for the item (the handling record's people), as
 one undoable edit that stays unsaved until the user saves."""
 
 from __future__ import annotations
 
-from drafting import meeting, paths
+from drafting import meeting, paths, schema
 from drafting.i18n import _
 from drafting.model import MeetingDraft
 
@@ -14,9 +15,12 @@ def show_as_numbered(drafting, meeting_draft: MeetingDraft, index: int) -> None:
     and preview show what will print: one undoable edit, unsaved until the user saves."""
     document = drafting.document
     printed = meeting.numbered(document.draft, meeting_draft, index)
+    # The roster as the meeting gives it to this item (meeting.numbered): the names the
+    # handling's person fields offer and the checks count.
+    given = (*meeting.MEETING_FIELDS, schema.MEETING_PARTICIPANTS)
     changes = [
         (path, value)
-        for path in meeting.MEETING_FIELDS
+        for path in given
         if (value := paths.get(printed, path)) != document.value(path)
     ]
     if not changes:

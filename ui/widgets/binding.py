@@ -8,7 +8,6 @@ keystroke costs no Markdown conversion.
 
 from __future__ import annotations
 
-import copy
 import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,9 +18,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 
 from drafting import dates
 from drafting.i18n import _
-from drafting.model import HandlingEvent
+from drafting.model import Participant
 from ui.services.document import DraftDocument
 from ui.widgets.richtext_edit import RichTextField
+from ui.widgets.roster import reference_for, shown_name
 
 FLUSH_MS = 400
 
@@ -51,6 +51,14 @@ class Binding:
     relative: str
     read: Callable[[], Any]  # widget → (value, error)
     write: Callable[[Any], None]  # value → widget
+
+
+def _show_line(widget: QLineEdit, text: str) -> None:
+    """A value put into a line from the file or by undo shows its beginning (a long title
+    would show its end, where Qt leaves the cursor), unless the user is typing there."""
+    widget.setText(text)
+    if not widget.hasFocus():
+        widget.setCursorPosition(0)
 
 
 class Binder(QObject):
@@ -88,7 +96,7 @@ class Binder(QObject):
             "date": dates.for_input,
         }[kind]
         binding = Binding(
-            widget, relative, lambda: parse(widget.text()), lambda v: widget.setText(show(v))
+            widget, relative, lambda: parse(widget.text()), lambda v: _show_line(widget, show(v))
         )
         self._add(binding)
         widget.textEdited.connect(lambda _t, b=binding: self._edited(b))
@@ -144,16 +152,39 @@ class Binder(QObject):
         self._add(binding)
         editor.textChanged.connect(lambda b=binding: self._edited_later(b))
 
-    def notes(self, field: RichTextField, relative: str) -> None:
-        """The list of handling events at `relative` edited as the text of its first note
-        event (a version-1 handling text is one): typing makes the note, emptying it takes
-        the note away; the other events are kept as they are."""
-        self.rich(
-            field,
-            relative,
-            _note_text,
-            lambda text: _with_note(self.document.value(self.path(relative)), text),
+    def person(
+        self, widget: QLineEdit, relative: str, roster: Callable[[], list[Participant]]
+    ) -> None:
+        """One of the item's participants, stored by reference (drafting.attendance) and
+        shown by name; a name not in the roster is kept as typed."""
+
+        def show(ref: Any) -> None:
+            _show_line(widget, shown_name(roster(), ref or ""))
+
+        binding = Binding(
+            widget, relative, lambda: (reference_for(roster(), widget.text()), ""), show
         )
+        self._add(binding)
+        widget.textEdited.connect(lambda _t, b=binding: self._edited(b))
+        completer = widget.completer()
+        if completer is not None:  # a name taken from the list is one step with the typing
+            completer.activated.connect(lambda _t, b=binding: self._edited(b))
+
+    def custom(
+        self, widget: QWidget, relative: str, read: Callable[[], Any], write: Callable[[Any], None]
+    ) -> Callable[[bool], None]:
+        """A widget of its own kind: `read` gives its value, `write` shows one; the function
+        returned is called on each edit (True: typed text, written back after a pause)."""
+        binding = Binding(widget, relative, lambda: (read(), ""), write)
+        self._add(binding)
+
+        def edited(later: bool = False) -> None:
+            if later:
+                self._edited_later(binding)
+            else:
+                self._edited(binding, merge=False)
+
+        return edited
 
     # --- both directions -------------------------------------------------------------
 
@@ -175,6 +206,10 @@ class Binder(QObject):
     def _edited(self, binding: Binding, merge: bool = True) -> None:
         if self._updating:
             return
+        if self._pending:
+            # Text typed into another field of this form goes in first, as its own step
+            # (the document's about_to_edit comes while this edit is being made: too late).
+            self.flush()
         value, error = binding.read()
         path = self.path(binding.relative)
         _mark_invalid(binding.widget, bool(error))
@@ -296,19 +331,3 @@ def _step(stack, index: int, describe: Callable[[str], str]) -> str:
     command = stack.command(index)
     field = getattr(command, "field", "")
     return describe(field) if field else command.text()
-
-
-def _note_text(events: list[HandlingEvent] | None) -> str:
-    return next((e.text for e in events or [] if e.event == "note"), "")
-
-
-def _with_note(events: list[HandlingEvent] | None, text: str) -> list[HandlingEvent]:
-    out = copy.deepcopy(list(events or []))
-    index = next((n for n, e in enumerate(out) if e.event == "note"), None)
-    if index is None:
-        return out + [HandlingEvent(event="note", text=text)] if text.strip() else out
-    if text.strip():
-        out[index].text = text
-    else:
-        del out[index]
-    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
@@ -33,19 +34,22 @@ from ui.services.shortcuts import give_keys_to_window
 from ui.widgets.binding import Binder
 from ui.widgets.records import Column
 from ui.widgets.richtext_edit import RichTextField
+from ui.widgets.roster import PeopleField, Roster, roster_line
 
 
 @dataclass(frozen=True)
 class Field:
     path: str  # relative to the binder's root
     label: Callable[[], str]
-    kind: str = "str"  # str | int | date | rich | check | lines | combo | notes
+    kind: str = "str"  # str | int | date | rich | check | lines | combo
     hint: Callable[[], str] | None = None  # placeholder: the expected form
     options: Callable[[], list[tuple[str, object]]] | None = None  # combo: (text, value)
     height: int = 0  # rich text: minimum editor height in pixels
     # Help shown under the field, made from the draft (what will print); None: no help.
     note: Callable[[DraftDocument], str] | None = None
-    person: bool = False  # a person's name: offers the names typed before
+    person: bool = False  # a person's name: offers the names typed before (or the roster's)
+    # combo: (text, value) pairs from the draft and the object holding the field
+    choices_from: Callable[[Any, Any], list[tuple[str, str]]] | None = None
 
 
 # How the form edits each kind of field the schema declares.
@@ -57,7 +61,6 @@ _KINDS = {
     schema.FLAG: "check",
     schema.LINES: "lines",
     schema.CHOICE: "combo",
-    schema.NOTES: "notes",
 }
 
 
@@ -67,10 +70,11 @@ def declared(spec: schema.Field, relative_to: str = "", **shown) -> Field:
     return Field(
         spec.path[len(relative_to) :],
         spec.label,
-        _KINDS[spec.kind],
+        "combo" if spec.choices_from else _KINDS[spec.kind],
         spec.hint,
         spec.options if spec.kind == schema.CHOICE else None,
         person=spec.person,
+        choices_from=spec.choices_from,
         **shown,
     )
 
@@ -128,8 +132,14 @@ class FieldGroup(QGroupBox):
         binder: Binder,
         people: PeopleDirectory | None = None,
         parent: QWidget | None = None,
+        roster: Roster | None = None,
+        labels_above: bool = False,
     ) -> None:
+        """`roster`: the item's participants, for the fields that name one of them (a
+        handling event's); `people`: the names typed before, for the other name fields;
+        `labels_above`: each label above its field, for a narrow column."""
         super().__init__(parent)
+        self.roster = roster
         self.title_text = title
         self.fields = fields
         self.binder = binder
@@ -144,15 +154,26 @@ class FieldGroup(QGroupBox):
         for index, spec in enumerate(fields):
             widget = self._make(spec, people)
             label = QLabel(self)
-            label.setBuddy(widget.editor if isinstance(widget, RichTextField) else widget)
+            label.setBuddy(
+                widget.editor
+                if isinstance(widget, RichTextField)
+                else widget.focusProxy() or widget
+            )
             right = Qt.AlignmentFlag.AlignRight
-            tall = spec.kind in ("rich", "notes", "lines")
-            layout.addWidget(label, row, 0, right | (Qt.AlignmentFlag.AlignTop if tall else right))
-            layout.addWidget(widget, row, 1)
+            tall = spec.kind in ("rich", "lines")
+            if labels_above:  # a narrow form: each label on the line above its field
+                layout.addWidget(label, row, 0, 1, 2)
+                row += 1
+                layout.addWidget(widget, row, 0, 1, 2)
+            else:
+                layout.addWidget(
+                    label, row, 0, right | (Qt.AlignmentFlag.AlignTop if tall else right)
+                )
+                layout.addWidget(widget, row, 1)
             row += 1
             if spec.note is not None:
                 note = _Note(self)
-                layout.addWidget(note, row, 1)
+                layout.addWidget(note, row, 0 if labels_above else 1, 1, 2 if labels_above else 1)
                 self.notes[index] = note
                 row += 1
             self.labels.append(label)
@@ -176,15 +197,19 @@ class FieldGroup(QGroupBox):
             note.setVisible(bool(text))
 
     def focusable(self) -> list[QWidget]:
-        return [getattr(w, "editor", w) for w in self.inputs]
+        return [
+            w.editor if isinstance(w, RichTextField) else w.focusProxy() or w for w in self.inputs
+        ]
 
     def _make(self, spec: Field, people: PeopleDirectory | None) -> QWidget:
         binder = self.binder
-        if spec.kind in ("rich", "notes"):
+        if spec.person and self.roster is not None and spec.kind in ("str", "lines"):
+            return self._person(spec, self.roster)
+        if spec.kind == "rich":
             rich = RichTextField(self)
             if spec.height:
                 rich.editor.setMinimumHeight(spec.height)
-            (binder.notes if spec.kind == "notes" else binder.rich)(rich, spec.path)
+            binder.rich(rich, spec.path)
             return rich
         if spec.kind == "check":
             check = QCheckBox(self)
@@ -216,6 +241,42 @@ class FieldGroup(QGroupBox):
         binder.line(widget, spec.path, spec.kind)
         return widget
 
+    def _person(self, spec: Field, roster: Roster) -> QWidget:
+        """A participant (by reference, shown by name) or a list of them."""
+        if spec.kind == "lines":
+            people = PeopleField(roster, self)
+            edited = self.binder.custom(people, spec.path, people.value, people.show_value)
+            people.edited.connect(edited)
+            return people
+        line = roster_line(self, roster)
+        self.binder.person(line, spec.path, roster)
+        return line
+
+    def refresh_choices(self) -> None:
+        """The choices made from the draft follow it (a proposal added), and the roster's
+        people theirs; then every field shows the model anew."""
+        for spec, widget in zip(self.fields, self.inputs, strict=True):
+            if spec.choices_from is not None and isinstance(widget, QComboBox):
+                self._fill_combo(widget, spec)
+        self.binder.refresh()
+
+    def _options(self, spec: Field) -> list[tuple[str, object]]:
+        if spec.choices_from is None:
+            return spec.options() if spec.options is not None else []
+        document = self.binder.document
+        holder = spec.path.rsplit(".", 1)[0] if "." in spec.path else ""
+        path = self.binder.path(spec.path)
+        options: list[tuple[str, object]] = list(
+            spec.choices_from(document.draft, document.value(self.binder.path(holder)))
+        )
+        current = document.value(path)
+        if all(value != current for _text, value in options):
+            if current:
+                options.append((str(current), current))  # a value of the file's own is kept
+            else:
+                options.insert(0, ("", ""))  # nothing chosen yet: none shown as chosen
+        return options
+
     def _fill_title(self, people: PeopleDirectory, name: str, title_path: str) -> None:
         person = people.find(name)
         if (
@@ -231,7 +292,7 @@ class FieldGroup(QGroupBox):
         current = widget.currentData()
         blocker = widget.blockSignals(True)
         widget.clear()
-        for text, value in spec.options() if spec.options is not None else []:
+        for text, value in self._options(spec):
             widget.addItem(text, value)
         if current is not None:
             widget.setCurrentIndex(max(0, widget.findData(current)))

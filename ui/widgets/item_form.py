@@ -43,6 +43,7 @@ from ui.services.people import PeopleDirectory
 from ui.widgets.binding import Binder
 from ui.widgets.changes_view import ChangesView
 from ui.widgets.form import Field, FieldGroup, declared, declared_column, scroll_page
+from ui.widgets.handling_editor import HandlingEditor
 from ui.widgets.records import Column, RecordTable
 
 _ROW = re.compile(r"^(?P<list>[^\[]+)\[(?P<row>\d+)\]")
@@ -347,6 +348,8 @@ class ItemForm(QTabWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.past_tense_button)
         row.addStretch(1)
+        # The handling record: its events, the chosen one's form, the text it prints.
+        self.handling_editor = HandlingEditor(document)
         self.contacts = RecordTable(
             document,
             schema.CONTACTS,
@@ -382,7 +385,7 @@ class ItemForm(QTabWidget):
             (scroll_page(self.meeting, self.item), lambda: _("Meeting and item")),
             (scroll_page(self.proposal), lambda: _("Proposal")),
             (
-                scroll_page(self.decision, offer_row, self.changes),
+                scroll_page(self.decision, offer_row, self.handling_editor, self.changes),
                 lambda: _("Decision"),
             ),
             (
@@ -432,7 +435,8 @@ class ItemForm(QTabWidget):
         chain: list[QWidget] = []
         for group in (self.meeting, self.item, self.proposal, self.decision):
             chain += group.focusable()
-        chain += [self.past_tense_button, self.changes.toggle, self.changes.browser]
+        chain += [self.past_tense_button, *self.handling_editor.focusable()]
+        chain += [self.changes.toggle, self.changes.browser]
         for table in (self.contacts, self.attachments, self.supplementary):
             chain += table.focusable()
         chain += self.appeal.focusable() + self.extracts.focusable()
@@ -459,6 +463,7 @@ class ItemForm(QTabWidget):
         for group in (self.meeting, self.item, self.proposal, self.decision, self.appeal):
             group.retranslate()
         self.changes.retranslate()
+        self.handling_editor.retranslate()
         self.past_tense_button.setText(_("Decision from the proposal…"))
         self.past_tense_button.setAccessibleName(_("Decision from the proposal"))
         self.past_tense_button.setToolTip(
@@ -534,7 +539,7 @@ class ItemForm(QTabWidget):
         stack.endMacro()
 
     def binders(self) -> list[Binder]:
-        return [self.binder, self.history.binder]
+        return [self.binder, self.history.binder, self.handling_editor.binder]
 
     def flush(self) -> None:
         for binder in self.binders():
@@ -568,6 +573,8 @@ class ItemForm(QTabWidget):
             )
         if path in self._tables():
             return self._tables()[path].name()
+        if path == schema.DECISION_HANDLING or path.startswith(schema.DECISION_HANDLING + "["):
+            return self.handling_editor.describe(path)
         widget = self.binder.widget_for(path)
         if widget is None:
             return ""
@@ -616,6 +623,8 @@ class ItemForm(QTabWidget):
             self.history.entries.table.setCurrentCell(row, 0)
         tables = self._tables()
         widget = None
+        if path == schema.DECISION_HANDLING or path.startswith(schema.DECISION_HANDLING + "["):
+            widget = self.handling_editor.focus(path)
         for binder in self.binders():
             widget = widget or binder.widget_for(path)
         if widget is None:

@@ -7,12 +7,13 @@ replace the list. The table redraws itself when the model changes under it (undo
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -40,6 +41,9 @@ class Column:
     kind: str = "text"  # text | bool | ints | date | member (group "member"/"other")
     stretch: bool = False
     chars: int = 12  # starting width of a text column, in average characters
+    # What an empty cell of a text column shows, grey, from its row's record (a participant's
+    # generated genitive): a hint in the cell and in its editor, never stored; typing stores.
+    hint: Callable[[Any], str] | None = None
 
 
 class _CompletingDelegate(QStyledItemDelegate):
@@ -52,6 +56,28 @@ class _CompletingDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         editor.setCompleter(self.people.completer(editor))
+        return editor
+
+
+class _HintDelegate(QStyledItemDelegate):
+    """An empty cell shows its row's hint in the placeholder colour, italic; its editor shows
+    the hint as its placeholder, so typing replaces it."""
+
+    def __init__(self, hint: Callable[[int], str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.hint = hint
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if not option.text and (shown := self.hint(index.row())):
+            option.text = shown
+            grey = option.palette.color(QPalette.ColorRole.PlaceholderText)
+            option.palette.setColor(QPalette.ColorRole.Text, grey)
+            option.font.setItalic(True)  # told apart from typed text on a selected row too
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setPlaceholderText(self.hint(index.row()))
         return editor
 
 
@@ -140,6 +166,10 @@ class RecordTable(QWidget):
         self.input_errors: dict[str, str] = {}
         if people is not None:
             self.table.setItemDelegateForColumn(0, _CompletingDelegate(people, self.table))
+        for n, column in enumerate(columns):
+            if column.hint is not None:
+                delegate = _HintDelegate(functools.partial(self._hint, column), self.table)
+                self.table.setItemDelegateForColumn(n, delegate)
         self.table.itemChanged.connect(self._cell_changed)
         self.table.currentCellChanged.connect(self._current_cell_changed)
         self.buttons: dict[str, QPushButton] = {}
@@ -191,6 +221,12 @@ class RecordTable(QWidget):
     def records(self) -> list[Any]:
         return self.document.value(self.path, []) or []
 
+    def _hint(self, column: Column, row: int) -> str:
+        records = self.records()
+        if column.hint is None or not 0 <= row < len(records):
+            return ""
+        return column.hint(records[row])
+
     def reload(self) -> None:
         row = self.table.currentRow()
         self.input_errors = {
@@ -216,6 +252,13 @@ class RecordTable(QWidget):
                         )
                     else:
                         item.setText(_show(value, column.kind))
+                        if column.hint is not None and not item.text():
+                            # Read out as the cell's description: the hint is not its text.
+                            described = _("{hint} (generated; type to correct it)").format(
+                                hint=column.hint(record)
+                            )
+                            item.setToolTip(described)
+                            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, described)
                     self.table.setItem(r, c, item)
             if records:
                 self.table.setCurrentCell(

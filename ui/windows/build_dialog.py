@@ -27,6 +27,10 @@ class BuildDialog(QDialog):
             layout.addWidget(box)
         self.pdf = QCheckBox(_("Also as PDF"), self)
         layout.addWidget(self.pdf)
+        self.archival = QCheckBox(_("PDF as PDF/A, for the archive and for signing"), self)
+        self.archival.setEnabled(False)
+        self.pdf.toggled.connect(self.archival.setEnabled)
+        layout.addWidget(self.archival)
         self.public = QCheckBox(
             _("Public copies (personal data masked, secret attachments withheld)"), self
         )
@@ -59,4 +63,5 @@ class BuildDialog(QDialog):
             self.public.isChecked(),
             self.changes.isChecked(),
             self.web.isChecked(),
+            self.pdf.isChecked() and self.archival.isChecked(),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QSize, Qt, QTimer, Signal
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting import draftfile, filerefs, meeting, produce, schema
+from drafting import draftfile, filerefs, genitive, meeting, produce, schema
 from drafting.i18n import _
 from drafting.model import Draft, MeetingDraft, Participant
 from ui.controllers import numbering
@@ -39,6 +41,9 @@ from ui.widgets.binding import Binder, enable_undo
 from ui.widgets.form import FieldGroup, declared, declared_column
 from ui.widgets.records import RecordTable, moved
 from ui.windows.askers import MeetingAsker
+from ui.windows.signing_dialogs import SignDialog, VerifyDialog
+
+D = TypeVar("D", bound=QDialog)
 
 
 class ItemList(QTreeWidget):
@@ -89,7 +94,11 @@ class ItemList(QTreeWidget):
 
 RESCAN_DELAY_MS = 250  # one refresh for a burst of file events (a save is write + rename)
 # How the participants' table shows a declared column: the group as a "Member" tick box.
-_PARTICIPANT_COLUMNS: dict[str, dict] = {f"{schema.PARTICIPANTS}[].group": {"kind": "member"}}
+# The genitive column shows the generated genitive, grey, until the secretary corrects it.
+_PARTICIPANT_COLUMNS: dict[str, dict] = {
+    f"{schema.PARTICIPANTS}[].group": {"kind": "member"},
+    f"{schema.PARTICIPANTS}[].genitive": {"hint": lambda p: genitive.genitive(p.name)},
+}
 PARTICIPANT_ROWS = 7  # shown before the column scrolls
 
 
@@ -212,6 +221,8 @@ class MeetingWindow(QMainWindow):
         self.document.file_changed.connect(self._update_title)
         self.document.typing.connect(self._say_input_error)
         self._said_input_error = ""
+        self.sign_dialog: SignDialog | None = None
+        self.verify_dialog: VerifyDialog | None = None
         self.retranslate()
         screens.place(self, QSize(1250, 800), settings.Settings()[settings.MEETING_GEOMETRY])
 
@@ -235,6 +246,8 @@ class MeetingWindow(QMainWindow):
         self.act_build = self._action(self.build, QKeySequence("Ctrl+B"))
         self.act_number = self._action(self.write_numbers)
         self.act_session = self._action(self.open_session, QKeySequence("Ctrl+M"))
+        self.act_sign = self._action(self.sign_minutes)
+        self.act_verify = self._action(self.verify_signatures)
         # Ctrl+P prints the document of the meeting's phase; the menu offers each one.
         self.act_print = self._action(self.print_phase, keys.Print)
         self.act_print_agenda = self._action(self.print_agenda)
@@ -253,6 +266,8 @@ class MeetingWindow(QMainWindow):
             self.act_build,
             self.act_number,
             self.act_session,
+            self.act_sign,
+            self.act_verify,
             None,
             self.act_print,
             self.act_print_agenda,
@@ -283,6 +298,8 @@ class MeetingWindow(QMainWindow):
             (self.act_build, _("&Build documents…")),
             (self.act_number, _("&Write numbers into the items")),
             (self.act_session, _("Meeting in &session…")),
+            (self.act_sign, _("Si&gn the minutes…")),
+            (self.act_verify, _("&Verify signatures…")),
             (self.act_print, _("Pr&int…")),
             (self.act_print_agenda, _("Print the agenda…")),
             (self.act_print_minutes, _("Print the minutes…")),
@@ -612,6 +629,24 @@ class MeetingWindow(QMainWindow):
         loaded = self._loaded()
         if loaded is not None:
             self.builds.build(loaded)
+
+    # Not modal: the meeting stays usable while the minutes are signed or checked.
+    def sign_minutes(self) -> None:
+        """The signing dialog (drafting.signing): who signs now, with a card or a file."""
+        loaded = self._loaded()
+        if loaded is not None:
+            self.sign_dialog = self._replace(self.sign_dialog, SignDialog(loaded, self))
+
+    def verify_signatures(self) -> None:
+        dialog = VerifyDialog(self.draft.organization, self)
+        self.verify_dialog = self._replace(self.verify_dialog, dialog)
+
+    def _replace(self, old: QDialog | None, new: D) -> D:
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        new.show()
+        return new
 
     def _converter(self) -> produce.Converter:
         """The drafting window's LibreOffice, or one of this window's, stopped when it closes."""

@@ -1,0 +1,152 @@
+"""The signing tests' fixtures (a plugin tests/conftest.py registers, so the dialogs' tests
+in tests/ui share them): the meeting's archival minutes (made once by LibreOffice), a test
+CA, a SoftHSM2 token with the keys of the two checkers and the chair, PKCS#12 files for the
+secretary and for the certificates that must be refused, and the organisation's profile
+naming the CA as its trust root."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from drafting import cli, copies, meeting, produce
+from drafting.render import warm
+from tests.conftest import EXAMPLES, ROOT
+from tests.signing import pki
+
+MEETING = EXAMPLES / "meeting" / "kh-18-2021.pykala"
+P12_PASSWORD = "salasana"
+
+
+@dataclass
+class Keys:
+    ca: pki.Issued
+    module: Path
+    secretary: Path  # PKCS#12 of Marja-Liisa Rautanen, from the CA
+    expired: Path  # PKCS#12 of Aino Lehtonen, from the CA, expired
+    stranger: Path  # PKCS#12 of Aino Lehtonen, from a CA nobody trusts
+    ca_pem: Path
+
+
+# Made once per test run, whichever test module asks first (tests/ui imports these fixtures
+# too): the PKCS#11 module reads SOFTHSM2_CONF once, when this process first loads it.
+_made: dict[str, object] = {}
+
+
+@pytest.fixture(scope="session")
+def signing_keys(tmp_path_factory) -> Keys:
+    """The token (SOFTHSM2_CONF for the rest of the run) and the certificate files."""
+    if "keys" not in _made:
+        _made["keys"] = _make_keys(tmp_path_factory.mktemp("pki"))
+    return _made["keys"]  # type: ignore[return-value]
+
+
+def _make_keys(folder: Path) -> Keys:
+    conf = pki.softhsm(folder / "softhsm")
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    ca = pki.authority()
+    pki.init_token(
+        conf,
+        {
+            "lehtonen": pki.issue(ca, "Aino Lehtonen"),
+            "makinen": pki.issue(ca, "Pekka Mäkinen"),
+            "virtanen": pki.issue(ca, "Anna Virtanen"),
+        },
+        folder,
+    )
+    other = pki.authority("Some Other CA")
+    return Keys(
+        ca=ca,
+        module=pki.module(),
+        secretary=pki.write_pkcs12(
+            pki.issue(ca, "Marja-Liisa Rautanen"), ca, folder / "rautanen.p12", P12_PASSWORD
+        ),
+        expired=pki.write_pkcs12(
+            pki.issue(ca, "Aino Lehtonen", expired=True), ca, folder / "old.p12", P12_PASSWORD
+        ),
+        stranger=pki.write_pkcs12(
+            pki.issue(other, "Aino Lehtonen"), other, folder / "stranger.p12", P12_PASSWORD
+        ),
+        ca_pem=pki.write_pem(ca.cert, folder / "ca.pem"),
+    )
+
+
+@pytest.fixture(scope="session")
+def minutes_pdfs(tmp_path_factory) -> dict[str, bytes]:
+    """The meeting's archival minutes, the full ones and the public copy, made once."""
+    if "minutes" in _made:
+        return _made["minutes"]  # type: ignore[return-value]
+    out = tmp_path_factory.mktemp("minutes")
+    loaded = meeting.load(MEETING)
+    converter = warm.Converter(warm=False)
+    made = {}
+    try:
+        for name, copy in (("full", copies.FULL), ("public", copies.PUBLIC)):
+            (path,) = produce.build(
+                loaded,
+                ["minutes"],
+                out / name,
+                ("pdf",),
+                copy,
+                converter=converter,
+                archival=True,
+            )
+            made[name] = path.read_bytes()
+    finally:
+        converter.stop()
+    _made["minutes"] = made
+    return made
+
+
+@pytest.fixture
+def trusting_profile(tmp_path, monkeypatch, signing_keys) -> Path:
+    """The organisation's profile (Helsinki's, as the user's own) naming the test CA as its
+    trust root."""
+    folder = tmp_path / "organizations"
+    folder.mkdir()
+    data = json.loads((ROOT / "resources" / "organizations" / "helsinki.json").read_text("utf-8"))
+    data["signing"] = {"trust_roots": ["test-ca.pem"]}
+    (folder / "helsinki.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    shutil.copy(signing_keys.ca_pem, folder / "test-ca.pem")
+    monkeypatch.setenv("PYKALA_ORGANIZATIONS", str(folder))
+    return folder
+
+
+@pytest.fixture
+def minutes_pdf(tmp_path, minutes_pdfs) -> Path:
+    path = tmp_path / "Pöytäkirja 18-2021.pdf"
+    path.write_bytes(minutes_pdfs["full"])
+    return path
+
+
+@dataclass
+class Ran:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli_run(capsys, monkeypatch):
+    """The command line, in this process (the token's module stays loaded), in English;
+    `pin` is what the user types."""
+    monkeypatch.setenv("LANGUAGE", "en")
+
+    def run(*args: object, pin: str = "") -> Ran:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(pin + "\n"))
+        code = cli.main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Ran(code, captured.out, captured.err)
+
+    return run
+
+
+def token_args(signing_keys: Keys, label: str, token: str = pki.TOKEN) -> list[object]:
+    return ["--module", signing_keys.module, "--token", token, "--key", label]
