@@ -297,7 +297,7 @@ class MeetingWindow(QMainWindow):
             (self.act_save_as, _("Save meeting &as…")),
             (self.act_build, _("&Build documents…")),
             (self.act_number, _("&Write numbers into the items")),
-            (self.act_session, _("Meeting in &session…")),
+            (self.act_session, _("Meeting i&n session…")),
             (self.act_sign, _("Si&gn the minutes…")),
             (self.act_verify, _("&Verify signatures…")),
             (self.act_print, _("Pr&int…")),
