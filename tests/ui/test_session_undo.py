@@ -4,7 +4,8 @@ refused with the field named, and what was typed stays."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from tests.ui.conftest import type_text
 from tests.ui.test_session_walk import (  # noqa: F401 - fixtures
@@ -15,7 +16,7 @@ from tests.ui.test_session_walk import (  # noqa: F401 - fixtures
     row_of,
     session,
 )
-from tests.ui.user import CTRL, SHIFT
+from tests.ui.user import CTRL, SHIFT, click
 
 NOTE = "Kokous keskeytettiin kymmeneksi minuutiksi."
 
@@ -79,3 +80,34 @@ def test_a_vote_without_a_seconded_proposal_says_what_comes_first(session):  # n
     assert "Ctrl+1" in view.form_message.text()
     assert not view.ballots.table.isVisible()
     assert printed(view) == ""
+
+
+def test_a_vote_with_ballots_missing_holds_the_item_and_opens_again(session, qtbot):  # noqa: F811
+    """ "Next item" waits for the vote to close; a vote saved half-given (the session view
+    closed, or a copy restored after a crash) opens again at the first member without a
+    ballot when its item is shown."""
+    view = session
+    press(Qt.Key.Key_1, CTRL)
+    type_text(view.f_proposer, "Kallio")
+    view.f_seconders.setFocus()
+    type_text(view.f_seconders, "Nurmi")
+    press(Qt.Key.Key_Return, CTRL)
+    press(Qt.Key.Key_7, CTRL)
+    for key in (Qt.Key.Key_J, Qt.Key.Key_E, Qt.Key.Key_J):
+        press(key)
+    click(view.next_button)
+    assert view.item_label.text().startswith("§ 101")
+    assert "Päätä ensin äänestys" in view.ballots.missing.text()
+
+    click(view.save_button)
+    meeting_view = view.meeting_window
+    view.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # it is gone
+    assert not shiboken6.isValid(view)
+    click(meeting_view.session_button)
+    again = meeting_view.session_view
+    table = again.ballots.table
+    assert table.isVisible() and table.currentRow() == 3
+    assert [table.item(n, 2).text() for n in range(3)] == ["", "●", ""]
+    assert "Kaisa Rinne" not in again.ballots.missing.text()
+    again.close()

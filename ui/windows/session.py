@@ -582,15 +582,27 @@ class SessionWindow(QMainWindow):
     # --- showing ---------------------------------------------------------------------------
 
     def show_item(self, index: int) -> None:
+        """Another item (its quorum said); not while a vote in this one lacks ballots. A
+        vote an item's record left with ballots missing (a crash, a restored copy) opens
+        again to be finished."""
         count = len(self.meeting_draft.items)
-        self.index = max(0, min(index, count - 1)) if count else 0
+        index = max(0, min(index, count - 1)) if count else 0
+        if index != self.index and self._vote_event() is not None:
+            self.item_choice.setCurrentIndex(self.index)
+            self.ballots.say(_("Close the vote first (Enter)."))
+            return
+        self.index = index
         self.vote_at = None
         self.cancel_form()
         self.refresh()
         item = self.numbered()
-        if item is not None:
-            quorum = live.quorum(item)
-            self.statusBar().showMessage(f"{self._item_name(item)}: {quorum.sentence()}")
+        if item is None:
+            return
+        events = self.handling_list()
+        if events and events[-1].event == "vote" and live.missing(events[-1], live.voters(item)):
+            self._resume_vote(len(events) - 1)
+        quorum = live.quorum(item)
+        self.statusBar().showMessage(f"{self._item_name(item)}: {quorum.sentence()}")
 
     def previous_item(self) -> None:
         self.show_item(self.index - 1)
@@ -971,14 +983,24 @@ class SessionWindow(QMainWindow):
         self.vote_kind = kind
         self.form = ""
         self._set_handling([*events, event], LABELS[kind]())
-        self.vote_at = len(events)
+        self._resume_vote(len(events), kind)
+
+    def _resume_vote(self, at: int, kind: str = "roll") -> None:
+        """The vote at `at` in the item's record shown for its ballots: a roll call from
+        the first member without one, a show of hands in the name field."""
+        self.vote_kind = kind
+        self.vote_at = at
+        self.tabs.setCurrentWidget(self.item_scroll)
         self.forms.setCurrentWidget(self.pages["vote"])
         self.form_title.setText(LABELS[kind]())
         self._set_form_visible(False)
         self.form_title.setVisible(True)
         self.refresh()
-        if kind == "roll":
-            self.ballots.table.setCurrentCell(0, 0)
+        item, event = self.numbered(), self._vote_event()
+        if kind == "roll" and item is not None and event is not None:
+            voting = live.voters(item)
+            waiting = live.missing(event, voting)
+            self.ballots.table.setCurrentCell(voting.index(waiting[0]) if waiting else 0, 0)
             self.ballots.table.setFocus()
         else:
             self.ballots.name_field.setFocus()
