@@ -533,7 +533,7 @@ class SessionWindow(QMainWindow):
 
     def _item_changed(self, document: DraftDocument) -> None:
         if document is self.item_document():
-            self.refresh()
+            self.refresh(roster=False)
 
     def numbered(self) -> Draft | None:
         """The current item as the meeting prints it: its numbers, the roster with who is
@@ -618,9 +618,11 @@ class SessionWindow(QMainWindow):
     def _names(self, item: Draft) -> dict[str, str]:
         return {attendance.reference(p): p.name for p in item.meeting.participants}
 
-    def refresh(self) -> None:
-        """Everything shown again from the documents."""
-        self.rollcall.show_roster(self.meeting_draft.participants)
+    def refresh(self, roster: bool = True) -> None:
+        """Everything shown again from the documents (`roster`: the roll call too; an
+        item's change leaves it as it is)."""
+        if roster:
+            self.rollcall.show_roster(self.meeting_draft.participants)
         self._fill_items()
         item = self.numbered()
         count = len(self.meeting_draft.items)
