@@ -242,11 +242,21 @@ def _signed_fields(reader: Any) -> list[str]:
     return found
 
 
-def plan(loaded: meeting.Meeting, data: bytes) -> Plan:
-    """Who signs `data` (the minutes of `loaded`), and how many have signed. Raises
-    SigningError for what is not these minutes or was signed out of order."""
+def plan(loaded: meeting.Meeting, data: bytes, document: str | None = None) -> Plan:
+    """Who signs `data` (the minutes of `loaded`, or an extract of them), and how many have
+    signed. Raises SigningError for what is not these minutes or an extract, is not the
+    `document` ("minutes" | "extract") the caller expects, or was signed out of order."""
     reader = _reader(data)
-    document = _ours(reader)
+    found = _ours(reader)
+    if document == "minutes" and found == "extract":
+        raise SigningError(
+            _("This PDF is an extract, not the minutes; choose to sign an extract, or the minutes.")
+        )
+    if document == "extract" and found == "minutes":
+        raise SigningError(
+            _("This PDF is the minutes, not an extract; choose to sign the minutes, or an extract.")
+        )
+    document = found
     language = _language(reader, loaded.draft.language)
     people = signers(loaded, language, document)
     if not people:
