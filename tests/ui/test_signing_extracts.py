@@ -33,6 +33,8 @@ def test_the_secretary_signs_an_extract_then_it_verifies(
         "→ 1. Marja-Liisa Rautanen, kaupunginsihteeri"
     ]
     click(dialog.use_file)
+    assert dialog.sign_extract.isChecked()  # the two choices do not clear each other
+    assert dialog.use_file.isChecked() and dialog.sign_button.isEnabled()
     replace_text(dialog.p12, str(signing_keys.secretary))
     replace_text(dialog.pin, P12_PASSWORD)
     click(dialog.sign_button)
