@@ -4,6 +4,11 @@ after another in incremental updates, and their verification.
     plan(meeting, data)            → who signs, in the organisation's order, and who is next
     sign(meeting, path, key)       → the next signer's signature, written over `path` atomically
     verify(data, organization)     → every signature: signer, time, changed after it, trusted
+    signed_by(meeting, data)       → who signed the original, for its public copy to say
+
+An extract ("pykala extract full") is signed the same way by whom it names as certifying it
+(the profile's `signing.extract_order`; render.context.extract_signers), in a field beside
+the certification's name and title.
 
 The minutes to sign are the archival PDF (PDF/A) that `build --minutes --pdf --archival`
 makes: the document says what it is in its keywords ("pykala minutes full"), and a public
