@@ -58,6 +58,7 @@ def test_an_extract_is_signed_by_the_secretary_who_certifies_it(
     data = extract_pdf.read_bytes()
     ((name, page, rect),) = field_boxes(data)
     assert name == "Pykala-1-certifier"
+    assert b"pdfaid:part" in data and b"/StructTreeRoot" in data  # still the archival PDF
     # On the last page, beside the certification's name and title, not over its date.
     pages = text_of(extract_pdf).split("\f")
     assert page == len([p for p in pages if p.strip()]) - 1
