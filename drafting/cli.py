@@ -6,9 +6,10 @@
     python main.py check DRAFT.pykala|MEETING.pykala [--document agenda|minutes]
     python main.py build MEETING.pykala --agenda|--minutes|--items|--extracts -o DIR [--pdf]
                                                   [--language fi|sv] [--public] [--changes]
+                                                  [--signed SIGNED.pdf]  # with --public
     python main.py build MEETING.pykala --html --agenda|--minutes -o DIR [--internal]
     python main.py number MEETING.pykala    # write Asia/N and § into the item files
-    python main.py sign MEETING.pykala MINUTES.pdf --pkcs12 FILE.p12
+    python main.py sign MEETING.pykala MINUTES.pdf|EXTRACT.pdf --pkcs12 FILE.p12
     python main.py sign MEETING.pykala MINUTES.pdf --module LIB.so --token LABEL --key LABEL
                                                   # the next signer; PIN from the terminal
                                                   # (or the first line of standard input)
@@ -345,6 +346,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.html:
         return _build_html(args, loaded)
     kinds = [kind for kind in meeting.KINDS if getattr(args, kind)]
+    signed = _signed_by(args, loaded)
+    if signed is None:
+        return PROBLEMS
     converter = warm.Converter() if args.pdf else None
     try:
         written = produce.build(
@@ -357,6 +361,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             changes=args.changes,
             converter=converter,
             archival=args.archival,
+            signed=signed,
         )
     except meeting.BuildError as exc:
         return _build_failed(exc)
@@ -372,6 +377,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     if converter is not None and (said := produce.notice(converter)):
         _say(said)
     return OK
+
+
+def _signed_by(args: argparse.Namespace, loaded: meeting.Meeting) -> list | None:
+    """Who signed the original minutes `--signed` names, for the public copy to say ([] when
+    none is named); None when it cannot say it (the reason said)."""
+    if args.signed is None:
+        return []
+    try:
+        return signing.signed_by(loaded, args.signed.read_bytes())
+    except OSError as exc:
+        _say(_("{path} cannot be read: {reason}").format(path=args.signed, reason=exc.strerror))
+    except signing.SigningError as exc:
+        _say(f"{args.signed}: {exc}")
+    _say(_("Nothing was written."))
+    return None
 
 
 def _build_failed(exc: meeting.BuildError) -> int:
@@ -567,6 +587,15 @@ def parser() -> argparse.ArgumentParser:
         ),
     )
     build.add_argument(
+        "--signed",
+        type=Path,
+        metavar="SIGNED.pdf",
+        help=_(
+            "with --minutes --public: the signed original minutes; the public copy says who "
+            "signed them and when (only if every signature is valid)"
+        ),
+    )
+    build.add_argument(
         "--changes",
         action="store_true",
         help=_("amended decisions as their changes from the proposal (not in public copies)"),
@@ -589,7 +618,8 @@ def parser() -> argparse.ArgumentParser:
     number.add_argument("meeting", type=Path)
     number.set_defaults(run=cmd_number)
     sign = commands.add_parser(
-        "sign", help=_("sign the minutes' archival PDF as the next signer in order")
+        "sign",
+        help=_("sign the minutes' (or an extract's) archival PDF as the next signer in order"),
     )
     sign.add_argument("meeting", type=Path)
     sign.add_argument("pdf", type=Path)
@@ -624,6 +654,14 @@ def _wrong_combination(args: argparse.Namespace) -> str:
             return _("build: choose at least one of --agenda, --minutes, --items, --extracts")
         if args.archival and not args.pdf:
             return _("build: --archival is for the PDFs: give --pdf as well")
+        if (
+            args.signed is not None
+            and not (args.minutes and args.public)
+            or (args.signed is not None and args.html)
+        ):
+            return _(
+                "build: --signed is for the public copy of the minutes: give --minutes --public"
+            )
     if args.command == "sign" and (args.pkcs12 is None) == (args.module is None):
         return _("sign: give --pkcs12 FILE, or --module with --token and --key")
     if args.command == "sign" and args.module is not None and not (args.token and args.key):

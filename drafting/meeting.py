@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -340,13 +340,19 @@ def agenda(meeting: Meeting, language: str | None = None, copy: Copy = FULL) -> 
 
 
 def minutes(
-    meeting: Meeting, language: str | None = None, copy: Copy = FULL, changes: bool = False
+    meeting: Meeting,
+    language: str | None = None,
+    copy: Copy = FULL,
+    changes: bool = False,
+    signed: Sequence[tuple[str, str, _dt.datetime]] = (),
 ) -> list[Output]:
     """`changes`: decisions that differ from their proposals print as the changes (in a copy
-    that may show them: never a public one)."""
+    that may show them: never a public one). `signed`: who signed the original (name, role,
+    when; drafting.signing.signed_by), which a public copy says on its signature page."""
     drafts = meeting.numbered()
     options = _as_minutes(drafts, language, copy, changes)
-    contexts = [context.cover(meeting.draft, drafts, "minutes", language, copy.masked)]
+    said = signed if copy.says_public else ()  # only a copy made from the signed original
+    contexts = [context.cover(meeting.draft, drafts, "minutes", language, copy.masked, said)]
     contexts += [context.build(d, options) for d in drafts]
     appeals = context.instructions(meeting.draft, context.appeals_used(drafts), language)
     if appeals["sections"]:

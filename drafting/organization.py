@@ -33,6 +33,11 @@ from drafting.model import LANGUAGES, Language
 BUILTIN_FOLDER = RESOURCES / "organizations"
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,62}")
 FOOTER_COLUMNS = 5  # the columns of the template's footer table
+# Who signs (drafting.signing): the minutes' signers, each once, in the profile's
+# `signing.order`; an extract's, in `signing.extract_order` ("certifier": whom the extract
+# names as certifying it, by default the secretary).
+SIGNING_ROLES = ("checkers", "chair", "secretary")
+EXTRACT_SIGNING_ROLES = ("certifier", "secretary", "chair")
 
 
 @cache
@@ -218,10 +223,12 @@ else:
 @dataclass
 class SigningData:
     """How the minutes are signed (drafting.signing): who signs first ("checkers", "chair",
-    "secretary", each once), the timestamp server (RFC 3161; none: the signer's clock) and
-    the certificates verification trusts (PEM or DER files beside the profile)."""
+    "secretary", each once), who signs an extract ("certifier", "secretary", "chair"), the
+    timestamp server (RFC 3161; none: the signer's clock) and the certificates verification
+    trusts (PEM or DER files beside the profile)."""
 
-    order: list[str] = field(default_factory=lambda: ["checkers", "chair", "secretary"])
+    order: list[str] = field(default_factory=lambda: list(SIGNING_ROLES))
+    extract_order: list[str] = field(default_factory=lambda: ["certifier"])
     timestamp_url: str | None = None
     trust_roots: list[str] = field(default_factory=list)
     extra: dict = _extra()
@@ -349,6 +356,7 @@ def validate(data: object, org_id: str | None = None, base: Path | None = None) 
     for body, words in own.items() if isinstance(own, dict) else ():
         if not body.startswith("_"):
             _vocabulary_problems(words, problems, f"body_vocabulary.{body}")
+    _signing_problems(data.get("signing"), problems, base)
     template = data.get("template")
     if isinstance(template, str) and template:  # another type: said by the reader
         problem = _template_name_problem(template)
@@ -358,6 +366,80 @@ def validate(data: object, org_id: str | None = None, base: Path | None = None) 
             missing = template_contract.check_template(base / template)
             problems += [f"template: {p}" for p in missing]
     return problems
+
+
+def _signing_problems(signing: object, problems: list[str], base: Path | None) -> None:
+    """Who signs, as roles Pykälä knows, each once (the minutes: every role); the trust
+    roots, certificate files beside the profile. What the types do not say."""
+    if not isinstance(signing, dict):
+        return
+    for key, roles, every in (
+        ("order", SIGNING_ROLES, True),
+        ("extract_order", EXTRACT_SIGNING_ROLES, False),
+    ):
+        order = signing.get(key)
+        if not isinstance(order, list) or not all(isinstance(r, str) for r in order):
+            continue  # said by the reader
+        where = f"signing.{key}"
+        for role in order:
+            if role not in roles:
+                problems.append(
+                    _("{field}: {value} is not a role who signs; known: {known}").format(
+                        field=where, value=_quote(role), known=", ".join(roles)
+                    )
+                )
+        twice = sorted({r for r in order if order.count(r) > 1})
+        if twice:
+            problems.append(
+                _("{field}: {value} is given twice; give each role once").format(
+                    field=where, value=", ".join(_quote(r) for r in twice)
+                )
+            )
+        missing = [r for r in roles if r not in order] if every else []
+        if missing or not order:
+            problems.append(
+                _("{field}: {value} does not sign; give each of {known}").format(
+                    field=where,
+                    value=", ".join(_quote(r) for r in missing) or "[]",
+                    known=", ".join(roles) if every else " | ".join(roles),
+                )
+            )
+    roots = signing.get("trust_roots")
+    if base is None or not isinstance(roots, list):
+        return
+    for index, name in enumerate(roots):
+        if isinstance(name, str):
+            problem = _certificate_problem(base, name)
+            if problem:
+                problems.append(f"signing.trust_roots[{index}]: {problem}")
+
+
+def _certificate_problem(base: Path, name: str) -> str:
+    """Why the file `name` beside the profile is not a certificate (PEM or DER); "" if it is."""
+    where = base / name
+    try:
+        data = where.read_bytes()
+    except OSError as exc:
+        return _(
+            "{path} cannot be read: {reason}; put the certificate file beside the profile"
+        ).format(path=where, reason=exc.strerror or exc)
+    try:
+        from asn1crypto import pem, x509
+
+        blobs = (
+            [der for _t, _h, der in pem.unarmor(data, multiple=True)]
+            if pem.detect(data)
+            else [data]
+        )
+        if not blobs:
+            raise ValueError
+        for blob in blobs:
+            x509.Certificate.load(blob).native  # noqa: B018 (parses it all)
+    except Exception:  # asn1crypto raises what the bytes make it raise
+        return _(
+            "{path} is not a certificate (PEM or DER); give the trust root's certificate"
+        ).format(path=where)
+    return ""
 
 
 def _template_name_problem(name: object) -> str | None:

@@ -16,6 +16,7 @@ contract forbids ui → drafting.render); the names below are what it uses of it
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +116,7 @@ def produce(
     carry_draft: bool = True,
     web_folders: bool = False,
     item: int | None = None,
+    signed: Sequence[tuple[str, str, _dt.datetime]] = (),
 ) -> list[Made]:
     """The `formats` ("docx", "pdf", "html") of a draft, or of a meeting's `kinds` ("agenda",
     "minutes", "items", "extracts"; for "html", the web version of the agenda or the minutes),
@@ -126,7 +128,8 @@ def produce(
     for this call when None); `archival`: PDF/A. A draft's Word document carries its draft
     (masked in a masked copy) unless `carry_draft` is False (the preview's pages). A meeting's
     web pages go into a folder of their own per document when `web_folders`; `item` makes
-    the kind "items" just the one at that index (0-based: what the meeting view prints).
+    the kind "items" just the one at that index (0-based: what the meeting view prints);
+    `signed`: who signed the original minutes, which their public copy says (meeting.minutes).
 
     Raises UnknownOrganization, docx.TemplateProblem, pdf.ConversionError."""
     from drafting import meeting
@@ -147,6 +150,7 @@ def produce(
                 web_folders,
                 item,
                 archival,
+                signed,
             )
         return _draft(
             subject, formats, copy, document, language, changes, converter, archival, carry_draft
@@ -227,6 +231,7 @@ def _meeting(
     web_folders: bool,
     item: int | None = None,
     archival: bool = False,
+    signed: Sequence[tuple[str, str, _dt.datetime]] = (),
 ) -> list[Made]:
     from drafting import meeting
 
@@ -237,7 +242,7 @@ def _meeting(
             if kind == "agenda":
                 outputs += meeting.agenda(loaded, language, copy)
             elif kind == "minutes":
-                outputs += meeting.minutes(loaded, language, copy, changes)
+                outputs += meeting.minutes(loaded, language, copy, changes, signed)
             elif kind == "items":
                 outputs += meeting.items(loaded, language, copy, changes, item)
             elif kind == "extracts":
@@ -276,10 +281,12 @@ def build(
     converter: warm.Converter | None = None,
     web: bool = False,
     archival: bool = False,
+    signed: Sequence[tuple[str, str, _dt.datetime]] = (),
 ) -> list[Path]:
     """Build a meeting's `kinds` into `folder` (`produce`), all or nothing per folder: DOCX
     and the other `formats` (`archival`: PDF/A); `web`: also the web version of its agenda
-    and minutes, each in a folder of its own beside them (always copies.WEB). Raises
+    and minutes, each in a folder of its own beside them (always copies.WEB); `signed`: who
+    signed the original minutes, which their public copy says (`produce`). Raises
     meeting.BuildError (every document's problems, each naming its item file); then nothing
     of this build is written."""
     from drafting import meeting
@@ -299,6 +306,7 @@ def build(
         changes=changes,
         converter=converter,
         archival=archival,
+        signed=signed,
     )
     if web:
         made += produce(loaded, ("html",), WEB, kinds=kinds, language=language, web_folders=True)

@@ -4,6 +4,11 @@ after another in incremental updates, and their verification.
     plan(meeting, data)            → who signs, in the organisation's order, and who is next
     sign(meeting, path, key)       → the next signer's signature, written over `path` atomically
     verify(data, organization)     → every signature: signer, time, changed after it, trusted
+    signed_by(meeting, data)       → who signed the original, for its public copy to say
+
+An extract ("pykala extract full") is signed the same way by whom it names as certifying it
+(the profile's `signing.extract_order`; render.context.extract_signers), in a field beside
+the certification's name and title.
 
 The minutes to sign are the archival PDF (PDF/A) that `build --minutes --pdf --archival`
 makes: the document says what it is in its keywords ("pykala minutes full"), and a public
@@ -34,15 +39,17 @@ from typing import TYPE_CHECKING, Any
 from drafting import atomic, dates, i18n, meeting
 from drafting.i18n import _, ngettext
 from drafting.model import LANGUAGES
-from drafting.organization import Profile, organization
+from drafting.organization import EXTRACT_SIGNING_ROLES, SIGNING_ROLES, Profile, organization
 
 if TYPE_CHECKING:
     from asn1crypto import x509
 
-ROLES = ("checkers", "chair", "secretary")  # the order unless the profile sets its own
+ROLES = SIGNING_ROLES  # the minutes' order unless the profile sets its own
 FIELD_PREFIX = "Pykala"  # field names: Pykala-1-checkers, Pykala-2-checkers, Pykala-3-chair…
 # Where the visible signature goes, from the name's baseline under the signature line (pt).
 BOX_RISE, BOX_HEIGHT, BOX_WIDTH = 13.0, 34.0, 240.0
+# An extract's, right of its certifier's name and title (from the name's left, pt).
+EXTRACT_INDENT, EXTRACT_WIDTH = 150.0, 220.0
 # A font embedded in the visible signature (PDF/A); the first one found.
 FONTS = (
     "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
@@ -60,7 +67,7 @@ class SigningError(Exception):
 class Signer:
     """One person who signs the minutes: where, and what the signature says."""
 
-    role: str  # one of ROLES
+    role: str  # one of ROLES, or of EXTRACT_SIGNING_ROLES for an extract
     name: str
     title: str  # the role as the document prints it ("pöytäkirjantarkastaja")
     field: str  # the signature field's name
@@ -85,6 +92,7 @@ class Plan:
     signers: list[Signer]
     signed: int
     language: str
+    document: str = "minutes"  # or "extract"
 
     @property
     def next(self) -> Signer | None:
@@ -157,8 +165,9 @@ def _language(reader: Any, default: str) -> str:
     return lang if lang in LANGUAGES else default
 
 
-def _ours(reader: Any) -> None:
-    """Refuse what is not the full minutes Pykälä made."""
+def _ours(reader: Any) -> str:
+    """What the PDF is, "minutes" or "extract"; refuse what is not the full minutes or an
+    extract Pykälä made."""
     words = _keywords(reader)
     if words[:1] != ["pykala"]:
         raise SigningError(
@@ -174,8 +183,11 @@ def _ours(reader: Any) -> None:
                 "minutes, and make the public copy from them."
             )
         )
+    if "extract" in words:
+        return "extract"
     if "minutes" not in words:
-        raise SigningError(_("This PDF is not minutes; only the minutes are signed."))
+        raise SigningError(_("This PDF is neither minutes nor an extract; only those are signed."))
+    return "minutes"
 
 
 def _profile(loaded: meeting.Meeting) -> Profile:
@@ -196,11 +208,22 @@ def _order(profile: Profile) -> list[str]:
     return order
 
 
-def signers(loaded: meeting.Meeting, language: str) -> list[Signer]:
+def signers(loaded: meeting.Meeting, language: str, document: str = "minutes") -> list[Signer]:
     """Who signs the minutes, in the organisation's order (by default the checkers, then
-    the chair, then the secretary)."""
+    the chair, then the secretary); or an extract (by default whom it names as certifying
+    it: the secretary, unless the meeting names another certifier)."""
     profile = _profile(loaded)
     draft = loaded.draft
+    if document == "extract":
+        from drafting.render.context import Words, extract_signers
+
+        return [
+            Signer(role, name, title, f"{FIELD_PREFIX}-{number}-{role}")
+            for number, (role, name, title) in enumerate(
+                extract_signers(draft, Words(profile, language)), 1
+            )
+            if role in EXTRACT_SIGNING_ROLES
+        ]
     people: dict[str, list[str]] = {
         "checkers": [n for n in draft.checkers if n.strip()],
         "chair": [draft.chair] if draft.chair.strip() else [],
@@ -224,13 +247,23 @@ def _signed_fields(reader: Any) -> list[str]:
     return found
 
 
-def plan(loaded: meeting.Meeting, data: bytes) -> Plan:
-    """Who signs `data` (the minutes of `loaded`), and how many have signed. Raises
-    SigningError for what is not these minutes or was signed out of order."""
+def plan(loaded: meeting.Meeting, data: bytes, document: str | None = None) -> Plan:
+    """Who signs `data` (the minutes of `loaded`, or an extract of them), and how many have
+    signed. Raises SigningError for what is not these minutes or an extract, is not the
+    `document` ("minutes" | "extract") the caller expects, or was signed out of order."""
     reader = _reader(data)
-    _ours(reader)
+    found = _ours(reader)
+    if document == "minutes" and found == "extract":
+        raise SigningError(
+            _("This PDF is an extract, not the minutes; choose to sign an extract, or the minutes.")
+        )
+    if document == "extract" and found == "minutes":
+        raise SigningError(
+            _("This PDF is the minutes, not an extract; choose to sign the minutes, or an extract.")
+        )
+    document = found
     language = _language(reader, loaded.draft.language)
-    people = signers(loaded, language)
+    people = signers(loaded, language, document)
     if not people:
         raise SigningError(_("The meeting names nobody who signs: give the chair and secretary."))
     done = _signed_fields(reader)
@@ -241,7 +274,40 @@ def plan(loaded: meeting.Meeting, data: bytes) -> Plan:
                 fields=", ".join(done)
             )
         )
-    return Plan(people, len(done), language)
+    return Plan(people, len(done), language, document)
+
+
+def signed_by(loaded: meeting.Meeting, data: bytes) -> list[tuple[str, str, _dt.datetime]]:
+    """Who signed `data`, the signed original of `loaded`'s minutes, in order: (name, role,
+    when), for the public copy made from it to say (produce.build's `signed`; the public
+    copy itself carries no signature). Only when these are the full minutes of this meeting,
+    everyone has signed and every signature verifies; else SigningError says why."""
+    steps = plan(loaded, data)
+    if steps.document != "minutes":
+        raise SigningError(_("This PDF is an extract; give the signed minutes."))
+    if steps.next is not None:
+        raise SigningError(
+            _(
+                "{name} ({title}) has not signed the minutes yet; the public copy is made once "
+                "everyone has signed."
+            ).format(name=steps.next.name, title=steps.next.title)
+        )
+    result = verify(data, _profile(loaded))
+    by_field = {s.field: s for s in result.signatures}
+    if not result.valid or any(by_field.get(p.field) is None for p in steps.signers):
+        raise SigningError(
+            _(
+                "The signatures of the minutes do not all verify; the public copy cannot say "
+                "they were signed:"
+            )
+            + "\n"
+            + "\n".join(f"  {line}" for line in report(result))
+        )
+    out = []
+    for person in steps.signers:
+        when = by_field[person.field].time or _dt.datetime.now(_dt.UTC)  # pyHanko's always has
+        out.append((person.name, person.title, when.astimezone()))
+    return out
 
 
 # --- signing --------------------------------------------------------------------------
@@ -270,20 +336,37 @@ def _rows(page: Any) -> list[tuple[float, float, str]]:
     )
 
 
-def _place(reader: Any, signer: Signer) -> tuple[int, tuple[int, int, int, int]]:
-    """The page (0-based) and box of the signer's signature: above the line over the
-    signer's name, which has the role under it."""
-    for index, page in enumerate(reader.pages):
+def _place(
+    reader: Any, signer: Signer, document: str = "minutes"
+) -> tuple[int, tuple[int, int, int, int]]:
+    """The page (0-based) and box of the signer's signature: in the minutes, above the line
+    over the signer's name, which has the role under it (the first such name: the cover);
+    in an extract, beside the certification's name and title (the last such name: the
+    certification ends the extract, which prints no signature line)."""
+    pages = list(enumerate(reader.pages))
+    for index, page in reversed(pages) if document == "extract" else pages:
         rows = _rows(page)
-        for (y, x, text), (_y, _x, below) in zip(rows, rows[1:], strict=False):
-            if text == signer.name and below == signer.title:
-                bottom = y + BOX_RISE
+        pairs = list(zip(rows, rows[1:], strict=False))
+        for (y, x, text), (below_y, _x, below) in (
+            reversed(pairs) if document == "extract" else pairs
+        ):
+            if text != signer.name or below != signer.title:
+                continue
+            if document == "extract":
+                left, bottom = x + EXTRACT_INDENT, below_y - 3
                 return index, (
-                    round(x),
+                    round(left),
                     round(bottom),
-                    round(x + BOX_WIDTH),
+                    round(left + EXTRACT_WIDTH),
                     round(bottom + BOX_HEIGHT),
                 )
+            bottom = y + BOX_RISE
+            return index, (
+                round(x),
+                round(bottom),
+                round(x + BOX_WIDTH),
+                round(bottom + BOX_HEIGHT),
+            )
     raise SigningError(
         _(
             "The signature line of {name} ({title}) was not found in the PDF: are these the "
@@ -483,7 +566,7 @@ def sign(loaded: meeting.Meeting, path: Path, key: Key, now: _dt.datetime | None
     if signer is None:
         raise SigningError(_("Everyone has signed these minutes already."))
     _check_minutes(loaded, steps.language)
-    page, box = _place(_reader(data), signer)
+    page, box = _place(_reader(data), signer, steps.document)
     profile = _profile(loaded)
     session = None
     if key.pkcs12 is not None:

@@ -8,7 +8,7 @@ on-screen view) only lay it out.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
@@ -518,8 +518,11 @@ def cover(
     document: str,
     language: str | None = None,
     public: bool = False,
+    signed: Sequence[tuple[str, str, _dt.datetime]] = (),
 ) -> Context:
-    """The first pages of the agenda or the minutes: when, where, who, what, signatures."""
+    """The first pages of the agenda or the minutes: when, where, who, what, signatures;
+    `signed` (name, role, when): who signed the original electronically, which a public copy
+    made from it says (drafting.signing.signed_by)."""
     frame = meeting_frame(meeting, document, language)
     w = frame.words
     info = meeting.meeting
@@ -589,9 +592,23 @@ def cover(
             if meeting.public_display
             else []
         )
+        electronically = [
+            _block(
+                "lines",
+                w(
+                    "signing.signed_by",
+                    name=name,
+                    role=role,
+                    date=w.date(at.date(), short=True),
+                    time=f"{at.hour}.{at.minute:02d}",
+                ),
+            )
+            for name, role, at in signed
+        ]
         sections += [
             _section("signatures", w("cover.signatures"), signatures),
             _section("checking", w("cover.checking"), checking),
+            _section("signed", w("signing.signed_heading"), electronically),
             _section("display", w("cover.display"), display),
         ]
     title = " ".join(p for p in (w(f"document.{document}"), info.number) if p)
@@ -642,6 +659,30 @@ def instructions(meeting: MeetingDraft, used: list[Used], language: str | None =
     )
 
 
+def extract_signers(meeting: MeetingDraft, w: Words) -> list[tuple[str, str, str]]:
+    """Who certifies an extract, (role, name, title) in the organisation's order for
+    extracts (`signing.extract_order`; by default the certifier alone, whom the meeting names,
+    else the secretary): the extract prints their lines and drafting.signing signs over them."""
+    settings = w.org.file.signing
+    order = settings.extract_order if settings is not None else ["certifier"]
+    certifier = (
+        meeting.certifier
+        if meeting.certifier.name.strip()
+        else Person(title=w("role.secretary"), name=meeting.secretary)
+    )
+    people = {
+        "certifier": (certifier.name, certifier.title),
+        "secretary": (meeting.secretary, w("role.secretary")),
+        "chair": (meeting.chair, w("role.chair")),
+    }
+    out: list[tuple[str, str, str]] = []
+    for role in order:
+        name, title = people.get(role, ("", ""))
+        if name.strip() and all(name.strip() != n for _r, n, _t in out):
+            out.append((role, name.strip(), title.strip()))
+    return out
+
+
 def extract(
     draft: Draft,
     index: int,
@@ -666,12 +707,10 @@ def extract(
         if 1 <= number <= len(item.attachments):
             title = item.attachments[number - 1].title
             received.append(_block("entry", f"{w('extracts.attachment', number=number)}\t{title}"))
-    certifier = (
-        meeting.certifier
-        if meeting.certifier.name.strip()
-        else Person(title=w("role.secretary"), name=meeting.secretary)
-    )
     day = meeting.extract_date or today
+    certifying = [
+        line for _role, name, title in extract_signers(meeting, w) for line in (name, title)
+    ]
     sections += [
         _section("recipient", w("extract.recipient"), [_block("body", chosen.recipient)]),
         _section("receives", w("extract.receives"), received),
@@ -679,11 +718,9 @@ def extract(
         _section(
             "certify",
             w("extract.certify"),
-            [
-                _block("lines", line)
-                for line in (w.date(day), certifier.name, certifier.title)
-                if line.strip()
-            ],
+            [_block("lines", line) for line in (w.date(day), *certifying) if line.strip()],
         ),
     ]
-    return _document(frame, *_item_lines(draft, w), [s for s in sections if s])
+    made = _document(frame, *_item_lines(draft, w), [s for s in sections if s])
+    made["properties"]["keywords"] = "pykala extract full"  # what drafting.signing signs
+    return made

@@ -105,6 +105,25 @@ def minutes_pdfs(tmp_path_factory) -> dict[str, bytes]:
     return made
 
 
+@pytest.fixture(scope="session")
+def extract_pdf_made(tmp_path_factory) -> bytes:
+    """The meeting's one extract as archival PDF (its certification by the secretary), made
+    once."""
+    if "extract" not in _made:
+        out = tmp_path_factory.mktemp("extract")
+        loaded = meeting.load(MEETING)
+        written = produce.build(loaded, ["extracts"], out, ("pdf",), archival=True)
+        _made["extract"] = next(p for p in written if p.suffix == ".pdf").read_bytes()
+    return _made["extract"]  # type: ignore[return-value]
+
+
+@pytest.fixture
+def extract_pdf(tmp_path, extract_pdf_made) -> Path:
+    path = tmp_path / "334 Ote 1 Ponnen ehdottaja.pdf"
+    path.write_bytes(extract_pdf_made)
+    return path
+
+
 @pytest.fixture
 def trusting_profile(tmp_path, monkeypatch, signing_keys) -> Path:
     """The organisation's profile (Helsinki's, as the user's own) naming the test CA as its

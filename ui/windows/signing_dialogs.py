@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -56,9 +57,9 @@ def _row(form: QFormLayout, text: str, field: QWidget | QHBoxLayout, buddy: QWid
         form.addRow(label, field)
 
 
-def _pick_pdf(parent: QWidget, edit: QLineEdit) -> None:
+def _pick_pdf(parent: QWidget, edit: QLineEdit, title: str | None = None) -> None:
     path, _kind = QFileDialog.getOpenFileName(
-        parent, _("Choose the minutes (PDF)"), edit.text(), _("PDF files (*.pdf)")
+        parent, title or _("Choose the minutes (PDF)"), edit.text(), _("PDF files (*.pdf)")
     )
     if path:
         edit.setText(path)
@@ -66,7 +67,8 @@ def _pick_pdf(parent: QWidget, edit: QLineEdit) -> None:
 
 
 class SignDialog(QDialog):
-    """The next signer's signature on the minutes' PDF."""
+    """The next signer's signature on the minutes' PDF, or on an extract's (certified by
+    whom the extract names, in the organisation's order for extracts)."""
 
     def __init__(self, loaded: meeting.Meeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,13 +79,30 @@ class SignDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
 
+        self.sign_minutes = QRadioButton(_("M&inutes"), self)
+        self.sign_minutes.setAccessibleName(_("Sign the minutes"))
+        self.sign_extract = QRadioButton(_("E&xtract"), self)
+        self.sign_extract.setAccessibleName(_("Sign an extract"))
+        self.sign_minutes.setChecked(True)
+        # Two choices in one dialog: each pair exclusive on its own, not all four radios.
+        self.documents = QButtonGroup(self)
+        self.documents.addButton(self.sign_minutes)
+        self.documents.addButton(self.sign_extract)
+        which = QHBoxLayout()
+        which.addWidget(self.sign_minutes)
+        which.addWidget(self.sign_extract)
+        which.addStretch(1)
+        form.addRow(_("Document:"), which)
+
         self.pdf = QLineEdit(self)
-        self.pdf.setAccessibleName(_("The minutes (archival PDF)"))
         self.pdf.editingFinished.connect(self.refresh)
         self.pick_pdf = QPushButton(_("Choose…"), self)
-        self.pick_pdf.setAccessibleName(_("Choose the minutes"))
-        self.pick_pdf.clicked.connect(lambda: _pick_pdf(self, self.pdf))
-        _row(form, _("Minutes (P&DF):"), _file_row(self.pdf, self.pick_pdf), self.pdf)
+        self.pick_pdf.clicked.connect(lambda: _pick_pdf(self, self.pdf, self._pick_title()))
+        self.pdf_label = QLabel(self)
+        self.pdf_label.setBuddy(self.pdf)
+        form.addRow(self.pdf_label, _file_row(self.pdf, self.pick_pdf))
+        self.sign_extract.toggled.connect(self._document_changed)
+        self._document_changed()
 
         self.order = QListWidget(self)
         self.order.setAccessibleName(_("Signing order"))
@@ -96,6 +115,9 @@ class SignDialog(QDialog):
         self.use_card = QRadioButton(_("Smart &card or token (PKCS#11)"), self)
         self.use_file = QRadioButton(_("Certificate &file (PKCS#12)"), self)
         self.use_card.setChecked(True)
+        self.kinds = QButtonGroup(self)
+        self.kinds.addButton(self.use_card)
+        self.kinds.addButton(self.use_file)
         kind = QHBoxLayout()
         kind.addWidget(self.use_card)
         kind.addWidget(self.use_file)
@@ -138,6 +160,29 @@ class SignDialog(QDialog):
         self._kind_changed()
         self.refresh()
 
+    @property
+    def document(self) -> str:
+        """What the user signs: "minutes" or "extract"."""
+        return "extract" if self.sign_extract.isChecked() else "minutes"
+
+    def _pick_title(self) -> str:
+        if self.document == "extract":
+            return _("Choose the extract (PDF)")
+        return _("Choose the minutes (PDF)")
+
+    def _document_changed(self) -> None:
+        extract = self.document == "extract"
+        self.setWindowTitle(_("Sign an extract") if extract else _("Sign the minutes"))
+        self.pdf_label.setText(_("Extract (P&DF):") if extract else _("Minutes (P&DF):"))
+        self.pdf.setAccessibleName(
+            _("The extract (archival PDF)") if extract else _("The minutes (archival PDF)")
+        )
+        self.pick_pdf.setAccessibleName(
+            _("Choose the extract") if extract else _("Choose the minutes")
+        )
+        if hasattr(self, "sign_button"):
+            self.refresh()
+
     def _kind_changed(self) -> None:
         card = self.use_card.isChecked()
         for widget in (self.module, self.token, self.key):
@@ -160,12 +205,13 @@ class SignDialog(QDialog):
         """The order and who signs now, as the chosen PDF says."""
         self.order.clear()
         self.next.setText("")
+        self._say("")
         path = Path(self.pdf.text().strip()) if self.pdf.text().strip() else None
         if path is None:
             self.sign_button.setEnabled(False)
             return None
         try:
-            plan = signing.plan(self.loaded, path.read_bytes())
+            plan = signing.plan(self.loaded, path.read_bytes(), self.document)
         except OSError as exc:
             self._say(_("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror))
             self.sign_button.setEnabled(False)
@@ -225,7 +271,10 @@ class SignDialog(QDialog):
             )
             return
         self.refresh()
-        self._say(_("{name} signed the minutes.").format(name=signer.name))
+        if self.document == "extract":
+            self._say(_("{name} signed the extract.").format(name=signer.name))
+        else:
+            self._say(_("{name} signed the minutes.").format(name=signer.name))
 
 
 class VerifyDialog(QDialog):
