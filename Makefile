@@ -60,8 +60,14 @@ run: debs-run venv
 		$(PY) main.py $(EXAMPLE); \
 	fi
 
+# The whole suite in two runs, one coverage figure: the tests that need no LibreOffice, CUPS
+# or Chromium and start no child process on both cores (pytest-xdist, a file's tests in one
+# worker, in order), then the rest one after another (they share one warm LibreOffice, one
+# private CUPS scheduler). Each test runs exactly once.
+LIGHT := not libreoffice and not cups and not chromium and not slow
 test: debs-test venv-test check axe
-	$(PY) -m pytest --cov --cov-report=term
+	$(PY) -m pytest -q -m "$(LIGHT)" -n 2 --dist loadfile --cov --cov-report= --cov-fail-under=0
+	$(PY) -m pytest -m "not ($(LIGHT))" --cov --cov-append --cov-report=term
 	$(MAKE) bundle-check
 
 # The rules checked by machine, before any test: lint, formatting, types (drafting/ and ui/,
@@ -78,8 +84,7 @@ check: venv-test
 # hypothesis_profiles.py), on every core (pytest-xdist; a file's tests in one worker, in
 # order). No Debian packages needed; `make test` runs them all, one after another.
 test-fast: venv-test
-	$(PY) -m pytest -q -m "not libreoffice and not cups and not chromium and not slow" \
-		--hypothesis-profile=fast -n auto --dist loadfile
+	$(PY) -m pytest -q -m "$(LIGHT)" --hypothesis-profile=fast -n auto --dist loadfile
 
 debs-run:
 	@$(call ensure_debs,$(DEBS_VENV) $(DEBS_QT) $(DEBS_QT_X) $(DEBS_PDF) $(DEBS_PRINT) $(DEBS_SPELL) \
