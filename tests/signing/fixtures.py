@@ -169,3 +169,15 @@ def cli_run(capsys, monkeypatch):
 
 def token_args(signing_keys: Keys, label: str, token: str = pki.TOKEN) -> list[object]:
     return ["--module", signing_keys.module, "--token", token, "--key", label]
+
+
+def failing_examples(tmp_path: Path) -> Path:
+    """A copy of the examples in which the example meeting fails its checks (an item with no
+    title): the folder holding it."""
+    folder = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, folder)
+    item = folder / "meeting" / "01-laillisuus.pykala"
+    data = json.loads(item.read_text("utf-8"))
+    data["item"]["title"] = ""
+    item.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return folder

@@ -13,9 +13,9 @@ import subprocess
 import pytest
 
 from drafting import organization
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import ROOT
 from tests.signing import pki
-from tests.signing.fixtures import MEETING, P12_PASSWORD, token_args
+from tests.signing.fixtures import MEETING, P12_PASSWORD, failing_examples, token_args
 from tests.signing.test_signing import pyhanko_says, sign_all
 
 pytestmark = pytest.mark.libreoffice  # the minutes and the extract are made by LibreOffice
@@ -78,12 +78,7 @@ def test_an_extract_is_signed_by_the_secretary_who_certifies_it(
 def test_an_extract_of_a_meeting_that_fails_its_checks_is_not_signed(
     cli_run, signing_keys, tmp_path, extract_pdf, trusting_profile
 ):
-    folder = tmp_path / "examples"
-    shutil.copytree(EXAMPLES, folder)
-    item = folder / "meeting" / "01-laillisuus.pykala"
-    data = json.loads(item.read_text("utf-8"))
-    data["item"]["title"] = ""
-    item.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    folder = failing_examples(tmp_path)
     before = extract_pdf.read_bytes()
     result = cli_run(
         "sign",

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import subprocess
 import warnings
 
 import pytest
 
-from tests.conftest import EXAMPLES
 from tests.signing import pki
-from tests.signing.fixtures import MEETING, P12_PASSWORD, token_args
+from tests.signing.fixtures import MEETING, P12_PASSWORD, failing_examples, token_args
 
 pytestmark = pytest.mark.libreoffice  # the minutes are made by LibreOffice, once
 
@@ -275,12 +273,7 @@ def test_a_pdf_that_is_not_ours_is_not_signed(cli_run, signing_keys, tmp_path, t
 def test_minutes_that_fail_their_checks_are_not_signed(
     cli_run, signing_keys, tmp_path, minutes_pdf, trusting_profile
 ):
-    folder = tmp_path / "examples"
-    shutil.copytree(EXAMPLES, folder)
-    item = folder / "meeting" / "01-laillisuus.pykala"
-    data = json.loads(item.read_text("utf-8"))
-    data["item"]["title"] = ""
-    item.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    folder = failing_examples(tmp_path)
     before = minutes_pdf.read_bytes()
     result = cli_run(
         "sign",

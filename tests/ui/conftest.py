@@ -105,6 +105,14 @@ def close_without_blocking(win) -> None:
 
 
 @pytest.fixture
+def data_home(tmp_path, monkeypatch):
+    """A data folder of the test's own (recovery copies, settings), for it and its children."""
+    home = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
+
+
+@pytest.fixture
 def make_window(qtbot, monkeypatch, converter):
     """Builds drafting windows for a test: each answered by the test (see `answered`), shown,
     and closed at teardown without blocking (see `close_without_blocking`), so a failing

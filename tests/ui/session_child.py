@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from drafting import draftfile  # noqa: E402
 from tests.ui.conftest import type_text  # noqa: E402
 from tests.ui.user import CTRL, click, menu  # noqa: E402
 from ui import app  # noqa: E402
@@ -29,23 +28,6 @@ from ui.services import settings, translation  # noqa: E402
 
 BALLOTS = "JJEJJJJTJE"  # the first ten members present, in the body's order
 ABSENT = "Noora Salmi"
-
-
-def fresh(path: Path) -> None:
-    """The example meeting at `path` (with its item files) as before it began: everyone
-    present, no deputy, no arrivals or departures, no item handled yet."""
-    draft = draftfile.load_meeting(path)
-    draft.participants = [p for p in draft.participants if not p.substitute_for]
-    for person in draft.participants:
-        person.present, person.note = True, ""
-    draft.attendance = []
-    draftfile.save(draft, path)
-    for stored in draft.items:
-        item_path = path.parent / stored
-        item = draftfile.load(item_path)
-        if item.item.decision is not None:
-            item.item.decision.handling = []
-        draftfile.save(item, item_path)
 
 
 def press(key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:

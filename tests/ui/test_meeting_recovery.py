@@ -25,13 +25,6 @@ ADDED = "avustus-muutettu-paatos.pykala"
 
 
 @pytest.fixture
-def data_home(tmp_path, monkeypatch):
-    home = tmp_path / "data"
-    monkeypatch.setenv("XDG_DATA_HOME", str(home))
-    return home
-
-
-@pytest.fixture
 def meeting(tmp_path) -> Path:
     """The example meeting, its items and the other examples in a folder of the test's own."""
     folder = tmp_path / "examples"

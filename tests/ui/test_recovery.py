@@ -60,13 +60,6 @@ def recovery_copies(data_home: Path) -> list[Path]:
     return sorted(n.with_suffix(".pykala") for n in folder.glob("*.json"))
 
 
-@pytest.fixture
-def data_home(tmp_path, monkeypatch):
-    home = tmp_path / "data"
-    monkeypatch.setenv("XDG_DATA_HOME", str(home))
-    return home
-
-
 @pytest.mark.libreoffice  # its LibreOffice must end with it
 def test_after_sigkill_the_next_start_restores_every_edit(data_home, tmp_path, make_window):
     draft = tmp_path / "item.pykala"

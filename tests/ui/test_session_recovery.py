@@ -14,6 +14,7 @@ import pytest
 
 from drafting import draftfile
 from tests.conftest import EXAMPLES
+from tests.support.meetings import before_it_began
 from tests.ui import session_child
 from tests.ui.launch import start_script
 from tests.ui.test_meeting_recovery import next_start
@@ -23,18 +24,11 @@ CHILD = Path(__file__).with_name("session_child.py")
 
 
 @pytest.fixture
-def data_home(tmp_path, monkeypatch):
-    home = tmp_path / "data"
-    monkeypatch.setenv("XDG_DATA_HOME", str(home))
-    return home
-
-
-@pytest.fixture
 def meeting(tmp_path) -> Path:
     folder = tmp_path / "examples"
     shutil.copytree(EXAMPLES, folder)
     path = folder / "meeting" / "kh-11-2026.pykala"
-    session_child.fresh(path)
+    before_it_began(path)
     return path
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from drafting import draftfile, handling, meeting, produce
 from drafting.copies import FULL
 from tests.conftest import EXAMPLES
+from tests.support.meetings import before_it_began
 from tests.ui.conftest import open_view, type_text
 from tests.ui.user import CTRL, SHIFT, click
 
@@ -33,18 +34,7 @@ def fresh_meeting(tmp_path) -> Path:
     folder = tmp_path / "examples"
     shutil.copytree(EXAMPLES, folder)
     path = folder / "meeting" / EXAMPLE
-    draft = draftfile.load_meeting(path)
-    draft.participants = [p for p in draft.participants if not p.substitute_for]
-    for person in draft.participants:
-        person.present, person.note = True, ""
-    draft.attendance = []
-    draftfile.save(draft, path)
-    for stored in draft.items:
-        item_path = path.parent / stored
-        item = draftfile.load(item_path)
-        if item.item.decision is not None:
-            item.item.decision.handling = []
-        draftfile.save(item, item_path)
+    before_it_began(path)
     return path
 
 
