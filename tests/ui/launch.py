@@ -79,3 +79,23 @@ def start_script(
         child.kill()
         raise AssertionError(child.communicate()[1])
     return child
+
+
+def edit_then_run(edit) -> int:
+    """In a child program: run `edit` once the event loop turns, then keep running until the
+    parent ends it; if `edit` raises, print the traceback and end (the parent waits for a line,
+    so it reads the traceback instead)."""
+    import traceback
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def edit_or_end() -> None:
+        try:
+            edit()
+        except Exception:
+            traceback.print_exc()
+            QApplication.exit(1)
+
+    QTimer.singleShot(0, edit_or_end)
+    return QApplication.instance().exec()

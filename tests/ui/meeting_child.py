@@ -16,16 +16,13 @@ Modes:
 from __future__ import annotations
 
 import sys
-import traceback
 from pathlib import Path
-
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.ui.conftest import edit_cell, type_text  # noqa: E402
+from tests.ui.launch import edit_then_run  # noqa: E402
 from tests.ui.user import click, menu  # noqa: E402
 from ui import app  # noqa: E402
 from ui.services import crash, settings  # noqa: E402
@@ -70,15 +67,7 @@ def main() -> int:
             participants.factory = broken
             click(participants.buttons["add"])
 
-    def edit_or_end() -> None:
-        try:
-            edit()
-        except Exception:  # the parent waits for a line: end, so it reads the traceback
-            traceback.print_exc()
-            QApplication.exit(1)
-
-    QTimer.singleShot(0, edit_or_end)
-    return QApplication.instance().exec()
+    return edit_then_run(edit)
 
 
 if __name__ == "__main__":

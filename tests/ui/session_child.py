@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import sys
 import time
-import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -22,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.ui.conftest import type_text  # noqa: E402
+from tests.ui.launch import edit_then_run  # noqa: E402
 from tests.ui.user import CTRL, click, menu  # noqa: E402
 from ui import app  # noqa: E402
 from ui.services import settings, translation  # noqa: E402
@@ -72,15 +72,7 @@ def main() -> int:
             press(getattr(Qt.Key, f"Key_{letter}"))
         print("EDITED", flush=True)
 
-    def edit_or_end() -> None:
-        try:
-            edit()
-        except Exception:  # the parent waits for a line: end, so it reads the traceback
-            traceback.print_exc()
-            QApplication.exit(1)
-
-    QTimer.singleShot(0, edit_or_end)
-    return QApplication.instance().exec()
+    return edit_then_run(edit)
 
 
 if __name__ == "__main__":
