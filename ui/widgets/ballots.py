@@ -2,7 +2,9 @@
 ballot. A roll call takes one key per member (J, E, T in Finnish: drafting.session.BALLOT_KEYS)
 and moves on to the next; a show of hands starts with everyone on the JAA side and moves the
 names typed (or clicked) to EI or blank. The widget only says what the user chose (`cast`,
-`close_asked`); the window records it in the item and shows the vote again (`show`)."""
+`close_asked`); the window records it in the item and shows the vote again (`show`). The item
+window's handling record edits a vote's ballots with the same panel, without its close
+button (`closable=False`)."""
 
 from __future__ import annotations
 
@@ -120,7 +122,7 @@ class BallotPanel(QWidget):
     cast = Signal(str, str)
     close_asked = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, closable: bool = True) -> None:
         super().__init__(parent)
         self.names: dict[str, str] = {}  # reference -> name
         self.table = BallotTable(self)
@@ -145,6 +147,7 @@ class BallotPanel(QWidget):
         self.missing.setWordWrap(True)
         self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.close_asked)
+        self.close_button.setVisible(closable)
         bottom = QHBoxLayout()
         bottom.addWidget(self.tally, 1)
         bottom.addWidget(self.close_button)

@@ -6,6 +6,8 @@ minutes will print it (drafting.handling), following every change.
 People are the item's participants (`meeting.participants`: its own roster, or the meeting's
 with who was there for the item, given when the item is opened from the meeting view),
 stored by reference and shown by name. Every change is one step on the draft's undo stack.
+With a roster, a vote's ballots are the meeting-in-session view's ballot table
+(ui.widgets.ballots): one row per member who votes on the item, a key or a click a ballot.
 """
 
 from __future__ import annotations
@@ -32,9 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from drafting import attendance, handling, produce, resources, schema
+from drafting import session as live
 from drafting.i18n import _
 from drafting.model import Draft, HandlingEvent, Participant, Person
 from ui.services.document import DraftDocument
+from ui.widgets.ballots import BallotPanel
 from ui.widgets.binding import Binder
 from ui.widgets.form import FieldGroup, declared, declared_column
 from ui.widgets.records import RecordTable, moved
@@ -43,6 +47,7 @@ from ui.widgets.roster import PeopleField, RosterCompleter
 PATH = schema.DECISION_HANDLING
 _EVENT = f"{schema.HANDLING}.event"
 _EXPERTS = f"{schema.HANDLING}.experts"
+_BALLOTS = tuple(f"{schema.HANDLING}.{side}" for side in live.SIDES)
 _ROW = re.compile(rf"^{re.escape(PATH)}\[(\d+)\]")
 # What the print text costs is measured: a record that takes longer than this is written
 # after a pause in typing, not at every keystroke.
@@ -230,6 +235,12 @@ class HandlingEditor(QGroupBox):
             self,
             buttons_below=True,
         )
+        # A vote's ballots with a roster: the session view's table, in place of the lists.
+        self.ballots = BallotPanel(self, closable=False)
+        self.ballots.cast.connect(self._cast)
+        self.ballots.table.setMinimumHeight(
+            8 * self.ballots.table.verticalHeader().defaultSectionSize()
+        )
         self.roster_hint = QLabel(self)
         self.roster_hint.setWordWrap(True)
         right = QWidget(self)
@@ -241,6 +252,7 @@ class HandlingEditor(QGroupBox):
         form_column.addLayout(kind_row)
         form_column.addWidget(self.roster_hint)
         form_column.addWidget(self.form)
+        form_column.addWidget(self.ballots)
         form_column.addWidget(self.experts)
         form_column.addStretch(1)
         self.splitter = QSplitter(self)
@@ -327,6 +339,7 @@ class HandlingEditor(QGroupBox):
         self._enable()
         if not valid:
             self.experts.setVisible(False)
+            self.ballots.setVisible(False)
             return
         root = f"{PATH}[{row}]"
         if self.binder.root != root:
@@ -335,11 +348,16 @@ class HandlingEditor(QGroupBox):
             self.experts.path = f"{root}.experts"
         kind = records[row].event
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        table = kind == "vote" and bool(self.roster())
         labels, inputs = self.form.labels, self.form.inputs
         for spec, label, widget in zip(self.specs, labels, inputs, strict=True):
-            label.setVisible(kind in spec.events and bool(label.text()))
-            widget.setVisible(kind in spec.events)
+            shown = kind in spec.events and not (table and spec.path in _BALLOTS)
+            label.setVisible(shown and bool(label.text()))
+            widget.setVisible(shown)
         self.experts.setVisible(kind == "expert")
+        self.ballots.setVisible(table)
+        if table:
+            self._show_ballots(records[row])
         self.form.refresh_choices()
         self.experts.reload()
 
@@ -367,6 +385,14 @@ class HandlingEditor(QGroupBox):
         elif row != self.events.currentRow():
             self.form.refresh_choices()  # a proposal's name or proposer, offered in a vote
         self._schedule_print()
+
+    def _show_ballots(self, event: HandlingEvent) -> None:
+        """The members who vote on the item, then anyone else the vote gives a ballot (a
+        record made elsewhere: shown, not hidden), each with their ballot."""
+        roster = self.roster()
+        refs = live.voters(self.document.draft)
+        refs += [r for side in live.SIDES for r in getattr(event, side) if r not in refs]
+        self.ballots.show_vote(refs, {r: _name(roster, r) for r in refs}, event)
 
     # --- as it will print ------------------------------------------------------------
 
@@ -442,6 +468,18 @@ class HandlingEditor(QGroupBox):
         if records is not None:
             self._replace(records, _("Move"), row + step)
 
+    def _cast(self, ref: str, side: str) -> None:
+        """One ballot: the member out of every list, into `side`'s; one undo step."""
+        row, records = self.events.currentRow(), self.records()
+        if 0 <= row < len(records) and records[row].event == "vote":
+            self.binder.flush()
+            self.document.set_value(
+                f"{PATH}[{row}]",
+                live.with_ballot(records[row], ref, side),
+                text=_("Ballot"),
+                merge=False,
+            )
+
     def _kind_chosen(self, index: int) -> None:
         row = self.events.currentRow()
         records = self.records()
@@ -465,6 +503,9 @@ class HandlingEditor(QGroupBox):
             *(self.buttons[k] for k in ("add", "remove", "up", "down")),
             self.kind,
             *self.form.focusable(),
+            self.ballots.name_field,
+            *self.ballots.move_buttons.values(),
+            self.ballots.table,
             *self.experts.focusable(),
             self.printed,
         ]
@@ -495,6 +536,8 @@ class HandlingEditor(QGroupBox):
         widget: QWidget | None = None
         if path.startswith(f"{PATH}[{row}].experts"):
             widget = self.experts.table
+        elif self.ballots.isVisibleTo(self) and schema.pattern(path).startswith(_BALLOTS):
+            widget = self.ballots.table
         elif path.startswith(f"{PATH}[{row}]."):
             widget = self.binder.widget_for(path)
         if widget is None or widget.isHidden():
@@ -540,6 +583,7 @@ class HandlingEditor(QGroupBox):
         self.kind.setAccessibleName(label)
         self.form.retranslate()
         self.experts.retranslate()
+        self.ballots.retranslate()
         self.roster_hint.setText(
             _(
                 "The names come from the meeting's participants: open the item from the "
