@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from drafting import draftfile
 from tests.ui.conftest import field
@@ -149,3 +149,19 @@ def test_a_member_is_never_in_two_lists(window, tmp_path, monkeypatch):
     assert len(ei) == 14
     assert all(len(marked(table, name)) == 1 for name in names(table))
     assert editor.ballots.tally.text() == "Yes 0 – No 14 – Blank 0; 14 of 14 ballots given"
+
+
+def test_tab_reaches_the_ballots_after_the_votes_fields(window, tmp_path, monkeypatch):
+    editor = choose_the_vote(window, tmp_path, monkeypatch)
+    last = field(window, f"{VOTE}.no_text")
+    last.setFocus()
+    seen = []
+    for _n in range(5):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [
+        editor.ballots.name_field,
+        *editor.ballots.move_buttons.values(),
+        editor.ballots.table,
+    ]
+    assert all(w.accessibleName() for w in seen)

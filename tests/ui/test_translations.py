@@ -109,6 +109,9 @@ SAME_EVERYWHERE = {
     "18/2021",
     "1.",
     "•",
+    "→ EI",  # the ballot table's buttons name the minutes' JAA and EI sides in every language
+    "→ JAA",
+    "→ Blank",  # … and Swedish says blank too
 }
 
 

@@ -164,6 +164,7 @@ class BallotPanel(QWidget):
         self.name_label.setText(_("&Name:"))
         self.name_field.setAccessibleName(_("Name of a member to move"))
         self.name_field.setPlaceholderText(_("a few letters; Enter moves to EI"))
+        self.name_field.setToolTip(self.name_field.placeholderText())  # whole where narrow
         texts = {"ei": _("→ EI"), "blank": _("→ Blank"), "jaa": _("→ JAA")}
         for side, button in self.move_buttons.items():
             button.setText(texts[side])
