@@ -8,6 +8,7 @@
                                                   [--language fi|sv] [--public] [--changes]
                                                   [--signed SIGNED.pdf]  # with --public
     python main.py build MEETING.pykala --html --agenda|--minutes -o DIR [--internal]
+                                                  [--signed SIGNED.pdf]  # with --minutes
     python main.py number MEETING.pykala    # write Asia/N and § into the item files
     python main.py sign MEETING.pykala MINUTES.pdf|EXTRACT.pdf --pkcs12 FILE.p12
     python main.py sign MEETING.pykala MINUTES.pdf --module LIB.so --token LABEL --key LABEL
@@ -385,11 +386,9 @@ def _signed_by(args: argparse.Namespace, loaded: meeting.Meeting) -> list | None
     if args.signed is None:
         return []
     try:
-        return signing.signed_by(loaded, args.signed.read_bytes())
-    except OSError as exc:
-        _say(_("{path} cannot be read: {reason}").format(path=args.signed, reason=exc.strerror))
+        return signing.signed_original(loaded, args.signed)
     except signing.SigningError as exc:
-        _say(f"{args.signed}: {exc}")
+        _say(str(exc))
     _say(_("Nothing was written."))
     return None
 
@@ -412,6 +411,9 @@ def _build_failed(exc: meeting.BuildError) -> int:
 
 def _build_html(args: argparse.Namespace, loaded: meeting.Meeting) -> int:
     document = "agenda" if args.agenda else "minutes"
+    signed = _signed_by(args, loaded)
+    if signed is None:
+        return PROBLEMS
     try:
         written = produce.build(
             loaded,
@@ -420,6 +422,7 @@ def _build_html(args: argparse.Namespace, loaded: meeting.Meeting) -> int:
             ("html",),
             copies.FULL if args.internal else copies.WEB,
             language=args.language,
+            signed=signed,
         )
     except meeting.BuildError as exc:
         return _build_failed(exc)
@@ -591,8 +594,9 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="SIGNED.pdf",
         help=_(
-            "with --minutes --public: the signed original minutes; the public copy says who "
-            "signed them and when (only if every signature is valid)"
+            "with --minutes --public (or --minutes --html): the signed original minutes; the "
+            "public copy (the web pages) says who signed them and when (only if every "
+            "signature is valid)"
         ),
     )
     build.add_argument(
@@ -654,13 +658,11 @@ def _wrong_combination(args: argparse.Namespace) -> str:
             return _("build: choose at least one of --agenda, --minutes, --items, --extracts")
         if args.archival and not args.pdf:
             return _("build: --archival is for the PDFs: give --pdf as well")
-        if (
-            args.signed is not None
-            and not (args.minutes and args.public)
-            or (args.signed is not None and args.html)
-        ):
+        published = args.public or (args.html and not args.internal)
+        if args.signed is not None and not (args.minutes and published):
             return _(
                 "build: --signed is for the public copy of the minutes: give --minutes --public"
+                " (or --minutes --html for their web pages)"
             )
     if args.command == "sign" and (args.pkcs12 is None) == (args.module is None):
         return _("sign: give --pkcs12 FILE, or --module with --token and --key")

@@ -38,6 +38,9 @@ class Copy:
     masked: bool
     may_show_changes: bool  # amended decisions as their changes from the proposal
     says_public: bool  # its file name says "(julkinen)"
+    # Made from the signed original, it says who signed that and when (drafting.signing):
+    # the published copies only; the internal one is the original itself.
+    says_signers: bool = False
 
     def shows_changes(self, asked: bool) -> bool:
         """Changes are never public: asked for, they show only in a copy that may show them."""
@@ -45,8 +48,8 @@ class Copy:
 
 
 FULL = Copy("full", masked=False, may_show_changes=True, says_public=False)
-PUBLIC = Copy("public", masked=True, may_show_changes=False, says_public=True)
-WEB = Copy("web", masked=True, may_show_changes=False, says_public=False)
+PUBLIC = Copy("public", masked=True, may_show_changes=False, says_public=True, says_signers=True)
+WEB = Copy("web", masked=True, may_show_changes=False, says_public=False, says_signers=True)
 EXTRACT = Copy("extract", masked=False, may_show_changes=False, says_public=False)
 COPIES = {c.name: c for c in (FULL, PUBLIC, WEB, EXTRACT)}
 

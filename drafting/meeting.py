@@ -351,7 +351,7 @@ def minutes(
     when; drafting.signing.signed_by), which a public copy says on its signature page."""
     drafts = meeting.numbered()
     options = _as_minutes(drafts, language, copy, changes)
-    said = signed if copy.says_public else ()  # only a copy made from the signed original
+    said = signed if copy.says_signers else ()  # only a copy made from the signed original
     contexts = [context.cover(meeting.draft, drafts, "minutes", language, copy.masked, said)]
     contexts += [context.build(d, options) for d in drafts]
     appeals = context.instructions(meeting.draft, context.appeals_used(drafts), language)
@@ -423,16 +423,23 @@ def extracts(
 
 
 def html_pages(
-    meeting: Meeting, document: str, copy: Copy = WEB, language: str | None = None
+    meeting: Meeting,
+    document: str,
+    copy: Copy = WEB,
+    language: str | None = None,
+    signed: Sequence[tuple[str, str, _dt.datetime]] = (),
 ) -> dict[str, bytes]:
     """The web version of the agenda or the minutes: `index.html` (the first page, its items
     linked) and one page per item, plus the appeal instructions of the minutes; each page
-    links to the others. Personal data masked unless the copy is FULL (for internal use)."""
+    links to the others. Personal data masked unless the copy is FULL (for internal use).
+    `signed`: who signed the original minutes, which the first page says as their public
+    copy does (`minutes`)."""
     drafts = meeting.numbered()
     options = context.Options(
         document=document, language=language, public=copy.masked, names=_names(drafts, copy)
     )
-    cover = context.cover(meeting.draft, drafts, document, language, copy.masked)
+    said = signed if copy.says_signers and document == "minutes" else ()
+    cover = context.cover(meeting.draft, drafts, document, language, copy.masked, said)
     pages: list[tuple[str, context.Context]] = [(names.INDEX_PAGE, cover)]
     used = {names.INDEX_PAGE.casefold()}
     rows = []

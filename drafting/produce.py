@@ -261,7 +261,7 @@ def _meeting(
         for document in ("agenda", "minutes"):
             if document in kinds:
                 folder = meeting.web_folder(loaded, document, Path()).name if web_folders else ""
-                pages = meeting.html_pages(loaded, document, copy, language)
+                pages = meeting.html_pages(loaded, document, copy, language, signed)
                 made += [
                     Made(f"{folder}/{name}" if folder else name, data)
                     for name, data in pages.items()
@@ -286,7 +286,7 @@ def build(
     """Build a meeting's `kinds` into `folder` (`produce`), all or nothing per folder: DOCX
     and the other `formats` (`archival`: PDF/A); `web`: also the web version of its agenda
     and minutes, each in a folder of its own beside them (always copies.WEB); `signed`: who
-    signed the original minutes, which their public copy says (`produce`). Raises
+    signed the original minutes, which their public copy and web pages say (`produce`). Raises
     meeting.BuildError (every document's problems, each naming its item file); then nothing
     of this build is written."""
     from drafting import meeting
@@ -309,7 +309,15 @@ def build(
         signed=signed,
     )
     if web:
-        made += produce(loaded, ("html",), WEB, kinds=kinds, language=language, web_folders=True)
+        made += produce(
+            loaded,
+            ("html",),
+            WEB,
+            kinds=kinds,
+            language=language,
+            web_folders=True,
+            signed=signed,
+        )
     meeting.refuse_inputs(loaded, [folder / m.name for m in made])
     by_folder: dict[Path, list[tuple[str, bytes]]] = {}
     for m in made:

@@ -5,6 +5,7 @@ after another in incremental updates, and their verification.
     sign(meeting, path, key)       → the next signer's signature, written over `path` atomically
     verify(data, organization)     → every signature: signer, time, changed after it, trusted
     signed_by(meeting, data)       → who signed the original, for its public copy to say
+    signed_original(meeting, path) → the same for the file at `path`, the error naming it
 
 An extract ("pykala extract full") is signed the same way by whom it names as certifying it
 (the profile's `signing.extract_order`; render.context.extract_signers), in a field beside
@@ -308,6 +309,21 @@ def signed_by(loaded: meeting.Meeting, data: bytes) -> list[tuple[str, str, _dt.
         when = by_field[person.field].time or _dt.datetime.now(_dt.UTC)  # pyHanko's always has
         out.append((person.name, person.title, when.astimezone()))
     return out
+
+
+def signed_original(loaded: meeting.Meeting, path: Path) -> list[tuple[str, str, _dt.datetime]]:
+    """`signed_by` for the signed original at `path` (the command line's `build --signed`,
+    the build dialog's "Signed original"); SigningError names the file and says why not."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SigningError(
+            _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
+        ) from exc
+    try:
+        return signed_by(loaded, data)
+    except SigningError as exc:
+        raise SigningError(f"{path}: {exc}") from exc
 
 
 # --- signing --------------------------------------------------------------------------

@@ -240,7 +240,10 @@ def test_the_build_dialogs_public_box_builds_public_copies(view, qtbot, monkeypa
 
     QTimer.singleShot(0, fill_in)
     qtbot.mouseClick(view.build_button, Qt.MouseButton.LeftButton)
-    assert seen == ["BuildDialog", (["minutes", "extracts"], False, True, False, False, False)]
+    assert seen == [
+        "BuildDialog",
+        (["minutes", "extracts"], False, True, False, False, False, None),
+    ]
     qtbot.waitUntil(lambda: summary(view) is not None, timeout=120_000)
     names = sorted(p.name for p in out.iterdir())
     assert "Pöytäkirja 18-2021 (julkinen).docx" in names
@@ -258,7 +261,7 @@ def test_the_build_dialog_offers_changes_only_for_internal_copies(view, qtbot):
     assert dialog.choices().changes
     qtbot.mouseClick(dialog.public, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
     assert not dialog.changes.isEnabled()
-    assert dialog.choices() == (["minutes"], False, True, False, False, False)
+    assert dialog.choices() == (["minutes"], False, True, False, False, False, None)
 
 
 def test_the_build_dialogs_web_box_writes_the_minutes_web_pages(view, qtbot, monkeypatch, tmp_path):

@@ -29,6 +29,7 @@ class BuildChoices(NamedTuple):
     changes: bool = False  # amended decisions as changes (internal copies only)
     web: bool = False  # the agenda's and minutes' web pages (public), each in its folder
     archival: bool = False  # the PDFs as PDF/A with tags (the minutes to sign, issue 29)
+    signed: Path | None = None  # the signed original minutes, which the public ones cite
 
 
 class BuildController:
@@ -51,13 +52,18 @@ class BuildController:
         choices = self.ask.build_choices()
         if not choices or not choices[0]:
             return
-        kinds, with_pdf, public, changes, web, archival = BuildChoices(*choices)
+        kinds, with_pdf, public, changes, web, archival, signed_original = BuildChoices(*choices)
         folder = self.ask.folder(str(self.start(folders.BUILDS)))
         if folder is None:
             return
         converter = self.converter() if with_pdf else None
 
         def work() -> tuple[list[Path], Path]:
+            signed = []
+            if signed_original is not None:  # who signed it, as the command line's --signed
+                from drafting import signing
+
+                signed = signing.signed_original(loaded, signed_original)
             built = produce.build(
                 loaded,
                 kinds,
@@ -68,6 +74,7 @@ class BuildController:
                 converter=converter,
                 web=web,
                 archival=with_pdf and archival,
+                signed=signed,
             )
             return built, folder
 
@@ -84,6 +91,12 @@ class BuildController:
         )
 
     def _build_failed(self, exc: Exception) -> None:
+        from drafting import signing  # light now: the meeting (drafting.meeting) is loaded
+
         self.window.statusBar().clearMessage()
         detail = "\n".join(getattr(exc, "problems", [str(exc)])[:20])
-        self.ask.error(_("Build failed"), _("Nothing was written."), detail)
+        if isinstance(exc, signing.SigningError):
+            text = _("The signed original cannot be used; nothing was written.")
+        else:
+            text = _("Nothing was written.")
+        self.ask.error(_("Build failed"), text, detail)

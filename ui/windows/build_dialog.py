@@ -1,9 +1,23 @@
 """The meeting view's build dialog: which documents to build (agenda, minutes, one file per
-item, extracts) and how (PDF too, public copies, changes, web pages)."""
+item, extracts) and how (PDF too, public copies and the signed original they say was signed,
+changes, web pages)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from drafting.i18n import _
 from ui.controllers.building import BuildChoices
@@ -42,7 +56,32 @@ class BuildDialog(QDialog):
         self.web = QCheckBox(_("Web pages of the agenda and minutes (public)"), self)
         self.web.setToolTip(_("An accessible web version, each in a folder of its own."))
         layout.addWidget(self.web)
+        # The signed original minutes (drafting.signing), optional: the public minutes and
+        # their web pages then say who signed them and when.
+        self.signed_label = QLabel(_("Signed original (PDF):"), self)
+        self.signed = QLineEdit(self)
+        self.signed.setAccessibleName(_("Signed original minutes (PDF)"))
+        self.signed.setPlaceholderText(_("optional"))
+        self.signed.setMinimumWidth(self.signed.fontMetrics().averageCharWidth() * 36)
+        self.signed_label.setBuddy(self.signed)
+        self.pick_signed = QPushButton(_("Choose…"), self)
+        self.pick_signed.setAccessibleName(_("Choose the signed original minutes"))
+        self.pick_signed.clicked.connect(self._choose_signed)
+        tip = _(
+            "The minutes everyone has signed: the public minutes and their web pages then say "
+            "who signed them and when. Only if every signature is valid."
+        )
+        for widget in (self.signed_label, self.signed, self.pick_signed):
+            widget.setToolTip(tip)
+        signed_row = QHBoxLayout()
+        signed_row.addWidget(self.signed_label)
+        signed_row.addWidget(self.signed, 1)
+        signed_row.addWidget(self.pick_signed)
+        layout.addLayout(signed_row)
         self.public.toggled.connect(self._public_toggled)
+        for box in (self.boxes["minutes"], self.public, self.web):
+            box.toggled.connect(self._signed_possible)
+        self._signed_possible()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -55,8 +94,27 @@ class BuildDialog(QDialog):
         if public:
             self.changes.setChecked(False)
 
+    def _signed_possible(self) -> None:
+        """The signed original is for the published minutes: public copies or web pages."""
+        possible = self.boxes["minutes"].isChecked() and (
+            self.public.isChecked() or self.web.isChecked()
+        )
+        for widget in (self.signed_label, self.signed, self.pick_signed):
+            widget.setEnabled(possible)
+
+    def _choose_signed(self) -> None:
+        path, _kind = QFileDialog.getOpenFileName(
+            self,
+            _("Choose the signed original minutes"),
+            self.signed.text(),
+            _("PDF files (*.pdf)"),
+        )
+        if path:
+            self.signed.setText(path)
+
     def choices(self) -> BuildChoices:
         kinds = [k for k, box in self.boxes.items() if box.isChecked()]
+        signed = self.signed.text().strip() if self.signed.isEnabled() else ""
         return BuildChoices(
             kinds,
             self.pdf.isChecked(),
@@ -64,4 +122,5 @@ class BuildDialog(QDialog):
             self.changes.isChecked(),
             self.web.isChecked(),
             self.pdf.isChecked() and self.archival.isChecked(),
+            Path(signed) if signed else None,
         )
