@@ -282,7 +282,8 @@ def _footer_problems(footer: object, problems: list[str]) -> None:
             if not isinstance(cell, dict):
                 continue
             where = f"footer[{c}][{r}]"
-            if ("label" in cell) == ("text" in cell):
+            # A null is no label or text (the cell's reader takes it as missing).
+            if (cell.get("label") is not None) == (cell.get("text") is not None):
                 problems.append(_("{field}: needs a label or a text, not both").format(field=where))
             label = cell.get("label")
             if isinstance(label, str) and label not in labels:

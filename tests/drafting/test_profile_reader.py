@@ -108,3 +108,11 @@ def test_the_generic_reader_reads_maps_and_one_text_or_one_per_language():
     assert problems == ['by_name.b: "2" is a text; write a whole number, e.g. 17']
     read, problems = draftfile.read_as(_Counts, {"title": "Title"})
     assert read.title == "Title" and problems == []
+
+
+def test_a_null_footer_label_is_no_label():
+    """Found by the profile fuzz test: {"label": null} passed the reader and the check, and
+    every render then failed on the word "footer.None"."""
+    data = _espoo()
+    data["footer"][2][0] = {"label": None}
+    assert "footer[2][0]: needs a label or a text, not both" in profiles.validate(data, "espoo")

@@ -12,7 +12,9 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,11 +29,14 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets an
 
 
 @pytest.fixture
-def runtime(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "run"
-    folder.mkdir(mode=0o700)
+def runtime(monkeypatch) -> Iterator[Path]:
+    """A private runtime folder with a short path, as the session's (/run/user/1000): the
+    test's own folder can be too long for a socket (pytest-xdist's worker folders)."""
+    folder = Path(tempfile.mkdtemp(prefix="run-", dir="/tmp"))
+    folder.chmod(0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    return folder
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
