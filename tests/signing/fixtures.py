@@ -6,9 +6,11 @@ naming the CA as its trust root."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
 import json
 import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -181,3 +183,18 @@ def failing_examples(tmp_path: Path) -> Path:
     data["item"]["title"] = ""
     item.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     return folder
+
+
+def assert_four_signers_said(lines: list[str]) -> None:
+    """The lines a public copy prints under "Allekirjoitettu sähköisesti": each signer of the
+    example minutes in order, with role, and the day and time they signed."""
+    assert [line.split(" klo ")[0].rsplit(", ", 1)[0] for line in lines] == [
+        "Aino Lehtonen, pöytäkirjantarkastaja",
+        "Pekka Mäkinen, pöytäkirjantarkastaja",
+        "Anna Virtanen, puheenjohtaja",
+        "Marja-Liisa Rautanen, pöytäkirjanpitäjä",
+    ]
+    days = [_dt.date.today() - _dt.timedelta(days=n) for n in (0, 1)]  # signed before midnight
+    said_days = "|".join(re.escape(f"{d.day}.{d.month}.{d.year}") for d in days)
+    for line in lines:
+        assert re.search(rf", ({said_days}) klo \d{{1,2}}\.\d\d$", line), line

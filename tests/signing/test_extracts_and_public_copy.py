@@ -4,9 +4,7 @@ them electronically and when; the profile's signing settings checked field by fi
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
-import re
 import shutil
 import subprocess
 
@@ -15,7 +13,13 @@ import pytest
 from drafting import organization
 from tests.conftest import ROOT
 from tests.signing import pki
-from tests.signing.fixtures import MEETING, P12_PASSWORD, failing_examples, token_args
+from tests.signing.fixtures import (
+    MEETING,
+    P12_PASSWORD,
+    assert_four_signers_said,
+    failing_examples,
+    token_args,
+)
 from tests.signing.test_signing import pyhanko_says, sign_all
 
 pytestmark = pytest.mark.libreoffice  # the minutes and the extract are made by LibreOffice
@@ -143,16 +147,7 @@ def test_the_public_copy_says_who_signed_the_original(
     text = text_of(public)
     said = text.split("Allekirjoitettu sähköisesti")[1].split("\n\n")[0]
     lines = [line.strip() for line in said.strip().splitlines()]
-    assert [line.split(" klo ")[0].rsplit(", ", 1)[0] for line in lines] == [
-        "Aino Lehtonen, pöytäkirjantarkastaja",
-        "Pekka Mäkinen, pöytäkirjantarkastaja",
-        "Anna Virtanen, puheenjohtaja",
-        "Marja-Liisa Rautanen, pöytäkirjanpitäjä",
-    ]
-    days = [_dt.date.today() - _dt.timedelta(days=n) for n in (0, 1)]  # signed before midnight
-    said_days = "|".join(re.escape(f"{d.day}.{d.month}.{d.year}") for d in days)
-    for line in lines:
-        assert re.search(rf", ({said_days}) klo \d{{1,2}}\.\d\d$", line), line
+    assert_four_signers_said(lines)
     # The public copy itself carries no signature, and is never signed.
     assert field_boxes(public.read_bytes()) == []
     refused = cli_run("sign", MEETING, public, *token_args(signing_keys, "lehtonen"), pin=pki.PIN)
