@@ -4,6 +4,7 @@ file, the PIN masked and never kept) and the verification dialog, driven by clic
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -35,6 +36,16 @@ def open_signing(view, path):
     return dialog
 
 
+def click_sign(dialog) -> None:
+    """Click Sign and wait until the signature is made or refused (it is made off the UI
+    thread, the dialog answering meanwhile)."""
+    click(dialog.sign_button)
+    deadline = time.monotonic() + 60
+    while dialog.busy() and time.monotonic() < deadline:
+        QTest.qWait(10)  # the event loop turns: the answer arrives (as qtbot.waitUntil)
+    assert not dialog.busy()
+
+
 def sign_with_card(dialog, label: str, pin: str = pki.PIN) -> None:
     if not dialog.use_card.isChecked():
         click(dialog.use_card)
@@ -42,7 +53,7 @@ def sign_with_card(dialog, label: str, pin: str = pki.PIN) -> None:
     replace_text(dialog.token, pki.TOKEN)
     replace_text(dialog.key, label)
     replace_text(dialog.pin, pin)
-    click(dialog.sign_button)
+    click_sign(dialog)
 
 
 def test_four_sign_in_order_then_verify(view, signing_keys, minutes_pdf, trusting_profile, qtbot):
@@ -68,7 +79,7 @@ def test_four_sign_in_order_then_verify(view, signing_keys, minutes_pdf, trustin
     assert not dialog.token.isEnabled() and dialog.p12.isEnabled()
     replace_text(dialog.p12, str(signing_keys.secretary))
     replace_text(dialog.pin, P12_PASSWORD)
-    click(dialog.sign_button)
+    click_sign(dialog)
     assert dialog.message.text() == "Marja-Liisa Rautanen signed the minutes."
     assert dialog.next.text() == "Everyone has signed."
     assert not dialog.sign_button.isEnabled()
@@ -107,7 +118,7 @@ def test_an_empty_key_label_names_the_field(view, signing_keys, minutes_pdf, tru
     dialog = open_signing(view, minutes_pdf)
     replace_text(dialog.token, pki.TOKEN)
     replace_text(dialog.key, "")
-    click(dialog.sign_button)
+    click_sign(dialog)
     assert dialog.message.text().startswith("Key label: give the label")
     click(dialog.close_button)
 

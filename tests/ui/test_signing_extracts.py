@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 
 from tests.signing.fixtures import P12_PASSWORD
 from tests.ui.conftest import type_text
-from tests.ui.test_signing_dialogs import replace_text
+from tests.ui.test_signing_dialogs import click_sign, replace_text
 from tests.ui.user import click, menu
 
 pytestmark = pytest.mark.libreoffice  # the extract to sign is made by LibreOffice
@@ -37,7 +37,7 @@ def test_the_secretary_signs_an_extract_then_it_verifies(
     assert dialog.use_file.isChecked() and dialog.sign_button.isEnabled()
     replace_text(dialog.p12, str(signing_keys.secretary))
     replace_text(dialog.pin, P12_PASSWORD)
-    click(dialog.sign_button)
+    click_sign(dialog)
     assert dialog.message.text() == "Marja-Liisa Rautanen signed the extract."
     assert dialog.next.text() == "Everyone has signed."
     assert not dialog.sign_button.isEnabled()
@@ -99,7 +99,7 @@ def test_screenshot_of_an_extract_signed_in_finnish(
     click(dialog.use_file)
     replace_text(dialog.p12, str(signing_keys.secretary))
     replace_text(dialog.pin, P12_PASSWORD)
-    click(dialog.sign_button)
+    click_sign(dialog)
     assert dialog.message.text() == "Marja-Liisa Rautanen allekirjoitti otteen."
     dialog.grab().save("/tmp/sign29b-sign-extract.png")
     click(dialog.close_button)

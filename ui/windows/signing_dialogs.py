@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from drafting import meeting, signing
 from drafting.i18n import _
 from drafting.organization import Profile, UnknownOrganization, organization
+from ui.services import worker
 
 # Where the card software usually puts its PKCS#11 module (OpenSC; Debian's opensc-pkcs11).
 MODULES = (
@@ -72,6 +73,7 @@ class SignDialog(QDialog):
 
     def __init__(self, loaded: meeting.Meeting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.signing_now = False  # a signature being made (off the UI thread)
         self.loaded = loaded
         self.setWindowTitle(_("Sign the minutes"))
         self.setMinimumWidth(680)
@@ -227,7 +229,7 @@ class SignDialog(QDialog):
         self.next.setText(
             f"{nxt.name}, {nxt.title}" if nxt is not None else _("Everyone has signed.")
         )
-        self.sign_button.setEnabled(nxt is not None)
+        self.sign_button.setEnabled(nxt is not None and not self.signing_now)
         return plan
 
     def key_given(self) -> signing.Key:
@@ -263,13 +265,24 @@ class SignDialog(QDialog):
         path = Path(self.pdf.text().strip())
         key = self.key_given()
         self.pin.clear()  # never kept, whatever happens
-        try:
-            signer = signing.sign(self.loaded, path, key)
-        except signing.SigningError as exc:
-            self._say(
-                str(exc) + "\n" + _("Nothing was signed; the file is unchanged."), problem=True
-            )
-            return
+        # Off the UI thread: a card, a token or a timestamp server may take seconds.
+        loaded = self.loaded
+        self.signing_now = True
+        self.sign_button.setEnabled(False)
+        self._say(_("Signing…"))
+        worker.start(lambda: signing.sign(loaded, path, key), self._signed, self._not_signed)
+
+    def busy(self) -> bool:
+        """True while a signature is being made."""
+        return self.signing_now
+
+    def _not_signed(self, exc: Exception) -> None:
+        self.signing_now = False
+        self.refresh()
+        self._say(str(exc) + "\n" + _("Nothing was signed; the file is unchanged."), problem=True)
+
+    def _signed(self, signer) -> None:
+        self.signing_now = False
         self.refresh()
         if self.document == "extract":
             self._say(_("{name} signed the extract.").format(name=signer.name))
